@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { UserError, EXIT } from './errors.js';
+import { COMMANDS } from './commands/index.js';
+
+/** The crosscheck command line: one sub-command per pipeline stage, plus corpus mode. */
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('crosscheck')
+    .description(
+      "Compare several outlets' reports of one news story: what is established, what is contested,\n" +
+        'who changed the quotes, and who copied whom, every finding backed by evidence in each source.',
+    )
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const register of COMMANDS) register(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UserError) {
+      process.stderr.write(`crosscheck: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const e = err as Error;
+    process.stderr.write(`crosscheck: internal error: ${e.message}\n${process.env['CROSSCHECK_DEBUG'] ? (e.stack ?? '') + '\n' : ''}`);
+    return 70;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])main\.[jt]s$/.test(process.argv[1]);
+if (invokedDirectly) {
+  main(process.argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`crosscheck: internal error: ${String(err)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
