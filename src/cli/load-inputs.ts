@@ -1,15 +1,100 @@
-import { readInputs, type ReadOptions } from '../ingest/index.js';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { readInputs, type InputProblem, type ReadOptions, type ReadResult } from '../ingest/index.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../ingest/fetch.js';
 import type { Article } from '../model/article.js';
 import { UserError, EXIT } from './errors.js';
+import { oneLine } from '../report/text.js';
 
-// FIRST VERSION; the foundation issue adds progress display and the shared input flags.
+/** The input flags every command that reads articles shares (extract, quotes, analyze, ingest, cluster). */
+export interface InputFlags {
+  fetch?: boolean;
+  allowPrivateNetwork?: boolean;
+  /** Seconds. */
+  timeout?: number;
+  /** Bytes. */
+  maxBytes?: number;
+}
+
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number of seconds');
+  return n;
+}
+
+/** Accepts 5000000, 500k, 5M (powers of 1024 for the suffixes). */
+function parseBytes(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)i?b?$/i.exec(value.trim());
+  if (!m?.[1]) throw new InvalidArgumentError('expected a size such as 5000000, 500k or 5M');
+  const scale = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? '').toLowerCase()] ?? 1;
+  const n = Math.floor(Number(m[1]) * scale);
+  if (n <= 0) throw new InvalidArgumentError('expected a positive size');
+  return n;
+}
+
+/** Adds --fetch, --allow-private-network, --timeout and --max-bytes to a command. */
+export function addInputOptions(command: Command): Command {
+  return command
+    .option('--fetch', 'fetch the pages of feed items that carry only a link')
+    .option('--allow-private-network', 'allow fetching from private, loopback and link-local addresses')
+    .addOption(new Option('--timeout <seconds>', 'time limit for each fetch').argParser(parseSeconds).default(DEFAULT_TIMEOUT_MS / 1000))
+    .addOption(new Option('--max-bytes <size>', 'size limit for each fetched page (e.g. 5M)').argParser(parseBytes).default(DEFAULT_MAX_BYTES, '5M'));
+}
+
+/** ReadOptions from a command's parsed input flags. */
+export function readOptionsFrom(flags: InputFlags): ReadOptions {
+  const options: ReadOptions = {};
+  if (flags.fetch) options.fetch = true;
+  if (flags.allowPrivateNetwork) options.allowPrivateNetwork = true;
+  if (flags.timeout !== undefined) options.timeoutMs = Math.round(flags.timeout * 1000);
+  if (flags.maxBytes !== undefined) options.maxBytes = flags.maxBytes;
+  return options;
+}
+
+/** One line per problem: `crosscheck: <input>: <reason>`. */
+export function formatProblem(p: InputProblem): string {
+  const prefix = p.level === 'warning' ? 'warning: ' : p.level === 'skipped' ? 'skipped: ' : '';
+  return `crosscheck: ${p.origin}: ${prefix}${p.reason}`;
+}
+
+/** A progress line on stderr, only when stderr is a terminal (never in pipes, logs or tests). */
+function progressReporter(stream: NodeJS.WriteStream): { onProgress: ReadOptions['onProgress']; clear: () => void } {
+  if (!stream.isTTY) return { onProgress: undefined, clear: () => undefined };
+  let shown = false;
+  return {
+    onProgress: (done, total, origin) => {
+      if (total < 2) return;
+      const width = Math.max(20, (stream.columns || 80) - 16);
+      const name = origin.length > width ? `…${origin.slice(-width + 1)}` : origin;
+      stream.write(`\r\x1b[2K[${done}/${total}] ${oneLine(name)}`);
+      shown = true;
+    },
+    clear: () => {
+      if (shown) stream.write('\r\x1b[2K');
+    },
+  };
+}
+
+/**
+ * Reads every input for a command, showing progress on a terminal, and prints one line on stderr per
+ * input that failed, was skipped or read with a warning. Never throws for bad inputs.
+ */
+export async function loadInputs(inputs: string[], options: ReadOptions = {}): Promise<ReadResult> {
+  const progress = progressReporter(process.stderr);
+  const withProgress: ReadOptions = { ...options };
+  const onProgress = options.onProgress ?? progress.onProgress;
+  if (onProgress) withProgress.onProgress = onProgress;
+  const result = await readInputs(inputs, withProgress);
+  progress.clear();
+  for (const p of result.problems) process.stderr.write(`${formatProblem(p)}\n`);
+  return result;
+}
+
 /**
  * Reads every input for a command: one line on stderr per input that failed or was skipped, and the
  * rest go on. Throws (exit 1) only when no article at all could be read.
  */
 export async function loadArticles(inputs: string[], options: ReadOptions = {}): Promise<Article[]> {
-  const { articles, problems } = await readInputs(inputs, options);
-  for (const p of problems) process.stderr.write(`crosscheck: ${p.origin}: ${p.level === 'warning' ? 'warning: ' : ''}${p.reason}\n`);
+  const { articles } = await loadInputs(inputs, options);
   if (articles.length === 0) throw new UserError('no article could be read', EXIT.nothingRead);
   return articles;
 }

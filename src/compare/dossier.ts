@@ -1,22 +1,66 @@
 import type { Article } from '../model/article.js';
-import { DOSSIER_SCHEMA, type Dossier } from '../model/dossier.js';
+import { DOSSIER_SCHEMA, type Dossier, type DossierSource } from '../model/dossier.js';
+import { analyzeArticle } from '../nlp/analyze.js';
+import type { ArticleAnalysis } from '../nlp/types.js';
+import { compareClaims } from './claims/index.js';
+import { findConflicts } from './conflicts/index.js';
+import { markContested, numberIds, sortDossier } from './finish.js';
+import { applyIndependence } from './independence/index.js';
+import { compareQuotes } from './quotes/index.js';
+import { buildSourceDoc, type SourceDoc } from './source-doc.js';
 
 export interface DossierOptions {
   /** Called between stages, for progress display. */
   onStage?: (stage: string) => void;
+  /** The per-article language analysis; defaults to src/nlp's analyzeArticle. */
+  analyze?: (article: Article) => ArticleAnalysis;
 }
 
-// PLACEHOLDER until the dossier issue lands: sources and boilerplate only, no findings.
-export function buildDossier(articles: Article[], _options: DossierOptions = {}): Dossier {
-  const sources = articles.map((a, i) => ({ id: `s${i}`, origin: a.origin, outlet: a.outlet, title: a.title, published: a.published, text: a.text }));
-  return {
+/**
+ * The dossier, as a recipe:
+ *   1. per article: language analysis and the structure the comparison reads (quotes, sentences);
+ *   -- barrier: every source is analysed --
+ *   2. quote clustering across sources, 3. fidelity grading of every rendering,
+ *   4. claims grouped across sources, 5. conflicts and their sides,
+ *   6. independence (text reuse, independent-source counts, summary),
+ *   7. a stable sort and ids numbered in that order, so the same input gives the same bytes.
+ */
+export function buildDossier(articles: Article[], options: DossierOptions = {}): Dossier {
+  const stage = options.onStage ?? ((): void => undefined);
+  const analyze = options.analyze ?? analyzeArticle;
+
+  stage('analysing articles');
+  const analyses = articles.map((a) => analyze(a));
+  const docs: SourceDoc[] = articles.map((a, i) => buildSourceDoc(a, analyses[i] as ArticleAnalysis, i));
+
+  stage('clustering quotes');
+  const quotes = compareQuotes(docs);
+
+  stage('grouping claims');
+  const claims = compareClaims(docs, quotes);
+
+  stage('finding conflicts');
+  const conflicts = findConflicts(docs, quotes, claims);
+
+  const draft: Dossier = {
     schema: DOSSIER_SCHEMA,
-    sources,
-    quotes: [],
-    claims: [],
-    conflicts: [],
+    sources: docs.map(sourceOf),
+    quotes: quotes.clusters,
+    claims: markContested(claims, conflicts),
+    conflicts,
     reuse: [],
-    boilerplate: articles.flatMap((a, i) => a.boilerplate.map((b) => ({ source: `s${i}`, start: b.start, end: b.end, text: a.text.slice(b.start, b.end), reason: b.reason }))),
+    boilerplate: docs.flatMap((d) => d.article.boilerplate.map((b) => ({ source: d.id, start: b.start, end: b.end, text: d.text.slice(b.start, b.end), reason: b.reason }))),
     summary: [],
   };
+
+  stage('weighing independence');
+  const independent = applyIndependence(draft, analyses);
+
+  stage('numbering');
+  return numberIds(sortDossier(independent));
+}
+
+function sourceOf(d: SourceDoc): DossierSource {
+  const a = d.article;
+  return { id: d.id, origin: a.origin, outlet: a.outlet, title: a.title, published: a.published, text: a.text };
 }

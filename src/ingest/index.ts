@@ -1,8 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { makeArticle, type Article } from '../model/article.js';
+import { readFile, stat } from 'node:fs/promises';
+import type { Article, ArticleMeta, InputKind } from '../model/article.js';
+import { htmlArticle, plainTextArticle, type Built } from './articles.js';
+import { decodeBytes } from './decode.js';
+import { readFeed } from './feed.js';
+import { FetchError, fetchUrl } from './fetch.js';
+import { extensionOf, kindFromContentType, kindFromName, sniffKind } from './input-kind.js';
+import { readJsonl } from './jsonl.js';
+import { walkDirectory } from './walk.js';
 
-// MINIMAL FIRST VERSION (plain-text files only). The foundation issue replaces this module with the
-// full reader (directories, HTML, feeds, JSONL, gzip, URLs, stdin); the exported API stays.
+// Reads every kind of input into Articles: files (.txt, .md, .html, .jsonl, RSS/Atom; any of them
+// gzip-compressed), directories (recursively, sorted), http(s) URLs and stdin (`-`). A bad input
+// becomes one problem naming it and the reason; the other inputs go on.
 
 export interface ReadOptions {
   /** Fetch the pages of feed items that carry only a link. */
@@ -12,6 +20,8 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Called as inputs are read, for progress display. */
   onProgress?: (done: number, total: number, origin: string) => void;
+  /** Where `-` reads from (tests pass their own); defaults to the process's stdin. */
+  readStdin?: () => Promise<Uint8Array>;
 }
 
 /** One input that could not be read (error), was passed over (skipped), or was read with a caveat (warning). */
@@ -21,21 +31,183 @@ export interface InputProblem {
   reason: string;
 }
 
+/** Articles and problems interleaved in input order (what `extract --format jsonl` prints). */
+export type ReadItem = { article: Article } | { problem: InputProblem };
+
 export interface ReadResult {
   articles: Article[];
   problems: InputProblem[];
+  items: ReadItem[];
 }
 
-export async function readInputs(inputs: string[], _options: ReadOptions = {}): Promise<ReadResult> {
-  const articles: Article[] = [];
-  const problems: InputProblem[] = [];
-  for (const origin of inputs) {
-    try {
-      const text = (await readFile(origin, 'utf8')).replace(/^\uFEFF/, '');
-      articles.push(makeArticle({ origin, kind: 'text', text }));
-    } catch (e) {
-      problems.push({ origin, level: 'error', reason: (e as Error).message });
+type Unit = { type: 'file'; path: string } | { type: 'url'; url: string } | { type: 'stdin' } | { type: 'problem'; problem: InputProblem };
+
+const URL_INPUT = /^https?:\/\//i;
+const OTHER_SCHEME = /^[a-z][a-z0-9+.-]+:\/\//i;
+
+function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ENOTDIR') return 'not a directory';
+  return (e as Error).message;
+}
+
+async function expand(inputs: string[]): Promise<Unit[]> {
+  const units: Unit[] = [];
+  for (const input of inputs) {
+    if (input === '-') units.push({ type: 'stdin' });
+    else if (URL_INPUT.test(input)) units.push({ type: 'url', url: input });
+    else if (OTHER_SCHEME.test(input)) units.push({ type: 'problem', problem: { origin: input, level: 'error', reason: 'unsupported URL scheme (only http and https)' } });
+    else {
+      try {
+        const s = await stat(input);
+        if (s.isDirectory()) {
+          const { files, skipped } = await walkDirectory(input);
+          for (const k of skipped) units.push({ type: 'problem', problem: { origin: k.origin, level: 'skipped', reason: k.reason } });
+          for (const f of files) units.push({ type: 'file', path: f });
+          if (files.length === 0) units.push({ type: 'problem', problem: { origin: input, level: 'skipped', reason: 'no readable files in the directory' } });
+        } else if (kindFromName(input) === null) {
+          units.push({ type: 'problem', problem: { origin: input, level: 'error', reason: `unsupported file type ${extensionOf(input)} (crosscheck reads .txt, .md, .html, .htm, .jsonl, .ndjson, .rss, .atom, .xml, and these .gz)` } });
+        } else units.push({ type: 'file', path: input });
+      } catch (e) {
+        units.push({ type: 'problem', problem: { origin: input, level: 'error', reason: fsReason(e) } });
+      }
     }
   }
-  return { articles, problems };
+  return units;
+}
+
+async function readProcessStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Fills a page's missing metadata from what a feed item or JSON line said. */
+function fillMissing(article: Article, meta: Partial<ArticleMeta>): Article {
+  const out = { ...article };
+  for (const k of ['outlet', 'title', 'published', 'author', 'url'] as const) out[k] ??= meta[k] ?? null;
+  return out;
+}
+
+class Reader {
+  readonly items: ReadItem[] = [];
+  constructor(private readonly options: ReadOptions) {}
+
+  problem(origin: string, level: InputProblem['level'], reason: string): void {
+    this.items.push({ problem: { origin, level, reason } });
+  }
+
+  built(origin: string, b: Built, warnings: string[] = []): void {
+    if (b.ok) {
+      for (const w of warnings) this.problem(origin, 'warning', w);
+      this.items.push({ article: b.article });
+    } else this.problem(origin, 'error', b.reason);
+  }
+
+  /** Decoded text of a given kind to articles. `pageUrl` is where HTML came from. */
+  async fromText(origin: string, kind: InputKind, text: string, warnings: string[], pageUrl: string | null): Promise<void> {
+    switch (kind) {
+      case 'text':
+      case 'markdown':
+        this.built(origin, plainTextArticle(origin, kind, text, warnings), warnings);
+        return;
+      case 'html':
+        this.built(origin, htmlArticle(origin, 'html', text, pageUrl, warnings), warnings);
+        return;
+      case 'jsonl':
+        for (const w of warnings) this.problem(origin, 'warning', w);
+        for (const line of readJsonl(origin, text, warnings)) this.built(line.origin, line.built);
+        return;
+      case 'feed': {
+        const feed = readFeed(origin, text);
+        if (!feed.ok) {
+          this.problem(origin, 'error', feed.reason);
+          return;
+        }
+        for (const w of warnings) this.problem(origin, 'warning', w);
+        for (const entry of feed.entries) {
+          if (entry.kind === 'article') this.items.push({ article: entry.article });
+          else if (entry.kind === 'error') this.problem(entry.origin, 'error', entry.reason);
+          else if (!this.options.fetch) this.problem(entry.origin, 'skipped', `feed item carries no full text (${entry.words} words); use --fetch to read ${entry.url}`);
+          else await this.fetchPage(entry.origin, entry.url, entry.meta);
+        }
+        return;
+      }
+    }
+  }
+
+  async fetchPage(origin: string, url: string, meta: Partial<ArticleMeta>): Promise<void> {
+    try {
+      const res = await fetchUrl(url, this.options);
+      const decoded = decodeBytes(res.bytes, this.options.maxBytes);
+      if (!decoded.ok) return this.problem(origin, 'error', decoded.reason);
+      const b = htmlArticle(origin, 'feed', decoded.text, res.url, decoded.warnings);
+      this.built(origin, b.ok ? { ok: true, article: fillMissing(b.article, meta) } : b, decoded.warnings);
+    } catch (e) {
+      this.problem(origin, 'error', e instanceof FetchError ? e.message : `fetch failed: ${(e as Error).message}`);
+    }
+  }
+
+  async read(unit: Unit): Promise<void> {
+    switch (unit.type) {
+      case 'problem':
+        this.items.push({ problem: unit.problem });
+        return;
+      case 'file': {
+        let bytes: Uint8Array;
+        try {
+          bytes = await readFile(unit.path);
+        } catch (e) {
+          return this.problem(unit.path, 'error', fsReason(e));
+        }
+        const decoded = decodeBytes(bytes);
+        if (!decoded.ok) return this.problem(unit.path, 'error', decoded.reason);
+        const kind = kindFromName(unit.path) ?? sniffKind(decoded.text);
+        return this.fromText(unit.path, kind, decoded.text, decoded.warnings, null);
+      }
+      case 'stdin': {
+        let bytes: Uint8Array;
+        try {
+          bytes = await (this.options.readStdin ?? readProcessStdin)();
+        } catch (e) {
+          return this.problem('-', 'error', `cannot read stdin (${(e as Error).message})`);
+        }
+        const decoded = decodeBytes(bytes);
+        if (!decoded.ok) return this.problem('-', 'error', decoded.reason);
+        return this.fromText('-', sniffKind(decoded.text), decoded.text, decoded.warnings, null);
+      }
+      case 'url': {
+        let res;
+        try {
+          res = await fetchUrl(unit.url, this.options);
+        } catch (e) {
+          return this.problem(unit.url, 'error', e instanceof FetchError ? e.message : `fetch failed: ${(e as Error).message}`);
+        }
+        const decoded = decodeBytes(res.bytes, this.options.maxBytes);
+        if (!decoded.ok) return this.problem(unit.url, 'error', decoded.reason);
+        const kind = kindFromContentType(res.contentType) ?? kindFromName(new URL(res.url).pathname) ?? sniffKind(decoded.text);
+        return this.fromText(unit.url, kind, decoded.text, decoded.warnings, res.url);
+      }
+    }
+  }
+}
+
+export async function readInputs(inputs: string[], options: ReadOptions = {}): Promise<ReadResult> {
+  const units = await expand(inputs);
+  const reader = new Reader(options);
+  for (const [i, unit] of units.entries()) {
+    await reader.read(unit);
+    const origin = unit.type === 'file' ? unit.path : unit.type === 'url' ? unit.url : unit.type === 'stdin' ? '-' : unit.problem.origin;
+    options.onProgress?.(i + 1, units.length, origin);
+  }
+  const articles: Article[] = [];
+  const problems: InputProblem[] = [];
+  for (const item of reader.items) {
+    if ('article' in item) articles.push(item.article);
+    else problems.push(item.problem);
+  }
+  return { articles, problems, items: reader.items };
 }

@@ -54,6 +54,8 @@ export interface Claim {
   evidence: Evidence[];
   /** Ids of the sources that support it (evidence sources), sorted. */
   sources?: string[];
+  /** Several sources report it but all reuse one article's text: not corroborated (independence stage). */
+  copiesOnly?: boolean;
 }
 
 export interface ConflictSide {
@@ -103,6 +105,66 @@ export interface Dossier {
   boilerplate: BoilerplateEvidence[];
   summary: SummarySentence[];
   /** Added fields (issue: provenance and profiles). Optional so older dossiers still validate. */
+  // Written by the independence stage as Provenance[] and SourceProfile[] (below); typed loosely until
+  // every reader (src/report's fixtures) uses those shapes, so tightening breaks no one's build.
   provenance?: unknown[];
   profiles?: unknown[];
+  /** Sources that reuse one another's text, merged (every source in exactly one group). */
+  sourceGroups?: string[][];
+}
+
+/** Added by the independence stage: how a quote or claim travelled, as the sources tell it. */
+export type ProvenanceRole = 'speaker' | 'channel' | 'outlet' | 'obtained-by' | 'published-by';
+
+export interface ProvenanceStep {
+  actor: string;
+  role: ProvenanceRole;
+  /** Where a source names this step; empty for an outlet step (the source itself publishes it). */
+  evidence: Evidence[];
+  /** Sources whose account includes this step, sorted. */
+  sources: string[];
+}
+
+export interface Provenance {
+  id: string;
+  subject: { kind: 'quote' | 'claim'; id: string };
+  chain: ProvenanceStep[];
+  /** Sources name different actors for one role (e.g. two different agencies the speaker talked to). */
+  disputed: boolean;
+  /** What the sources disagree on, in words, when disputed. */
+  note?: string;
+}
+
+/** One finding in a source profile: a term from a lexicon and where it occurs. */
+export interface ProfileFinding {
+  term: string;
+  evidence: Evidence[];
+}
+
+export interface LoadedFinding extends ProfileFinding {
+  /** The same fact in another source without the loaded word, when one was found. */
+  neutral: Evidence | null;
+}
+
+export interface SpellingFinding {
+  /** This source's spelling, found in no other source. */
+  name: string;
+  /** The spelling the other sources use. */
+  others: string;
+  evidence: Evidence[];
+  otherEvidence: Evidence[];
+}
+
+export interface SourceProfile {
+  source: string;
+  words: number;
+  quotes: number;
+  claims: number;
+  /** Share of this source's claims that no other source reports (null without claims). */
+  singleSourceShare: number | null;
+  hedges: ProfileFinding[];
+  unsourcedGeneralisations: ProfileFinding[];
+  loadedLanguage: LoadedFinding[];
+  engagementBait: ProfileFinding[];
+  nameSpellings: SpellingFinding[];
 }

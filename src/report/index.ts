@@ -1,16 +1,29 @@
 import type { Dossier } from '../model/dossier.js';
+import { renderHtml } from './html/page.js';
+import { renderMarkdown } from './markdown.js';
+import { renderTerminal } from './terminal.js';
 
 export type ReportFormat = 'terminal' | 'json' | 'md' | 'html';
 
+export const REPORT_FORMATS: readonly ReportFormat[] = ['terminal', 'json', 'md', 'html'];
+
 export interface RenderOptions {
-  /** ANSI colour (terminal format only). */
+  /** ANSI colour (terminal format only). Callers pass true only when writing to a terminal. */
   color?: boolean;
-  /** Columns available (terminal format only). */
+  /** Columns available (terminal format only); 80 when not given. */
   width?: number;
 }
 
-// PLACEHOLDER until the reports issue lands: JSON for every format.
-export function renderDossier(dossier: Dossier, format: ReportFormat, _options: RenderOptions = {}): string {
-  void format;
-  return JSON.stringify(dossier, null, 2) + '\n';
+/** Renders a dossier in one format. Pure: the same dossier and options always give the same string. */
+export function renderDossier(dossier: Dossier, format: ReportFormat, options: RenderOptions = {}): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(dossier, null, 2) + '\n';
+    case 'md':
+      return renderMarkdown(dossier);
+    case 'html':
+      return renderHtml(dossier);
+    case 'terminal':
+      return renderTerminal(dossier, options);
+  }
 }

@@ -1,4 +1,15 @@
 import type { Command } from 'commander';
+import { registerCluster } from './corpus-cluster.js';
+import { registerIngest } from './corpus-ingest.js';
+import { registerServe } from './corpus-serve.js';
+import { registerStories } from './corpus-stories.js';
+import { registerWatch } from './corpus-watch.js';
 
-// Corpus-mode commands (ingest, watch, cluster, stories, story, serve) are registered here.
-export function registerCorpus(_program: Command): void {}
+// Corpus mode: a store that groups incoming articles into stories, and a web server over it.
+export function registerCorpus(program: Command): void {
+  registerIngest(program);
+  registerWatch(program);
+  registerCluster(program);
+  registerStories(program);
+  registerServe(program);
+}

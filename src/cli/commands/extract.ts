@@ -1,13 +1,107 @@
-import type { Command } from 'commander';
-import { UserError } from '../errors.js';
+import { Option, type Command } from 'commander';
+import pc from 'picocolors';
+import { bodyOf, type Article } from '../../model/article.js';
+import type { ReadItem } from '../../ingest/index.js';
+import { neutralise } from '../../report/text.js';
+import { EXIT, UserError } from '../errors.js';
+import { addInputOptions, loadInputs, readOptionsFrom, type InputFlags } from '../load-inputs.js';
 
-// Placeholder until this command's issue lands: fails loudly rather than pretending to work.
+// `crosscheck extract INPUT...`: what crosscheck reads from each input — metadata, the text every
+// later span indexes, the body (text less boilerplate) and each boilerplate mark with its reason.
+
+export type ExtractFormat = 'text' | 'json' | 'jsonl';
+
+/** One article as the contract's extract line (docs/contract.md). */
+export interface ExtractLine {
+  id: string;
+  origin: string;
+  kind: Article['kind'];
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  author: string | null;
+  url: string | null;
+  text: string;
+  body: string;
+  boilerplate: { start: number; end: number; reason: string }[];
+  warnings?: string[];
+}
+
+export interface ExtractError {
+  origin: string;
+  error: string;
+}
+
+export function extractLine(a: Article): ExtractLine {
+  const line: ExtractLine = {
+    id: a.id,
+    origin: a.origin,
+    kind: a.kind,
+    title: a.title,
+    outlet: a.outlet,
+    published: a.published,
+    author: a.author,
+    url: a.url,
+    text: a.text,
+    body: bodyOf(a),
+    boilerplate: a.boilerplate.map((b) => ({ start: b.start, end: b.end, reason: b.reason })),
+  };
+  const warnings = a.diagnostics.map((d) => d.message);
+  if (warnings.length) line.warnings = warnings;
+  return line;
+}
+
+/** The machine-readable records: one per article, one per input that could not be read. */
+export function extractRecords(items: ReadItem[]): (ExtractLine | ExtractError)[] {
+  const out: (ExtractLine | ExtractError)[] = [];
+  for (const item of items) {
+    if ('article' in item) out.push(extractLine(item.article));
+    else if (item.problem.level === 'error') out.push({ origin: item.problem.origin, error: item.problem.reason });
+  }
+  return out;
+}
+
+/** Human-readable: a header of metadata, then the text with each boilerplate mark shown dimmed. */
+export function renderArticleText(a: Article, color: boolean): string {
+  const c = pc.createColors(color);
+  const field = (name: string, v: string | null): string => `${c.dim(name.padEnd(10))}${v === null ? c.dim('—') : neutralise(v)}`;
+  const lines = [
+    c.bold(`== ${neutralise(a.origin)}`),
+    field('title', a.title),
+    field('outlet', a.outlet),
+    field('published', a.published),
+    field('author', a.author),
+    field('url', a.url),
+    field('marked', `${a.boilerplate.length} boilerplate span${a.boilerplate.length === 1 ? '' : 's'}`),
+  ];
+  for (const d of a.diagnostics) lines.push(c.yellow(`warning   ${neutralise(d.message)}`));
+  let body = '';
+  let at = 0;
+  for (const b of a.boilerplate) {
+    body += neutralise(a.text.slice(at, b.start));
+    body += c.dim(`[${b.reason}: ${neutralise(a.text.slice(b.start, b.end))}]`);
+    at = b.end;
+  }
+  body += neutralise(a.text.slice(at));
+  return `${lines.join('\n')}\n\n${body.replace(/\s+$/, '')}\n`;
+}
+
+interface ExtractFlags extends InputFlags {
+  format: ExtractFormat;
+}
+
 export function registerExtract(program: Command): void {
-  program
+  const command = program
     .command('extract')
-    .description('(not yet implemented)')
-    .argument('<inputs...>')
-    .action(() => {
-      throw new UserError('extract is not implemented yet');
-    });
+    .description('read inputs (files, directories, URLs, feeds, JSONL, stdin) and show the text and metadata crosscheck works from')
+    .argument('<inputs...>', 'files, directories, http(s) URLs, or - for stdin')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'jsonl']).default('text'));
+  addInputOptions(command).action(async (inputs: string[], flags: ExtractFlags) => {
+    const result = await loadInputs(inputs, readOptionsFrom(flags));
+    const out = process.stdout;
+    if (flags.format === 'jsonl') for (const r of extractRecords(result.items)) out.write(`${JSON.stringify(r)}\n`);
+    else if (flags.format === 'json') out.write(`${JSON.stringify(extractRecords(result.items), null, 2)}\n`);
+    else out.write(result.articles.map((a) => renderArticleText(a, out.isTTY === true)).join('\n'));
+    if (result.articles.length === 0) throw new UserError('no article could be read', EXIT.nothingRead);
+  });
 }

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { InvalidArgumentError, type Command } from 'commander';
+import { UserError } from '../errors.js';
+import { DEFAULT_DB, openStore, type ArticleStore } from '../../store/index.js';
+
+/** `--db PATH`, shared by every command that uses the store. */
+export function addDbOption(command: Command): Command {
+  return command.option('--db <path>', 'the store file (SQLite)', DEFAULT_DB);
+}
+
+/** Opens the store for writing, creating it if needed. */
+export function openForWrite(path: string): ArticleStore {
+  try {
+    return openStore(path);
+  } catch (e) {
+    throw new UserError(`${path}: cannot open the store: ${(e as Error).message}`);
+  }
+}
+
+/** Opens an existing store; a missing file is a user error, not an empty store. */
+export function openExisting(path: string): ArticleStore {
+  if (path !== ':memory:' && !existsSync(path)) throw new UserError(`${path}: no store here (run crosscheck ingest first, or pass --db)`, 1);
+  return openForWrite(path);
+}
+
+export function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return n;
+}
+
+/** Removes terminal control characters from untrusted text printed to a terminal. */
+export function safeLine(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, ' ');
+}

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { Corpus } from '../../store/index.js';
+import { watchFeeds, DEFAULT_MAX_BACKOFF_SECONDS, type WatchEvent } from '../../watch/watcher.js';
+import { addInputOptions, readOptionsFrom, type InputFlags } from '../load-inputs.js';
+import { addDbOption, openForWrite, parsePositiveInt, safeLine } from './corpus-shared.js';
+
+interface WatchFlags extends InputFlags {
+  db: string;
+  interval: number;
+  once?: boolean;
+  json?: boolean;
+}
+
+function describe(e: WatchEvent): string {
+  switch (e.event) {
+    case 'poll':
+      return `${safeLine(e.feed)}: ${e.status === 'ok' ? `${e.items ?? 0} new` : e.status === 'error' ? `error: ${safeLine(e.reason ?? '')}` : 'unchanged'}; next poll in ${e.nextInSeconds} s`;
+    case 'article':
+      return `${e.status} ${e.id} -> ${e.story}  ${safeLine(e.origin)}`;
+    case 'problem':
+      return `crosscheck: ${safeLine(e.origin)}: ${safeLine(e.reason)}`;
+  }
+}
+
+/** `crosscheck watch FEED...`: polls RSS/Atom feeds and ingests new items until interrupted. */
+export function registerWatch(program: Command): void {
+  const cmd = program
+    .command('watch')
+    .description('poll RSS/Atom feeds (conditional requests, back-off on errors) and ingest new items')
+    .argument('<feeds...>', 'feed URLs')
+    .option('--interval <seconds>', 'seconds between polls of each feed', parsePositiveInt, 900)
+    .option('--once', 'poll each feed once and exit')
+    .option('--json', 'machine-readable log: one JSON object per line on stdout');
+  addDbOption(cmd);
+  addInputOptions(cmd).action(async (feeds: string[], flags: WatchFlags) => {
+    const store = openForWrite(flags.db);
+    const corpus = await Corpus.open(store);
+    const controller = new AbortController();
+    const stop = (): void => controller.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    const read = readOptionsFrom(flags);
+    try {
+      await watchFeeds(corpus, feeds, {
+        intervalSeconds: flags.interval,
+        maxBackoffSeconds: DEFAULT_MAX_BACKOFF_SECONDS,
+        signal: controller.signal,
+        ...(flags.once ? { once: true } : {}),
+        ...(read.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}),
+        ...(read.timeoutMs !== undefined ? { timeoutMs: read.timeoutMs } : {}),
+        ...(read.maxBytes !== undefined ? { maxBytes: read.maxBytes } : {}),
+        log: (e) => {
+          if (flags.json) process.stdout.write(JSON.stringify(e) + '\n');
+          else (e.event === 'problem' ? process.stderr : process.stdout).write(describe(e) + '\n');
+        },
+      });
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      await store.close();
+    }
+  });
+}

@@ -1,0 +1,73 @@
+import type { Article } from '../model/article.js';
+import { StoryClusterer, type Assignment, type ClusterParams } from './clusterer.js';
+import { extractFeatures } from './features.js';
+import { DocumentFrequencies, featureKeys, vectorize, DEFAULT_WEIGHTS, type FeatureWeights } from './vectorize.js';
+
+export { StoryClusterer, storyIdFor, DEFAULT_PARAMS, type Assignment, type ClusterParams, type StoryState } from './clusterer.js';
+export { extractFeatures, type ArticleFeatures } from './features.js';
+export { DocumentFrequencies, featureKeys, vectorize, DEFAULT_WEIGHTS, type FeatureWeights, type SparseVector } from './vectorize.js';
+
+/** One story of `crosscheck cluster` output (schemas/cluster.schema.json). */
+export interface ClusterStory {
+  id: string;
+  title: string;
+  articles: string[];
+}
+
+export interface ClusterResult {
+  stories: ClusterStory[];
+  /** Every merge decided on the way, in order. */
+  merges: { into: string; from: string; article: string }[];
+}
+
+export interface BatchOptions {
+  params?: Partial<ClusterParams>;
+  weights?: FeatureWeights;
+}
+
+/** Longest title shown for a story named after its first line. */
+const TITLE_MAX = 120;
+
+/** A story's display title: its first article's title, else that article's first line. */
+export function storyTitle(a: Pick<Article, 'title' | 'text'>): string {
+  const t = a.title?.trim();
+  if (t) return t;
+  const line = a.text.split('\n').find((l) => l.trim() && !/^(?:---|URL:)/.test(l.trim()))?.trim() ?? '';
+  return line.length > TITLE_MAX ? line.slice(0, TITLE_MAX - 1) + '…' : line;
+}
+
+/** Publication order, then origin: the order `cluster` feeds articles in, so output does not depend on argument order. */
+export function arrivalOrder(a: Article, b: Article): number {
+  const ta = a.published ? Date.parse(a.published) : NaN;
+  const tb = b.published ? Date.parse(b.published) : NaN;
+  if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return ta - tb;
+  if (Number.isNaN(ta) !== Number.isNaN(tb)) return Number.isNaN(ta) ? 1 : -1;
+  return a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0;
+}
+
+/**
+ * `crosscheck cluster`: the same incremental clustering as the store, over a batch. Document
+ * frequencies are taken over the whole batch first, then articles arrive in publication order.
+ */
+export function clusterArticles(input: Article[], options: BatchOptions = {}): ClusterResult {
+  const articles = [...input].sort(arrivalOrder);
+  const features = articles.map((a) => extractFeatures(a));
+  const df = new DocumentFrequencies();
+  for (const f of features) df.add(featureKeys(f));
+  const clusterer = new StoryClusterer(options.params);
+  const merges: ClusterResult['merges'] = [];
+  const byId = new Map<string, Article>();
+  articles.forEach((a, i) => {
+    // Article ids hash origin+text; the same input given twice gets a suffix so both are listed.
+    const key = byId.has(a.id) ? `${a.id}~${i}` : a.id;
+    byId.set(key, a);
+    const f = features[i]!;
+    const result: Assignment = clusterer.add(key, vectorize(f, df, options.weights ?? DEFAULT_WEIGHTS), f.time);
+    for (const from of result.merged) merges.push({ into: result.story, from, article: a.origin });
+  });
+  const stories = clusterer.allStories().map((s) => {
+    const members = s.articles.map((k) => byId.get(k)!);
+    return { id: s.id, title: storyTitle(members[0]!), articles: members.map((m) => m.origin) };
+  });
+  return { stories, merges };
+}

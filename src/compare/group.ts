@@ -1,0 +1,79 @@
+/**
+ * Greedy average-link grouping of passages across sources, shared by quote clustering and claim
+ * grouping. Candidate pairs (sharing a content key) scoring at least `link` are taken strongest
+ * first; two groups merge when their average pairwise score is still at least `average` and no
+ * source would exceed `perSource` members. Deterministic: ties break by item order.
+ */
+export interface Groupable {
+  source: number;
+  keys: readonly string[];
+}
+
+export interface GroupOptions<T> {
+  score: (a: T, b: T) => number;
+  link: number;
+  average: number;
+  perSource: number;
+  /** Pairs that must never be linked directly (e.g. two parts of one quotation). */
+  skip?: (a: T, b: T) => boolean;
+}
+
+export function groupItems<T extends Groupable>(items: T[], o: GroupOptions<T>): T[][] {
+  const links: { a: number; b: number; s: number }[] = [];
+  const byKey = new Map<string, number[]>();
+  items.forEach((u, i) => {
+    for (const k of new Set(u.keys)) {
+      const list = byKey.get(k);
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
+    }
+  });
+  const scores = new Map<number, number>();
+  const pairScore = (i: number, j: number): number => {
+    const key = i < j ? i * items.length + j : j * items.length + i;
+    let s = scores.get(key);
+    if (s === undefined) {
+      const a = items[i] as T;
+      const b = items[j] as T;
+      s = o.skip?.(a, b) ? 0 : o.score(a, b);
+      scores.set(key, s);
+    }
+    return s;
+  };
+  items.forEach((_, i) => {
+    const candidates = new Set<number>();
+    for (const k of new Set(items[i]?.keys ?? [])) for (const j of byKey.get(k) ?? []) if (j > i) candidates.add(j);
+    for (const j of [...candidates].sort((x, y) => x - y)) {
+      const s = pairScore(i, j);
+      if (s >= o.link) links.push({ a: i, b: j, s });
+    }
+  });
+  links.sort((x, y) => y.s - x.s || x.a - y.a || x.b - y.b);
+  const groupOf = items.map((_, i) => i);
+  const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
+  for (const { a, b } of links) {
+    const ga = groupOf[a] as number;
+    const gb = groupOf[b] as number;
+    if (ga === gb) continue;
+    const A = members.get(ga) as number[];
+    const B = members.get(gb) as number[];
+    const perSource = new Map<number, number>();
+    let over = false;
+    for (const i of [...A, ...B]) {
+      const s = (items[i] as T).source;
+      const n = (perSource.get(s) ?? 0) + 1;
+      perSource.set(s, n);
+      if (n > o.perSource) over = true;
+    }
+    if (over) continue;
+    let total = 0;
+    for (const i of A) for (const j of B) total += pairScore(i, j);
+    if (total / (A.length * B.length) < o.average) continue;
+    const merged = [...A, ...B].sort((x, y) => x - y);
+    const keep = Math.min(ga, gb);
+    members.set(keep, merged);
+    members.delete(Math.max(ga, gb));
+    for (const i of merged) groupOf[i] = keep;
+  }
+  return [...members.keys()].sort((x, y) => x - y).map((k) => (members.get(k) as number[]).map((i) => items[i] as T));
+}

@@ -1,0 +1,82 @@
+import type { Claim, Reuse } from '../../model/dossier.js';
+
+/**
+ * Independence: sources linked by text reuse count as one. Groups are the connected components of the
+ * reuse graph (union-find), so a chain of copies (A copied by B, B copied by C) is one group.
+ *
+ * Encoding (see docs/contract-additions.md): the contract fixes `single-source` as "one source alone
+ * reports it", so a claim reported by several outlets that all copy one article keeps the status the
+ * dossier gave it, gets `independentSources: 1`, and is marked `copiesOnly: true`. Readers and the
+ * summary treat such a claim as not corroborated. A claim whose status was `corroborated` but whose
+ * sources are all one group is therefore "corroborated by copies only" and never reaches the summary.
+ */
+
+export class UnionFind {
+  private readonly parent = new Map<string, string>();
+
+  find(x: string): string {
+    if (!this.parent.has(x)) this.parent.set(x, x);
+    let root = x;
+    for (let p = this.parent.get(root) ?? root; p !== root; p = this.parent.get(root) ?? root) root = p;
+    // path compression: point every node on the way straight at the root
+    for (let y = x; y !== root; ) {
+      const next = this.parent.get(y) ?? root;
+      this.parent.set(y, root);
+      y = next;
+    }
+    return root;
+  }
+
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    // the smaller id becomes the root, so groups do not depend on the order of unions
+    if (ra < rb) this.parent.set(rb, ra);
+    else if (rb < ra) this.parent.set(ra, rb);
+  }
+}
+
+/** Groups of source ids that reuse one another (every source in exactly one group), sorted. */
+export function sourceGroups(sourceIds: string[], links: Pick<Reuse, 'a' | 'b'>[]): string[][] {
+  const uf = new UnionFind();
+  for (const id of sourceIds) uf.find(id);
+  for (const l of links) uf.union(l.a, l.b);
+  const groups = new Map<string, string[]>();
+  for (const id of sourceIds) {
+    const r = uf.find(id);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = []));
+    g.push(id);
+  }
+  return [...groups.values()].map((g) => [...g].sort()).sort((x, y) => ((x[0] ?? '') < (y[0] ?? '') ? -1 : 1));
+}
+
+export interface IndependentClaim extends Claim {
+  /** Several sources report it, but all of them reuse one article: not corroborated. */
+  copiesOnly?: boolean;
+}
+
+/** The sources a claim rests on: its `sources` field when given, else its evidence's sources. */
+export function claimSources(claim: Claim): string[] {
+  const ids = claim.sources && claim.sources.length ? claim.sources : claim.evidence.map((e) => e.source);
+  return [...new Set(ids)].sort();
+}
+
+/** Number of groups among the given sources. */
+export function countIndependent(sources: string[], groupOf: Map<string, number>): number {
+  return new Set(sources.map((s) => groupOf.get(s) ?? s)).size;
+}
+
+/** Recomputes every claim's `independentSources` and marks claims backed only by copies. */
+export function recountClaims(claims: Claim[], groups: string[][]): IndependentClaim[] {
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
+  return claims.map((c) => {
+    const sources = claimSources(c);
+    const independent = Math.max(sources.length ? 1 : 0, countIndependent(sources, groupOf));
+    const { copiesOnly: _drop, ...rest } = c;
+    const out: IndependentClaim = { ...rest, independentSources: independent };
+    if (sources.length > 1 && independent === 1) out.copiesOnly = true;
+    return out;
+  });
+}

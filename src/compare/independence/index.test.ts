@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readInputs } from '../../ingest/index.js';
+import type { Article } from '../../model/article.js';
+import { DOSSIER_SCHEMA, type Claim, type Dossier } from '../../model/dossier.js';
+import { evidence } from '../../model/span.js';
+import { EXAMPLE_STORY, SEEDS, hasShared } from '../../testing/paths.js';
+import { dossierViolations } from '../../testing/invariants.js';
+import { applyIndependence } from './index.js';
+
+// Analyses are left out (the stage must stand without the language layer); the pipeline test covers both.
+/** A dossier with sources and boilerplate only: the independence stage must stand on that alone. */
+function bareDossier(articles: Article[]): Dossier {
+  return {
+    schema: DOSSIER_SCHEMA,
+    sources: articles.map((a, i) => ({ id: `s${i}`, origin: a.origin, outlet: a.outlet, title: a.title, published: a.published, text: a.text })),
+    quotes: [],
+    claims: [],
+    conflicts: [],
+    reuse: [],
+    boilerplate: articles.flatMap((a, i) => a.boilerplate.map((b) => ({ ...evidence(`s${i}`, a.text, b), reason: b.reason }))),
+    summary: [],
+  };
+}
+
+function checkSummary(d: Dossier): void {
+  const groupOf = new Map<string, number>();
+  (d.sourceGroups ?? []).forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
+  const texts = new Map(d.sources.map((s) => [s.id, s.text]));
+  for (const line of d.summary) {
+    const main = line.evidence[0];
+    assert.ok(main, 'a summary line has evidence');
+    assert.equal(texts.get(main.source)?.slice(main.start, main.end), line.text, 'summary text is a source sentence verbatim');
+    const groups = new Set(line.evidence.map((e) => groupOf.get(e.source)));
+    assert.ok(groups.size >= 2, `"${line.text}" cites ${groups.size} independent source(s)`);
+  }
+}
+
+const story = existsSync(EXAMPLE_STORY);
+
+void test('example story: the rewrite and its origin are found, and they count once', { skip: !story && 'no examples/story' }, async () => {
+  const { articles } = await readInputs([EXAMPLE_STORY]);
+  const d0 = bareDossier(articles);
+  const idOf = (name: string): string => d0.sources.find((s) => s.origin.includes(name))?.id ?? '?';
+  const wire = idOf('cpa-wire');
+  const rewrite = idOf('newspulse');
+  const gazette = idOf('caddon-ferry-gazette');
+  const span = (id: string) => ({ source: id, start: 0, end: 3, text: d0.sources.find((s) => s.id === id)?.text.slice(0, 3) ?? '' });
+  const claims: Claim[] = [
+    { id: 'c0', text: 'x', status: 'corroborated', independentSources: 2, evidence: [span(wire), span(rewrite)] },
+    { id: 'c1', text: 'y', status: 'corroborated', independentSources: 3, evidence: [span(wire), span(rewrite), span(gazette)] },
+  ];
+  const input = { ...d0, claims };
+  const before = structuredClone(input);
+  const d = applyIndependence(input, []);
+  assert.deepEqual(input, before, 'the input dossier is not changed');
+
+  const linked = d.reuse.filter((r) => r.kind === 'copy' || r.kind === 'light-rewrite' || r.kind === 'paraphrase');
+  assert.deepEqual(linked.map((r) => [r.a, r.b].sort()), [[wire, rewrite].sort()]);
+  assert.equal(linked[0]?.kind, 'light-rewrite');
+  assert.equal(linked[0]?.derivedFrom, wire, 'the wire story was published first');
+  assert.deepEqual(d.claims.map((c) => [c.independentSources, c.copiesOnly ?? false]), [[1, true], [2, false]]);
+  for (const r of d.reuse) assert.ok(r.a < r.b);
+
+  assert.ok(d.summary.length >= 3 && d.summary.length <= 8, `${d.summary.length} summary lines`);
+  checkSummary(d);
+  assert.deepEqual(dossierViolations(d as unknown as Dossier & Record<string, unknown>), []);
+  assert.equal(d.profiles?.length, d.sources.length);
+});
+
+void test('seed story: no outlet copies another, and each summary line cites two independent sources', { skip: !hasShared() && 'no ../shared' }, async () => {
+  const { articles } = await readInputs([SEEDS]);
+  const d = applyIndependence(bareDossier(articles), []);
+  assert.equal(d.sourceGroups?.length, d.sources.length);
+  assert.ok(d.summary.length >= 1);
+  checkSummary(d);
+  assert.deepEqual(dossierViolations(d as unknown as Dossier & Record<string, unknown>), []);
+});

@@ -1,0 +1,68 @@
+import type { Span } from '../../model/span.js';
+import { lexicons } from '../lexicon.js';
+import type { SourceDoc } from '../source-doc.js';
+import { sentenceSpans } from '../text/sentences.js';
+import { contentKey, words, type Word } from '../text/tokens.js';
+import { attributeSpeaker, type Attribution } from './speaker.js';
+
+/**
+ * A quote unit: one sentence of quoted words, at the innermost level of nesting. Quotes are
+ * compared unit by unit so that a source quoting one sentence meets a source quoting three.
+ */
+export interface QuoteUnit extends Span {
+  source: number;
+  /** Index of the quotation (in the source's `quotes`) this unit belongs to. */
+  quote: number;
+  words: Word[];
+  keys: string[];
+  attribution: Attribution;
+}
+
+/** Fewer printed words than this is a fragment ("way", "not happy"), not a quotable utterance. */
+const MIN_UNIT_WORDS = 3;
+/** A framing stretch ("So he goes like,") is short and carries a speech verb. */
+const MAX_FRAMING_WORDS = 7;
+
+export function quoteUnits(doc: SourceDoc): QuoteUnit[] {
+  const out: QuoteUnit[] = [];
+  const { speechVerbs } = lexicons();
+  doc.quotes.forEach((q, qi) => {
+    const attribution = attributeSpeaker(doc, qi);
+    const children = doc.quotes.filter((c) => c.parent === qi).map((c) => ({ start: c.open.start, end: c.close ? c.close.end : c.end }));
+    for (const range of ownRanges(q, children)) {
+      for (const s of sentenceSpans(doc.text, range.start, range.end)) {
+        const span = trimPunctuation(doc.text, s);
+        if (span.end <= span.start) continue;
+        const ws = words(doc.text, span.start, span.end);
+        const spoken = ws.filter((w) => !w.inserted && !w.ellipsis);
+        if (spoken.length < MIN_UNIT_WORDS) continue;
+        const keys = [...new Set(spoken.map(contentKey).filter((k): k is string => k !== null))];
+        if (keys.length === 0) continue;
+        const raw = doc.text.slice(s.start, s.end);
+        const framing = /[,:;—–-]\s*$/.test(raw) && spoken.length <= MAX_FRAMING_WORDS && spoken.some((w) => speechVerbs.has(w.norm));
+        if (framing && children.length > 0) continue;
+        out.push({ source: doc.index, quote: qi, start: span.start, end: span.end, words: ws, keys, attribution });
+      }
+    }
+  });
+  return out;
+}
+
+function ownRanges(q: Span, children: Span[]): Span[] {
+  const out: Span[] = [];
+  let at = q.start;
+  for (const c of [...children].sort((a, b) => a.start - b.start)) {
+    if (c.start > at) out.push({ start: at, end: c.start });
+    at = Math.max(at, c.end);
+  }
+  if (q.end > at) out.push({ start: at, end: q.end });
+  return out;
+}
+
+/** Drops leading and trailing spaces, commas, colons and dashes (not full stops or elisions). */
+function trimPunctuation(text: string, s: Span): Span {
+  let { start, end } = s;
+  while (start < end && /[\s,;:—–\-'"‘’“”]/.test(text[start] as string)) start++;
+  while (end > start && /[\s,;:—–\-'"‘’“”]/.test(text[end - 1] as string)) end--;
+  return { start, end };
+}

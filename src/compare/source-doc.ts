@@ -1,0 +1,57 @@
+import type { Article } from '../model/article.js';
+import { isProse } from '../model/article.js';
+import type { Span } from '../model/span.js';
+import type { ArticleAnalysis } from '../nlp/types.js';
+import { scanQuotes, quoteMask, type MarkedQuote } from './text/quotemarks.js';
+import { lineSpans, sentenceSpans } from './text/sentences.js';
+
+/**
+ * One source as the cross-source stages see it: the article, its language analysis, and the
+ * structure these stages read themselves (quotation marks, lines, sentences that keep quotations
+ * whole). Built once per source before the barrier; read-only afterwards.
+ */
+export interface SourceDoc {
+  /** Dossier source id: s0..sN in input order. */
+  id: string;
+  index: number;
+  article: Article;
+  analysis: ArticleAnalysis;
+  text: string;
+  quotes: MarkedQuote[];
+  /** 1 where a character lies inside quotation marks. */
+  quoted: Uint8Array;
+  lines: Span[];
+  /** Prose sentences (not boilerplate), a quotation kept inside its sentence. */
+  sentences: Span[];
+  /** Lines that read as headlines (no final punctuation, short). */
+  headlines: Span[];
+}
+
+/** A short line without final punctuation is a headline or a crosshead, not a statement. */
+const HEADLINE_MAX_CHARS = 160;
+
+export function buildSourceDoc(article: Article, analysis: ArticleAnalysis, index: number): SourceDoc {
+  const text = article.text;
+  const quotes = scanQuotes(text).filter((q) => isProse(article, q));
+  const quoted = quoteMask(text, quotes);
+  const lines = lineSpans(text).filter((l) => isProse(article, l));
+  const headlines: Span[] = [];
+  const sentences: Span[] = [];
+  const inside = (i: number): boolean => quoted[i] === 1 && quoted[i + 1] === 1 && !/[”"’']/.test(text[i + 1] ?? '');
+  for (const line of lines) {
+    const body = text.slice(line.start, line.end);
+    if (body.length <= HEADLINE_MAX_CHARS && !/[.!?…:"”’')]$/.test(body)) {
+      headlines.push(line);
+      continue;
+    }
+    for (const s of sentenceSpans(text, line.start, line.end, inside)) sentences.push(s);
+  }
+  return { id: `s${index}`, index, article, analysis, text, quotes, quoted, lines, sentences, headlines };
+}
+
+/** Share of a span's characters inside quotation marks. */
+export function quotedShare(doc: SourceDoc, span: Span): number {
+  let n = 0;
+  for (let i = span.start; i < span.end; i++) n += doc.quoted[i] ?? 0;
+  return n / Math.max(1, span.end - span.start);
+}

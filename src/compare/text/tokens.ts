@@ -1,0 +1,144 @@
+import type { Span } from '../../model/span.js';
+import { lexicons } from '../lexicon.js';
+
+/**
+ * Words of a passage, each normalised so that renderings of the same words compare equal:
+ * typography (’ vs '), case, contractions ("I'm gonna" = "i am going to"), censoring ("sh*t" matches
+ * "shit"), "per cent" = "percent", "in to" = "into". One printed word can give several normalised
+ * words (contractions); they share its span. Spans index the original text: nothing is rewritten.
+ */
+export interface Word extends Span {
+  /** Normalised form: lower case, straight apostrophes, contraction expanded. */
+  norm: string;
+  /** Printed with masking characters (sh*t, s**t, f---): matches any word of its shape. */
+  censored: boolean;
+  /** Inside square brackets: an editor's insertion ([Putin]), not the speaker's words. */
+  inserted: boolean;
+  /** An elision mark (…, ..., [...]) rather than a word. */
+  ellipsis: boolean;
+  /** Printed with a capital initial (a name, or a sentence start). */
+  capital: boolean;
+  /** A numeral. */
+  numeric: boolean;
+}
+
+const WORD = /\[\s*(?:\.\s*){3}\]|\[…\]|…|\.{3,}|\[[^\]\n]{1,40}\]|[\p{L}\p{N}]+(?:[’'*.\-][\p{L}\p{N}*]+|\*+|-{2,})*%?/gu;
+const ELLIPSIS = /^(?:\[\s*(?:\.\s*){3}\]|\[…\]|…|\.{3,})$/u;
+
+/** Tokenises `text.slice(start, end)`; spans are into `text`. */
+export function words(text: string, start = 0, end = text.length): Word[] {
+  const out: Word[] = [];
+  const slice = text.slice(start, end);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+    const raw = m[0];
+    const s = start + m.index;
+    if (ELLIPSIS.test(raw)) {
+      out.push({ start: s, end: s + raw.length, norm: '…', censored: false, inserted: false, ellipsis: true, capital: false, numeric: false });
+      continue;
+    }
+    if (raw.startsWith('[')) {
+      // An insertion: its words are the editor's; kept so spans stay whole, flagged so alignment skips them.
+      for (const w of words(text, s + 1, s + raw.length - 1)) out.push({ ...w, inserted: true });
+      continue;
+    }
+    pushNormalised(out, raw, s);
+  }
+  return mergePairs(out);
+}
+
+function pushNormalised(out: Word[], raw: string, s: number): void {
+  const span = { start: s, end: s + raw.length };
+  const capital = /^\p{Lu}/u.test(raw);
+  let w = raw.toLowerCase().replace(/’/g, "'");
+  const censored = /[*]/.test(w) || /[a-z]-{2,}/.test(w);
+  const base = { ...span, censored, inserted: false, ellipsis: false, capital };
+  if (censored) {
+    out.push({ ...base, norm: w, numeric: false });
+    return;
+  }
+  let percent = false;
+  if (w.endsWith('%')) {
+    percent = true;
+    w = w.slice(0, -1);
+  }
+  for (const part of expand(w)) out.push({ ...base, norm: part, numeric: /^\d[\d.,]*$/.test(part) });
+  if (percent) out.push({ ...base, norm: 'percent', numeric: false });
+}
+
+/** "gonna" -> going to; "don't" -> do not; "I'm" -> i am; "Trump's" -> trump. */
+export function expand(w: string): string[] {
+  const { contractions } = lexicons();
+  const whole = contractions.get(w);
+  if (whole) return whole.split(' ');
+  if (w.endsWith("n't") && w.length > 3) {
+    const stem = w.slice(0, -3);
+    return [stem === 'ca' ? 'can' : stem === 'wo' ? 'will' : stem, 'not'];
+  }
+  for (const suffix of ["'m", "'re", "'ll", "'ve", "'d"]) {
+    if (w.endsWith(suffix) && w.length > suffix.length) return [w.slice(0, -suffix.length), contractions.get(suffix) ?? suffix];
+  }
+  if (w.endsWith("'s")) return [w.slice(0, -2)];
+  if (w.endsWith("'")) return [w.slice(0, -1)];
+  return [w];
+}
+
+/** Joins split spellings that are one word elsewhere: "per cent" -> percent, "in to" -> into. */
+function mergePairs(ws: Word[]): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const a = ws[i] as Word;
+    const b = ws[i + 1];
+    if (b && ((a.norm === 'per' && b.norm === 'cent') || (a.norm === 'in' && b.norm === 'to' && a.end !== b.end))) {
+      out.push({ ...a, end: b.end, norm: a.norm === 'per' ? 'percent' : 'into' });
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** True when two normalised words are the same word, a censored form matching by shape. */
+export function sameWord(a: Word, b: Word): boolean {
+  if (a.norm === b.norm) return true;
+  if (!a.censored && !b.censored) return false;
+  return censorMatch(a.norm, b.norm);
+}
+
+function censorMatch(a: string, b: string): boolean {
+  if (a.length !== b.length || a[0] !== b[0]) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as string;
+    const y = b[i] as string;
+    if (x !== y && !/[*-]/.test(x) && !/[*-]/.test(y)) return false;
+  }
+  return true;
+}
+
+/** Crude suffix stripping, so "fundraiser"/"fundraising" and "threatened"/"threatens" meet. */
+export function stem(w: string): string {
+  if (w.length <= 4 || /^\d/.test(w)) return w;
+  for (const suffix of ['ings', 'ing', 'ers', 'ies', 'ed', 'er', 'es', 's']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3 && !(suffix === 's' && w.endsWith('ss'))) {
+      return suffix === 'ies' ? w.slice(0, -3) + 'y' : w.slice(0, -suffix.length);
+    }
+  }
+  return w;
+}
+
+/**
+ * The key a word contributes to content comparison, or null for function words and elisions:
+ * synonym sets collapse to one key, emphatic fillers to one, the rest are stemmed.
+ */
+export function contentKey(w: Word): string | null {
+  const lex = lexicons();
+  if (w.ellipsis || w.inserted) return null;
+  if (w.censored) {
+    for (const filler of lex.intensifiers) if (censorMatch(w.norm, filler)) return '#intens';
+    return '#censored:' + w.norm.length + (w.norm[0] ?? '');
+  }
+  if (lex.stopwords.has(w.norm)) return null;
+  if (lex.intensifiers.has(w.norm)) return '#intens';
+  const syn = lex.synonym.get(w.norm);
+  if (syn) return syn;
+  return stem(w.norm.replace(/\.$/, ''));
+}

@@ -1,0 +1,105 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EVAL, SEEDS, hasShared } from '../testing/paths.js';
+import { spanViolations } from '../testing/invariants.js';
+import { overlaps } from '../model/span.js';
+import { junkReason, markBoilerplateLines } from './boilerplate.js';
+
+void test('junk lines are recognised, each with a reason', () => {
+  const junk: [string, string][] = [
+    ['Advertisement', 'ad'],
+    ['Advert', 'ad'],
+    ['Story continues below advertisement', 'ad'],
+    ['Read more: Council approves new budget', 'teaser'],
+    ['RELATED: Storm hits the coast', 'teaser'],
+    ['Share this article', 'share'],
+    ['📢 SHARE this article to keep others informed', 'share'],
+    ['Sign up for our newsletter', 'share'],
+    ['Follow us on Instagram', 'share'],
+    ['Topics: Politics, Europe, Energy', 'tags'],
+    ['Tags: elections', 'tags'],
+    ['The minister arrives at the summit on Monday. (AP Photo/Jane Doe)', 'photo-credit'],
+    ['Image: Getty', 'photo-credit'],
+    ['Firefighters at the scene on Tuesday. Photograph: John Smith/Reuters', 'photo-credit'],
+    ['— Jane Doe (@janedoe) March 3, 2021', 'social-post'],
+    ['What a day. pic.twitter.com/Ab12Cd34', 'social-post'],
+    ['-', 'separator'],
+    ['* * *'.replace(/ /g, ''), 'separator'],
+    ['Published: 10:48, Tue, Nov 19, 2019', 'dateline'],
+    ['Updated Nov 19, 6:55 AM', 'dateline'],
+  ];
+  for (const [line, reason] of junk) assert.equal(junkReason(line), reason, line);
+});
+
+void test('prose that mentions junk words is not junk', () => {
+  const prose = [
+    'He told supporters to read more about the plan on the party website before the vote.',
+    'Share prices fell 3% on Tuesday after the announcement.',
+    'The advertisement, which ran in three newspapers, was withdrawn.',
+    'Related talks are expected next week, officials said.',
+    '“We will follow us on this path,” she said.',
+    'Topics discussed included energy and trade.',
+    'Updated figures show the economy grew faster than expected.',
+    'Traffic expected to ease',
+    'The Kremlin Responds',
+    'Photo opportunities were limited, the spokesman said.',
+  ];
+  for (const line of prose) assert.equal(junkReason(line), null, line);
+});
+
+void test('an embedded post is marked whole: its text, the handle line and a trailing picture link', () => {
+  const text = 'Prose before the post, a full sentence of reporting.\nLook at this\n— Some Account (@some_acct) July 1, 2024\n‘quoted words’\nMore pic.twitter.com/xyz123\nProse after the post continues here.';
+  const marks = markBoilerplateLines(text);
+  const marked = marks.map((m) => text.slice(m.start, m.end));
+  assert.deepEqual(marked, ['Look at this', '— Some Account (@some_acct) July 1, 2024', '‘quoted words’', 'More pic.twitter.com/xyz123']);
+  assert.ok(marks.every((m) => m.reason === 'social-post'));
+});
+
+void test('a section teaser is junk only at the end of the article', () => {
+  const end = 'A sentence of reporting here.\n\nOur Must See Stories';
+  assert.deepEqual(markBoilerplateLines(end).map((m) => end.slice(m.start, m.end)), ['Our Must See Stories']);
+  const middle = 'Latest News\n\nA sentence of reporting here.';
+  assert.deepEqual(markBoilerplateLines(middle), []);
+});
+
+void test('marks honour the from/to window and span invariants', () => {
+  const text = 'Advert\nProse line.\nAdvert\n';
+  const marks = markBoilerplateLines(text, 7);
+  assert.deepEqual(marks, [{ start: 19, end: 25, reason: 'ad' }]);
+  assert.deepEqual(spanViolations(text, marks), []);
+});
+
+interface Gold {
+  files: Record<string, string>;
+  boilerplate: { f: string; evidence: string }[];
+  quotes: { variants: { f: string; text: string }[] }[];
+  singleSource: { f: string; evidence: string }[];
+  corroborated: { evidence: Record<string, string> }[];
+}
+
+void test('seed story: every gold junk line is marked, and no gold quote or claim is', { skip: !hasShared() && 'no ../shared' }, () => {
+  const gold = JSON.parse(readFileSync(join(EVAL, 'gold', 'seeds.json'), 'utf8')) as Gold;
+  const texts = new Map(Object.entries(gold.files).map(([f, name]) => [f, readFileSync(join(SEEDS, name), 'utf8')]));
+  const marks = new Map([...texts].map(([f, t]) => [f, markBoilerplateLines(t)]));
+  const find = (f: string, s: string): { start: number; end: number } => {
+    const at = texts.get(f)?.indexOf(s) ?? -1;
+    assert.ok(at >= 0, `gold text not found in ${f}: ${s}`);
+    return { start: at, end: at + s.length };
+  };
+  for (const g of gold.boilerplate) {
+    const span = find(g.f, g.evidence);
+    assert.ok(marks.get(g.f)?.some((m) => overlaps(m, span)), `not marked in ${g.f}: ${g.evidence}`);
+  }
+  const prose = [
+    ...gold.quotes.flatMap((q) => q.variants.map((v) => [v.f, v.text] as const)),
+    ...gold.singleSource.map((s) => [s.f, s.evidence] as const),
+    ...gold.corroborated.flatMap((c) => Object.entries(c.evidence)),
+  ];
+  for (const [f, s] of prose) {
+    const span = find(f, s);
+    const hit = marks.get(f)?.find((m) => overlaps(m, span));
+    assert.equal(hit, undefined, `prose marked as ${hit?.reason} in ${f}: ${s}`);
+  }
+});

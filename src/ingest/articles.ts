@@ -1,0 +1,42 @@
+import { makeArticle, type Article, type ArticleMeta, type BoilerplateSpan, type InputKind } from '../model/article.js';
+import { markBoilerplateLines } from '../extract/boilerplate.js';
+import { extractHtml } from '../extract/html.js';
+import { normalisePublished } from '../extract/dates.js';
+import { parseFrontMatter } from './front-matter.js';
+
+// Builds Articles from decoded text, one function per kind of text. Each returns the article or the
+// one-sentence reason it could not be read.
+
+export type Built = { ok: true; article: Article } | { ok: false; reason: string };
+
+const diagnosticsOf = (warnings: string[]): Article['diagnostics'] => warnings.map((message) => ({ level: 'warning', message }));
+
+/**
+ * Plain text or Markdown: `text` is the input exactly as read; front matter supplies metadata and is
+ * marked as boilerplate, as are junk lines in the rest.
+ */
+export function plainTextArticle(origin: string, kind: InputKind, text: string, warnings: string[] = [], meta: Partial<ArticleMeta> = {}): Built {
+  const front = parseFrontMatter(text);
+  const boilerplate: BoilerplateSpan[] = [];
+  if (front) boilerplate.push({ ...front.span, reason: 'front-matter' });
+  const from = front?.span.end ?? 0;
+  if (!text.slice(from).trim()) return { ok: false, reason: front ? 'no text after the front matter' : 'empty input' };
+  boilerplate.push(...markBoilerplateLines(text, from));
+  const merged = { ...meta, ...front?.meta };
+  if (merged.published) merged.published = normalisePublished(merged.published) ?? merged.published;
+  return {
+    ok: true,
+    article: makeArticle({ origin, kind, text, meta: merged, boilerplate, diagnostics: diagnosticsOf([...warnings, ...(front?.warnings ?? [])]) }),
+  };
+}
+
+/** An HTML page: the extracted article text, with metadata from the page (given metadata wins). */
+export function htmlArticle(origin: string, kind: InputKind, html: string, pageUrl: string | null, warnings: string[] = [], meta: Partial<ArticleMeta> = {}): Built {
+  const r = extractHtml(html, pageUrl);
+  if (!r.ok) return r;
+  const given = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== null && v !== undefined)) as Partial<ArticleMeta>;
+  return {
+    ok: true,
+    article: makeArticle({ origin, kind, text: r.text, meta: { ...r.meta, ...given }, boilerplate: r.boilerplate, diagnostics: diagnosticsOf(warnings) }),
+  };
+}

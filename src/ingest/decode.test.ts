@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { decodeBytes } from './decode.js';
+
+const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+void test('a UTF-8 BOM is skipped and nothing else changes', () => {
+  const r = decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes('“Hi” \r\n—')]));
+  assert.deepEqual(r, { ok: true, text: '“Hi” \r\n—', warnings: [] });
+});
+
+void test('gzip is undone', () => {
+  const r = decodeBytes(gzipSync(Buffer.from('compressed text')));
+  assert.ok(r.ok);
+  assert.equal(r.text, 'compressed text');
+});
+
+void test('invalid UTF-8 is decoded with replacement characters and a warning', () => {
+  const r = decodeBytes(Uint8Array.from([...bytes('caf'), 0xe9, ...bytes(' au lait')]));
+  assert.ok(r.ok);
+  assert.equal(r.text, 'caf\uFFFD au lait');
+  assert.match(r.warnings[0] ?? '', /invalid UTF-8/);
+});
+
+void test('binary, empty and blank inputs are refused with a reason', () => {
+  assert.deepEqual(decodeBytes(Uint8Array.from([0x25, 0x50, 0x00, 0x01])), { ok: false, reason: 'binary data, not text' });
+  assert.equal(decodeBytes(new Uint8Array()).ok, false);
+  assert.equal(decodeBytes(bytes(' \n\t ')).ok, false);
+  assert.deepEqual(decodeBytes(Uint8Array.from([0x1f, 0x8b, 1, 2, 3])), { ok: false, reason: 'corrupt gzip data' });
+});
+
+void test('decompressed size is capped', () => {
+  const r = decodeBytes(gzipSync(Buffer.alloc(10_000, 'a')), 1000);
+  assert.deepEqual(r, { ok: false, reason: 'decompressed data is too large' });
+});

@@ -1,0 +1,86 @@
+import { makeArticle, type ArticleMeta } from '../model/article.js';
+import { markBoilerplateLines } from '../extract/boilerplate.js';
+import { normalisePublished } from '../extract/dates.js';
+import { htmlArticle, type Built } from './articles.js';
+
+// JSONL / NDJSON: one article per line, {url, outlet, title, published, author, and text or html}.
+// A line's origin is `<path>#<line number>`; a malformed line is an error on that line alone.
+
+export interface LineResult {
+  origin: string;
+  built: Built;
+}
+
+/** Accepted keys per field, first present wins (common exports use source/site/date/content). */
+const FIELDS: Record<keyof ArticleMeta, string[]> = {
+  url: ['url', 'link'],
+  outlet: ['outlet', 'source', 'site', 'publisher'],
+  title: ['title', 'headline'],
+  published: ['published', 'date', 'datePublished', 'published_at'],
+  author: ['author', 'byline', 'authors'],
+};
+
+function str(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() ? v : null;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return v.map(str).filter(Boolean).join(', ') || null;
+  if (v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string') return (v as { name: string }).name;
+  return null;
+}
+
+function metaOf(record: Record<string, unknown>): Partial<ArticleMeta> {
+  const meta: Partial<ArticleMeta> = {};
+  for (const [field, keys] of Object.entries(FIELDS) as [keyof ArticleMeta, string[]][]) {
+    for (const k of keys) {
+      const v = str(record[k]);
+      if (v !== null) {
+        meta[field] = field === 'published' ? (normalisePublished(v) ?? v) : v.trim();
+        break;
+      }
+    }
+  }
+  return meta;
+}
+
+export function readJsonl(path: string, content: string, warnings: string[] = []): LineResult[] {
+  const out: LineResult[] = [];
+  const lines = content.split('\n');
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (!line.trim()) return;
+    const n = i + 1;
+    const origin = `${path}#${n}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      out.push({ origin, built: { ok: false, reason: `malformed JSON on line ${n}` } });
+      return;
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      out.push({ origin, built: { ok: false, reason: `line ${n} is not a JSON object` } });
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    const meta = metaOf(record);
+    const text = typeof record['text'] === 'string' ? record['text'] : typeof record['body'] === 'string' ? record['body'] : typeof record['content'] === 'string' ? record['content'] : null;
+    const html = typeof record['html'] === 'string' ? record['html'] : null;
+    if (text !== null && text.trim()) {
+      const article = makeArticle({
+        origin,
+        kind: 'jsonl',
+        text,
+        meta,
+        boilerplate: markBoilerplateLines(text),
+        diagnostics: warnings.map((message) => ({ level: 'warning', message })),
+      });
+      out.push({ origin, built: { ok: true, article } });
+    } else if (html !== null && html.trim()) {
+      out.push({ origin, built: htmlArticle(origin, 'jsonl', html, meta.url ?? null, warnings, meta) });
+    } else {
+      out.push({ origin, built: { ok: false, reason: `line ${n} has no "text" or "html"` } });
+    }
+  });
+  if (out.length === 0) return [{ origin: path, built: { ok: false, reason: 'no JSON lines in the file' } }];
+  return out;
+}

@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The general lexicons of data/lexicons/ (speech verbs, titles, outlets, places, ...), loaded once and
+ * turned into the lookup structures the passes use. Data lives apart from code; see
+ * data/lexicons/README.md for what each file holds and why.
+ */
+
+// src/nlp/lexicons.ts and dist/src/nlp/lexicons.js both sit two levels below the folder holding data/.
+const HERE = dirname(fileURLToPath(import.meta.url));
+const LEXICON_DIR = [resolve(HERE, '..', '..', 'data', 'lexicons'), resolve(HERE, '..', '..', '..', 'data', 'lexicons')].find((d) => {
+  try {
+    readFileSync(join(d, 'speech-verbs.json'));
+    return true;
+  } catch {
+    return false;
+  }
+}) ?? resolve(HERE, '..', '..', 'data', 'lexicons');
+
+function load<T>(name: string): T {
+  return JSON.parse(readFileSync(join(LEXICON_DIR, `${name}.json`), 'utf8')) as T;
+}
+
+interface SpeechVerbFile {
+  strong: Record<string, string[]>;
+  weak: string[];
+  cognitive: Record<string, string[]>;
+  sourceAfter: string[];
+  channelPhrases: string[];
+}
+interface TitlesFile {
+  before: string[];
+  roles: string[];
+  modifiers: string[];
+  orgDescriptors: string[];
+}
+interface OrgFile {
+  outlets: Record<string, string[]>;
+  institutions: Record<string, string[]>;
+  keywords: string[];
+}
+interface PlacesFile {
+  places: string[];
+  aliases: Record<string, string>;
+  demonyms: Record<string, string | null>;
+}
+interface UnitsFile {
+  scales: Record<string, number>;
+  numberWords: Record<string, number>;
+  currencySigns: Record<string, string>;
+  currencyWords: Record<string, string>;
+  percent: string[];
+  units: Record<string, string>;
+}
+interface AbbrevFile {
+  always: string[];
+  beforeNumber: string[];
+}
+
+export interface Lexicons {
+  /** Inflected speech-verb form (lower case) -> lemma. */
+  speechVerbs: Map<string, string>;
+  /** Lemmas that only count as a speech cue right next to a quotation mark. */
+  weakVerbs: Set<string>;
+  /** Belief/intention verbs (indirect attributions only): form -> lemma. */
+  cognitiveVerbs: Map<string, string>;
+  sourceAfter: string[];
+  channelPhrases: string[];
+  /** Capitalised titles (longest first) that precede names. */
+  titlesBefore: string[];
+  titleWords: Set<string>;
+  /** Leading words of multi-word titles ("Foreign", "Prime", "Vice"). */
+  titleLeads: Set<string>;
+  roles: Set<string>;
+  modifiers: Set<string>;
+  /** Lower-case words describing an organisation before its name ("state news agency"). */
+  orgDescriptors: Set<string>;
+  /** Honorific -> gender ('m' | 'f' | null). */
+  honorifics: Map<string, string | null>;
+  /** Third-person pronoun -> 'm' | 'f' | 'p'. */
+  thirdPronouns: Map<string, string>;
+  firstPronouns: Set<string>;
+  /** Alias (as written) -> canonical organisation; lowercase aliases in `orgAliasesLower`. */
+  orgAliases: Map<string, string>;
+  orgAliasesLower: Map<string, string>;
+  outlets: Set<string>;
+  orgKeywords: Set<string>;
+  /** Place as written -> canonical place. */
+  places: Map<string, string>;
+  demonyms: Map<string, string | null>;
+  functionWords: Set<string>;
+  abbreviations: Set<string>;
+  abbreviationsBeforeNumber: Set<string>;
+  vague: Map<string, number | null>;
+  units: UnitsFile;
+}
+
+let cached: Lexicons | null = null;
+
+export function lexicons(): Lexicons {
+  if (cached) return cached;
+  const sv = load<SpeechVerbFile>('speech-verbs');
+  const speechVerbs = new Map<string, string>();
+  for (const [lemma, forms] of Object.entries(sv.strong)) for (const f of forms) speechVerbs.set(f, lemma);
+  const cognitiveVerbs = new Map<string, string>();
+  for (const [lemma, forms] of Object.entries(sv.cognitive)) for (const f of forms) cognitiveVerbs.set(f, lemma);
+  const titles = load<TitlesFile>('titles');
+  // A title's last word is a title on its own ("Minister"); its leading words only qualify one
+  // ("Foreign Minister"), so they are attributive, like demonyms.
+  const titleWords = new Set<string>();
+  const titleLeads = new Set<string>();
+  for (const t of titles.before) {
+    const words = t.split(' ').filter((w) => /^\p{Lu}/u.test(w));
+    const last = words.pop();
+    if (last) titleWords.add(last);
+    for (const w of words) titleLeads.add(w);
+  }
+  const orgs = load<OrgFile>('organisations');
+  const orgAliases = new Map<string, string>();
+  const orgAliasesLower = new Map<string, string>();
+  const outlets = new Set<string>();
+  for (const [group, isOutlet] of [
+    [orgs.outlets, true],
+    [orgs.institutions, false],
+  ] as const) {
+    for (const [canonical, aliases] of Object.entries(group)) {
+      if (isOutlet) outlets.add(canonical);
+      for (const a of [canonical, ...aliases]) {
+        orgAliases.set(a, canonical);
+        // Lower-case matching only for names long enough not to collide with common words.
+        if (a.length >= 4) orgAliasesLower.set(a.toLowerCase(), canonical);
+      }
+    }
+  }
+  const pl = load<PlacesFile>('places');
+  const places = new Map<string, string>();
+  for (const p of pl.places) places.set(p, pl.aliases[p] ?? p);
+  for (const [a, c] of Object.entries(pl.aliases)) places.set(a, c);
+  const pron = load<{ third: Record<string, string>; first: string[] }>('pronouns');
+  const ab = load<AbbrevFile>('abbreviations');
+  const vagueRaw = load<Record<string, number | null | string>>('vague-quantities');
+  const vague = new Map<string, number | null>();
+  for (const [k, v] of Object.entries(vagueRaw)) if (!k.startsWith('_')) vague.set(k, typeof v === 'number' ? v : null);
+  const honor = load<Record<string, string | null>>('honorifics');
+  cached = {
+    speechVerbs,
+    weakVerbs: new Set(sv.weak),
+    cognitiveVerbs,
+    sourceAfter: sv.sourceAfter,
+    channelPhrases: sv.channelPhrases,
+    titlesBefore: [...titles.before].sort((a, b) => b.length - a.length),
+    titleWords,
+    titleLeads,
+    roles: new Set(titles.roles),
+    modifiers: new Set(titles.modifiers),
+    orgDescriptors: new Set(titles.orgDescriptors),
+    honorifics: new Map(Object.entries(honor).filter(([k]) => !k.startsWith('_'))),
+    thirdPronouns: new Map(Object.entries(pron.third)),
+    firstPronouns: new Set(pron.first),
+    orgAliases,
+    orgAliasesLower,
+    outlets,
+    orgKeywords: new Set(orgs.keywords),
+    places,
+    demonyms: new Map(Object.entries(pl.demonyms)),
+    functionWords: new Set(load<{ words: string[] }>('function-words').words),
+    abbreviations: new Set(ab.always),
+    abbreviationsBeforeNumber: new Set(ab.beforeNumber),
+    vague,
+    units: load<UnitsFile>('units'),
+  };
+  return cached;
+}

@@ -1,0 +1,319 @@
+import type { Span } from '../model/span.js';
+import type { Entity, EntityKind, Mention, Sentence } from './types.js';
+import { lexicons, type Lexicons } from './lexicons.js';
+import { tokenize, adjacent, type Token } from './tokens.js';
+
+/**
+ * People, organisations and places by capitalised word sequences and general lexicons (outlets,
+ * institutions, places, titles): compromise finds more but runs at ~16k words/s, a tenth of the
+ * layer's budget. Titles and roles before a name ("US President", "Kremlin spokesman") or in an
+ * apposition after it (", the Kremlin spokesperson,") become the mention's descriptor; the canonical
+ * name is the fullest form of the name in the article ("Peskov" -> "Dmitry Peskov").
+ */
+
+/** Lower-case words that may join capitalised words inside one name (Bank of America, Ludwig van Beethoven). */
+const CONNECTORS = new Set(['of', 'de', 'da', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'del', 'der', 'di', 'el', 'ibn']);
+/** All-capital words longer than this are shouting in headlines (THREATENING), not acronyms. */
+const MAX_ACRONYM = 5;
+/** How many words back a descriptor may reach before a name. */
+const DESCRIPTOR_MAX_WORDS = 5;
+/** How many words an appositive descriptor after a name may have (", the Kremlin spokesperson,"). */
+const APPOSITIVE_MAX_WORDS = 7;
+
+interface Draft {
+  span: Span;
+  kind: EntityKind;
+  name: string;
+  canonical: string | null;
+  descriptor: Span | null;
+  /** Needs confirmation: a single unknown capitalised word. */
+  tentative: boolean;
+  /** Word before and after, for the tentative test. */
+  nextWord: string;
+  prevWord: string;
+}
+
+export interface NameResult {
+  mentions: Mention[];
+  entities: Entity[];
+}
+
+function isTitleToken(lex: Lexicons, t: Token): boolean {
+  return lex.titleWords.has(t.text) || lex.honorifics.has(t.text) || lex.modifiers.has(t.lower);
+}
+function isAttributive(lex: Lexicons, t: Token): boolean {
+  return lex.demonyms.has(t.text) || lex.places.has(t.text) || lex.orgAliases.has(t.text) || lex.modifiers.has(t.lower) || lex.titleLeads.has(t.text) || t.text === 'Former';
+}
+
+/** The pronoun I and contractions (I'm, We'll, Don't) are never part of a name. */
+const NOT_A_NAME = /^I$|['’](?:m|ll|ve|re|d|t)$/i;
+
+/** "of" joins a name only after an organisation or title word ("Bank of America", "Secretary of State"). */
+function ofJoins(prev: Token): boolean {
+  const lex = lexicons();
+  return lex.orgKeywords.has(prev.text) || lex.titleWords.has(prev.text) || lex.titleLeads.has(prev.text);
+}
+
+/** Groups of capitalised words inside one sentence. */
+function capitalGroups(text: string, toks: Token[]): Token[][] {
+  const groups: Token[][] = [];
+  let cur: Token[] = [];
+  const flush = (): void => {
+    while (cur.length && !cur[cur.length - 1]?.cap) cur.pop();
+    if (cur.length) groups.push(cur);
+    cur = [];
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t) continue;
+    const prev = cur[cur.length - 1];
+    const joins = prev !== undefined && adjacent(text, prev, t) && !prev.possessive;
+    const shout = t.cap && t.text.length > MAX_ACRONYM && t.text === t.text.toUpperCase() && /\p{L}{2}/u.test(t.text);
+    if (t.cap && !shout && !NOT_A_NAME.test(t.text)) {
+      if (!joins) flush();
+      cur.push(t);
+    } else if (joins && CONNECTORS.has(t.text) && toks[i + 1]?.cap && adjacent(text, t, toks[i + 1] ?? t) && (t.text !== 'of' || ofJoins(prev))) {
+      cur.push(t);
+    } else flush();
+  }
+  flush();
+  return groups;
+}
+
+const nameOf = (text: string, toks: Token[]): Span => {
+  const first = toks[0];
+  const last = toks[toks.length - 1];
+  if (!first || !last) return { start: 0, end: 0 };
+  return { start: first.start, end: last.possessive ? last.end - 2 : last.end };
+};
+
+function lexiconMatch(lex: Lexicons, s: string): { kind: EntityKind; canonical: string } | null {
+  const org = lex.orgAliases.get(s) ?? (s === s.toUpperCase() ? undefined : lex.orgAliasesLower.get(s.toLowerCase()));
+  if (org) return { kind: 'org', canonical: org };
+  const place = lex.places.get(s);
+  if (place) return { kind: 'place', canonical: place };
+  return null;
+}
+
+/** Descriptor words right before a name: roles, modifiers, demonyms, titles ("former President"). */
+function descriptorBefore(text: string, lex: Lexicons, toks: Token[], at: number, kind: EntityKind, within: Span): Span | null {
+  let k = at - 1;
+  let start = -1;
+  let count = 0;
+  let nextTok = toks[at];
+  while (k >= 0 && count < DESCRIPTOR_MAX_WORDS) {
+    const t = toks[k];
+    if (!t || !nextTok || t.start < within.start) break;
+    // Words must follow each other with only spaces or a hyphen between ("state-run").
+    const gap = text.slice(t.end, nextTok.start);
+    if (!/^[\s-]*$/.test(gap) || t.possessive) break;
+    const ok =
+      kind === 'person'
+        ? lex.roles.has(t.lower) || lex.modifiers.has(t.lower) || isTitleToken(lex, t) || isAttributive(lex, t)
+        : kind === 'org'
+          ? lex.orgDescriptors.has(t.lower) || lex.demonyms.has(t.text) || lex.places.has(t.text)
+          : false;
+    if (!ok) break;
+    start = t.start;
+    nextTok = t;
+    k--;
+    count++;
+  }
+  if (start < 0) return null;
+  const first = toks[at];
+  return first ? trimTo(text, start, first.start) : null;
+}
+
+function trimTo(text: string, start: number, end: number): Span | null {
+  while (end > start && /[\s-]/.test(text[end - 1] ?? '')) end--;
+  return end > start ? { start, end } : null;
+}
+
+/** ", the Kremlin spokesperson," after a name. */
+const APPOSITIVE_RE = /^,\s+((?:the|a|an)\s+)?([^,.;:"“”()]{2,80}?)(?=[,.;]|\s+(?:said|says|told|added|asserts|asserted|continued)\b)/;
+
+function descriptorAfter(text: string, lex: Lexicons, end: number, limit: number): Span | null {
+  const m = APPOSITIVE_RE.exec(text.slice(end, Math.min(limit, end + 100)));
+  if (!m || !m[2]) return null;
+  const words = m[2].trim().split(/\s+/);
+  if (words.length > APPOSITIVE_MAX_WORDS) return null;
+  const last = (words[words.length - 1] ?? '').toLowerCase();
+  if (!lex.roles.has(last) && !lex.titleWords.has(words[words.length - 1] ?? '') && !/-year-old$/.test(last)) return null;
+  const start = end + m.index + (m[0].length - (m[1] ?? '').length - m[2].length);
+  return { start, end: start + m[2].length };
+}
+
+export function findNames(text: string, sentences: Sentence[]): NameResult {
+  const lex = lexicons();
+  const drafts: Draft[] = [];
+  for (const sentence of sentences) {
+    const toks = tokenize(text, sentence.start, sentence.end);
+    const indexOf = new Map<Token, number>();
+    toks.forEach((t, i) => indexOf.set(t, i));
+    for (const group of capitalGroups(text, toks)) {
+      let g = group;
+      const gi = indexOf.get(g[0] as Token) ?? 0;
+      // Sentence-initial or quote-initial function words ("The", "But") are not part of a name,
+      // unless the whole sequence is a known name ("The Washington Post").
+      const full = g.length > 1 ? text.slice(nameOf(text, g).start, nameOf(text, g).end) : '';
+      if (!(full && lexiconMatch(lex, full))) {
+        while (g.length && lex.functionWords.has((g[0] as Token).lower) && !lexiconMatch(lex, (g[0] as Token).text)) g = g.slice(1);
+      }
+      if (!g.length) continue;
+      const startIndex = gi + (group.length - g.length);
+      emitGroup(text, lex, sentence, toks, startIndex, g, drafts);
+    }
+  }
+  return resolveNames(text, lex, drafts);
+}
+
+function emitGroup(text: string, lex: Lexicons, sentence: Sentence, toks: Token[], startIndex: number, g: Token[], drafts: Draft[]): void {
+  // Title prefix: the last title word preceded only by attributive words, with a name after it.
+  let titleAt = -1;
+  for (let k = 0; k < g.length - 1; k++) {
+    const t = g[k] as Token;
+    if (isTitleToken(lex, t)) titleAt = k;
+    else if (!isAttributive(lex, t)) break;
+  }
+  const push = (toksOfName: Token[], kind: EntityKind, canonical: string | null, tentative: boolean, descriptor: Span | null): void => {
+    const span = nameOf(text, toksOfName);
+    if (span.end <= span.start) return;
+    const lastIdx = startIndex + g.indexOf(toksOfName[toksOfName.length - 1] as Token);
+    const firstIdx = startIndex + g.indexOf(toksOfName[0] as Token);
+    drafts.push({
+      span,
+      kind,
+      name: text.slice(span.start, span.end),
+      canonical,
+      descriptor,
+      tentative,
+      nextWord: toks[lastIdx + 1]?.lower ?? '',
+      prevWord: toks[firstIdx - 1]?.lower ?? '',
+    });
+  };
+  if (titleAt >= 0) {
+    const name = g.slice(titleAt + 1);
+    const whole = text.slice(nameOf(text, name).start, nameOf(text, name).end);
+    const known = lexiconMatch(lex, whole);
+    if (!known) {
+      const prefix = g.slice(0, titleAt + 1);
+      const before = descriptorBefore(text, lex, toks, startIndex, 'person', sentence);
+      const pre = nameOf(text, prefix);
+      const descriptor = { start: before ? before.start : pre.start, end: (g[titleAt] as Token).end };
+      push(name, 'person', null, false, descriptor);
+      return;
+    }
+  }
+  // Longest lexicon matches from the left; the runs between them are names of unknown kind.
+  let k = 0;
+  let run: Token[] = [];
+  const flushRun = (): void => {
+    if (!run.length) return;
+    const r = run;
+    run = [];
+    while (r.length && CONNECTORS.has((r[r.length - 1] as Token).text)) r.pop();
+    if (!r.length) return;
+    const last = r[r.length - 1] as Token;
+    const kind: EntityKind = lex.orgKeywords.has(last.text) || r.some((t) => t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{L}/u.test(t.text)) ? 'org' : 'person';
+    const acronymOnly = r.length === 1 && (r[0] as Token).text === (r[0] as Token).text.toUpperCase();
+    const tentative = sentence.headline || (kind === 'person' && r.length === 1) || acronymOnly || r.every((t) => lex.functionWords.has(t.lower));
+    const firstIdx = startIndex + g.indexOf(r[0] as Token);
+    const descriptor = descriptorBefore(text, lex, toks, firstIdx, kind, sentence) ?? (kind === 'person' ? descriptorAfter(text, lex, nameOf(text, r).end, sentence.end) : null);
+    push(r, kind, null, tentative, descriptor);
+  };
+  while (k < g.length) {
+    let matched = 0;
+    let hit: { kind: EntityKind; canonical: string } | null = null;
+    for (let m = g.length; m > k; m--) {
+      const span = nameOf(text, g.slice(k, m));
+      const h = lexiconMatch(lex, text.slice(span.start, span.end));
+      if (h) {
+        hit = h;
+        matched = m - k;
+        break;
+      }
+    }
+    if (hit) {
+      flushRun();
+      const these = g.slice(k, k + matched);
+      // A demonym used as an adjective ("Russian") is not a mention of a place.
+      if (!(matched === 1 && lex.demonyms.has((these[0] as Token).text) && !lex.places.has((these[0] as Token).text))) {
+        const firstIdx = startIndex + k;
+        push(these, hit.kind, hit.canonical, false, descriptorBefore(text, lex, toks, firstIdx, hit.kind, sentence));
+      }
+      k += matched;
+    } else {
+      const t = g[k] as Token;
+      if (!lex.demonyms.has(t.text)) run.push(t);
+      else flushRun();
+      k++;
+    }
+  }
+  flushRun();
+}
+
+function resolveNames(text: string, lex: Lexicons, drafts: Draft[]): NameResult {
+  // Full person names: two words or more, confirmed (not from a headline).
+  const fullNames = new Map<string, number>();
+  for (const d of drafts) if (d.kind === 'person' && !d.tentative && d.name.includes(' ')) fullNames.set(d.name, (fullNames.get(d.name) ?? 0) + 1);
+  const byPart = new Map<string, string[]>();
+  for (const name of fullNames.keys()) {
+    const words = name.split(/\s+/);
+    for (const w of new Set([words[words.length - 1] ?? '', words[0] ?? ''])) {
+      const list = byPart.get(w) ?? [];
+      list.push(name);
+      byPart.set(w, list);
+    }
+  }
+  const canonicalPerson = (name: string): string | null => {
+    const words = name.split(/\s+/);
+    const last = words[words.length - 1] ?? '';
+    const cands = (byPart.get(last) ?? byPart.get(words[0] ?? '') ?? []).filter((c) => c === name || c.endsWith(` ${last}`) || c.startsWith(`${words[0] ?? ''} `));
+    if (!cands.length) return null;
+    // A surname match beats a first-name match; then the most used full form; then the longer one.
+    const bySurname = (c: string): number => (c.endsWith(` ${last}`) || c === name ? 1 : 0);
+    return [...cands].sort((a, b) => bySurname(b) - bySurname(a) || (fullNames.get(b) ?? 0) - (fullNames.get(a) ?? 0) || b.length - a.length)[0] ?? null;
+  };
+  const mentions: Mention[] = [];
+  for (const d of drafts) {
+    let canonical = d.canonical;
+    if (d.kind === 'person') {
+      canonical = canonicalPerson(d.name);
+      if (!canonical) {
+        if (d.tentative) {
+          // A lone capitalised word is a person when it speaks or is addressed by an honorific.
+          const speaks = lex.speechVerbs.has(d.nextWord) || lex.honorifics.has(d.prevWord.charAt(0).toUpperCase() + d.prevWord.slice(1));
+          if (!speaks || d.name.includes(' ')) continue;
+        }
+        canonical = d.name.replace(/['’]s$/, '');
+      }
+    } else if (d.tentative) {
+      continue;
+    }
+    mentions.push({
+      start: d.span.start,
+      end: d.span.end,
+      text: text.slice(d.span.start, d.span.end),
+      kind: d.kind,
+      canonical: canonical ?? d.name,
+      descriptor: d.descriptor ? text.slice(d.descriptor.start, d.descriptor.end) : null,
+      descriptorSpan: d.descriptor,
+    });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  const entities: Entity[] = [];
+  const index = new Map<string, number>();
+  mentions.forEach((m, i) => {
+    const key = `${m.kind}\u0000${m.canonical}`;
+    let e = index.get(key);
+    if (e === undefined) {
+      e = entities.length;
+      index.set(key, e);
+      entities.push({ canonical: m.canonical, kind: m.kind, mentions: [], descriptors: [] });
+    }
+    const entity = entities[e] as Entity;
+    entity.mentions.push(i);
+    if (m.descriptor && m.descriptorSpan) entity.descriptors.push({ text: m.descriptor, span: m.descriptorSpan });
+  });
+  return { mentions, entities };
+}

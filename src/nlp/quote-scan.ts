@@ -1,0 +1,225 @@
+import type { Span } from '../model/span.js';
+
+/**
+ * Finds quotations by their marks: straight, curly, low-9, guillemets, double and single, nested,
+ * running over several paragraphs (a paragraph opening with a mark continues a quote left open), and
+ * tolerant of the slips real news text makes (an inner quote never closed, a curly quote closed by a
+ * straight one). Attribution is a later pass; this one only pairs marks.
+ */
+
+export type QuoteKind = 'double' | 'single';
+
+export interface ScannedQuote {
+  /** Content parts (without marks), one per paragraph the quote runs over, trimmed. */
+  parts: Span[];
+  open: Span | null;
+  close: Span | null;
+  kind: QuoteKind;
+  /** Index of the enclosing quote in the returned list, or null at top level. */
+  parent: number | null;
+  /** Paragraph index of the first part. */
+  paragraph: number;
+}
+
+interface Mark {
+  at: number;
+  kind: QuoteKind;
+  canOpen: boolean;
+  canClose: boolean;
+  /** Straight marks and curly ones belong to different styles; a style change inside a quote nests. */
+  straight: boolean;
+}
+
+interface Open {
+  mark: Mark;
+  /** Where the current part's content starts. */
+  partStart: number;
+  parts: Span[];
+  index: number;
+  parent: number | null;
+  paragraph: number;
+}
+
+const DOUBLE_OPEN = new Set(['\u201C', '\u201E', '\u00AB']);
+const DOUBLE_CLOSE = new Set(['\u201D', '\u00BB']);
+const SINGLE_OPEN = new Set(['\u2018', '\u201A', '\u2039']);
+const SINGLE_CLOSE = new Set(['\u2019', '\u203A']);
+const MARK_RE = /["'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019\u201A\u2039\u203A]/g;
+
+const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
+const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+/** Characters after which a mark opens a quote: start, space, opening brackets, dashes, slashes. */
+const isOpenContext = (c: string | undefined): boolean => c === undefined || /[\s([{\u2014\u2013\-/:]/.test(c);
+/** Characters before which a mark closes a quote: end, space, punctuation. */
+const isCloseContext = (c: string | undefined): boolean => c === undefined || /[\s.,;:!?)\]}\u2014\u2013\-\u2026*]/.test(c);
+
+function classify(text: string, at: number, lo: number, hi: number): Mark | null {
+  const c = text[at] ?? '';
+  const prev = at > lo ? text[at - 1] : undefined;
+  const next = at + 1 < hi ? text[at + 1] : undefined;
+  // A neighbouring mark counts as context of its own kind: '“‘' opens twice, '’”' closes twice.
+  const prevIsMark = prev !== undefined && /["'\u201C\u201E\u00AB\u2018\u201A\u2039]/.test(prev);
+  const nextIsMark = next !== undefined && /["'\u201D\u00BB\u2019\u203A]/.test(next);
+  const openCtx = isOpenContext(prev) || prevIsMark;
+  const closeCtx = isCloseContext(next) || nextIsMark;
+  if (c === '"') return { at, kind: 'double', canOpen: openCtx && !isSpace(next), canClose: closeCtx && !isSpace(prev) || (closeCtx && !openCtx), straight: true };
+  if (DOUBLE_OPEN.has(c)) return { at, kind: 'double', canOpen: true, canClose: false, straight: false };
+  if (DOUBLE_CLOSE.has(c)) {
+    // A closing mark used as an opener ("”Yes”") is a typing slip; read it by position.
+    const opener = openCtx && !closeCtx && isLetter(next);
+    return { at, kind: 'double', canOpen: opener, canClose: !opener, straight: false };
+  }
+  if (SINGLE_OPEN.has(c)) return { at, kind: 'single', canOpen: !isLetter(prev), canClose: false, straight: false };
+  if (c === "'" || SINGLE_CLOSE.has(c)) {
+    // Inside a word it is an apostrophe (I'm, don’t, Russia's); before a digit an elision ('90s).
+    if (isLetter(prev) && isLetter(next)) return null;
+    if (/\d/.test(next ?? '') && isOpenContext(prev)) return null;
+    const straight = c === "'";
+    const canOpen = openCtx && !isSpace(next) && !isLetter(prev);
+    const canClose = !isSpace(prev) && closeCtx;
+    if (!canOpen && !canClose) return null;
+    return { at, kind: 'single', canOpen, canClose, straight };
+  }
+  return null;
+}
+
+/** Last sentence end ([.!?…] followed by space) in [from, to), or -1: where an unclosed inner quote most likely ended. */
+function lastSentenceEnd(text: string, from: number, to: number): number {
+  for (let i = to - 1; i > from; i--) {
+    const c = text[i];
+    if ((c === '.' || c === '!' || c === '?' || c === '\u2026') && isSpace(text[i + 1])) return i + 1;
+  }
+  return -1;
+}
+
+function trimmed(text: string, start: number, end: number): Span | null {
+  while (start < end && isSpace(text[start])) start++;
+  while (end > start && isSpace(text[end - 1])) end--;
+  return end > start ? { start, end } : null;
+}
+
+/** Marks of one paragraph, in order. */
+function marksIn(text: string, para: Span): Mark[] {
+  const out: Mark[] = [];
+  MARK_RE.lastIndex = para.start;
+  for (let m = MARK_RE.exec(text); m && m.index < para.end; m = MARK_RE.exec(text)) {
+    const mark = classify(text, m.index, para.start, para.end);
+    if (mark) out.push(mark);
+  }
+  return out;
+}
+
+export function scanQuotes(text: string, paragraphs: Span[]): ScannedQuote[] {
+  const found: (ScannedQuote | null)[] = [];
+  let stack: Open[] = [];
+
+  const finish = (o: Open, partEnd: number, close: Span | null): void => {
+    const part = trimmed(text, o.partStart, partEnd);
+    const parts = part ? [...o.parts, part] : o.parts;
+    if (parts.length === 0) {
+      found[o.index] = null;
+      return;
+    }
+    found[o.index] = { parts, open: { start: o.mark.at, end: o.mark.at + 1 }, close, kind: o.mark.kind, parent: o.parent, paragraph: o.paragraph };
+  };
+  const push = (mark: Mark, paragraph: number): void => {
+    const top = stack[stack.length - 1];
+    const index = found.length;
+    found.push(null);
+    stack.push({ mark, partStart: mark.at + 1, parts: [], index, parent: top ? top.index : null, paragraph });
+  };
+  /** Closes everything above depth `keep`; an unclosed inner quote ends at its last sentence end before `at`. */
+  const unwindTo = (keep: number, at: number): void => {
+    while (stack.length > keep) {
+      const o = stack.pop();
+      if (!o) break;
+      const end = lastSentenceEnd(text, o.partStart, at);
+      finish(o, end > 0 ? end : at, null);
+    }
+  };
+
+  for (let p = 0; p < paragraphs.length; p++) {
+    const para = paragraphs[p];
+    if (!para) continue;
+    const marks = marksIn(text, para);
+    let first = 0;
+    // A quote left open at the end of the previous paragraph continues here when this paragraph opens
+    // with a mark of its kind, or closes one before opening any.
+    const bottom = stack[0];
+    if (bottom) {
+      const m0 = marks[0];
+      const opensWithMark = m0 !== undefined && m0.at === para.start && m0.kind === bottom.mark.kind && m0.canOpen;
+      const closesFirst = !opensWithMark && marks.find((m) => m.kind === bottom.mark.kind)?.canClose === true && bottom.mark.kind === 'double';
+      if (opensWithMark || closesFirst) {
+        stack = [bottom];
+        bottom.partStart = opensWithMark ? para.start + 1 : para.start;
+        if (opensWithMark) first = 1;
+      } else {
+        // Not continued: a top-level single quote never closed was most likely an apostrophe.
+        if (bottom.mark.kind === 'single') {
+          for (const o of stack) found[o.index] = null;
+        } else {
+          unwindTo(1, stack[1]?.partStart ?? 0);
+          stack = [];
+          finish(bottom, bottom.parts.length ? bottom.partStart : bottom.partStart, null);
+        }
+        stack = [];
+      }
+    }
+    for (let i = first; i < marks.length; i++) {
+      const m = marks[i];
+      if (!m) continue;
+      // The innermost open quote this mark can close: the top, or a lower one of the same kind
+      // (then the quotes above it were never closed).
+      let closes = -1;
+      if (m.canClose) {
+        for (let d = stack.length - 1; d >= 0; d--) {
+          const o = stack[d];
+          if (!o) continue;
+          if (o.mark.kind === m.kind && (o.mark.straight === m.straight || !m.canOpen || d === stack.length - 1)) {
+            closes = d;
+            break;
+          }
+        }
+      }
+      const top = stack[stack.length - 1];
+      // An ambiguous straight mark right after a fresh opener of the same style is more likely nested.
+      const preferOpen = m.canOpen && closes >= 0 && top !== undefined && top.mark.kind === m.kind && top.mark.straight !== m.straight;
+      if (closes >= 0 && !preferOpen) {
+        unwindTo(closes + 1, m.at);
+        const o = stack.pop();
+        if (o) finish(o, m.at, { start: m.at, end: m.at + 1 });
+        continue;
+      }
+      if (!m.canOpen) continue;
+      // A second opener of the same kind and style while one is open: the first was never closed.
+      if (top && top.mark.kind === m.kind && top.mark.straight === m.straight) {
+        unwindTo(stack.length - 1, m.at);
+      }
+      push(m, p);
+    }
+    // Paragraph end: inner quotes end here; the outermost may continue in the next paragraph.
+    if (stack.length > 1) unwindTo(1, para.end);
+    const last = stack[0];
+    if (last) {
+      const part = trimmed(text, last.partStart, para.end);
+      if (part) last.parts.push(part);
+      last.partStart = para.end;
+    }
+  }
+  const rest = stack[0];
+  if (rest) {
+    if (rest.mark.kind === 'single') found[rest.index] = null;
+    else finish(rest, rest.partStart, null);
+  }
+  // Re-index parents after dropping discarded quotes.
+  const newIndex = new Map<number, number>();
+  const out: ScannedQuote[] = [];
+  found.forEach((q, i) => {
+    if (!q) return;
+    newIndex.set(i, out.length);
+    out.push(q);
+  });
+  for (const q of out) if (q.parent !== null) q.parent = newIndex.get(q.parent) ?? null;
+  return out;
+}

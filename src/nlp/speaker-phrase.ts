@@ -1,0 +1,91 @@
+import type { Span } from '../model/span.js';
+import type { Mention } from './types.js';
+import type { Token } from './tokens.js';
+import { lexicons } from './lexicons.js';
+
+/**
+ * The noun phrase that names a speaker next to a cue: a name the NER found, a pronoun, or a
+ * descriptor phrase ("the spokesman", "the 79-year-old", "a spokesperson for the Russian government").
+ */
+export interface SpeakerPhrase extends Span {
+  kind: 'mention' | 'pronoun' | 'descriptor';
+  mention: Mention | null;
+  /** Lower-case pronoun or the descriptor's head word. */
+  head: string;
+}
+
+/** Words that may stand between a speaker and the cue verb ("Trump reportedly told", "he can be heard saying"). */
+export const BETWEEN_SPEAKER_AND_CUE = new Set([
+  'reportedly', 'also', 'then', 'later', 'has', 'had', 'have', 'was', 'is', 'were', 'are', 'will', 'would', 'can', 'could', 'may', 'might',
+  'should', 'must', 'be', 'been', 'being', 'heard', 'quoted', 'as', 'just', 'recently', 'himself', 'herself', 'themselves', 'itself',
+  'previously', 'once', 'allegedly', 'publicly', 'repeatedly', 'went', 'on', 'to', 'go', 'goes', 'first', 'further', 'even', 'did', 'does',
+  'not', 'never', 'still', 'earlier', 'again', 'often', 'frequently', 'famously', 'privately', 'openly', 'angrily', 'simply', 'flatly',
+  'bluntly', 'quickly', 'sharply', 'seen', 'caught', 'recorded', 'overheard', 'only', 'clearly', 'apparently', 'reportedly', 'initially',
+  'subsequently', 'immediately', 'separately', 'jokingly', 'proudly', 'who',
+]);
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its', 'one', 'another', 'some', 'several', 'two', 'three', 'many']);
+
+/** A role or age word that can head a descriptor speaker ("spokesman", "79-year-old", "officials"). */
+export function isRoleHead(t: Token): boolean {
+  const lex = lexicons();
+  return lex.roles.has(t.lower) || /-year-old$/.test(t.lower) || lex.titleWords.has(t.text);
+}
+
+/** The speaker phrase ending at token index `k` (inclusive), reading backwards. */
+export function phraseEndingAt(toks: Token[], k: number, mentionsByEnd: Map<number, Mention>, text: string): SpeakerPhrase | null {
+  const lex = lexicons();
+  const t = toks[k];
+  if (!t) return null;
+  const end = t.possessive ? t.end - 2 : t.end;
+  const m = mentionsByEnd.get(end);
+  if (m && (m.kind === 'person' || m.kind === 'org')) return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
+  if (lex.thirdPronouns.has(t.lower) && !t.possessive && ['he', 'she', 'they'].includes(t.lower)) return { start: t.start, end: t.end, kind: 'pronoun', mention: null, head: t.lower };
+  if (t.lower === 'i' || t.lower === 'we') return { start: t.start, end: t.end, kind: 'pronoun', mention: null, head: t.lower };
+  if (isRoleHead(t)) {
+    // Walk back over modifiers to the determiner: "the Kremlin's spokesman", "a senior official".
+    let s = k;
+    for (let j = k - 1; j >= 0 && k - j <= 5; j--) {
+      const w = toks[j];
+      if (!w) break;
+      if (!/^[\s-]*$/.test(text.slice(w.end, toks[j + 1]?.start ?? w.end))) break;
+      s = j;
+      if (DETERMINERS.has(w.lower)) break;
+    }
+    const first = toks[s];
+    if (!first) return null;
+    return { start: first.start, end: t.end, kind: 'descriptor', mention: null, head: t.lower };
+  }
+  return null;
+}
+
+/** The speaker phrase starting at token index `k` (for "said the spokesman", "according to X"). */
+export function phraseStartingAt(toks: Token[], k: number, mentionsByStart: Map<number, Mention>, text: string): SpeakerPhrase | null {
+  const lex = lexicons();
+  const t = toks[k];
+  if (!t) return null;
+  // Skip a title that the mention does not include ("said Mr. Smith" keeps Smith).
+  for (let j = k; j < Math.min(toks.length, k + 4); j++) {
+    const w = toks[j];
+    if (!w) break;
+    const m = mentionsByStart.get(w.start);
+    if (m && (m.kind === 'person' || m.kind === 'org')) return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
+    if (!(lex.titleWords.has(w.text) || lex.honorifics.has(w.text) || DETERMINERS.has(w.lower) || lex.modifiers.has(w.lower) || lex.demonyms.has(w.text) || lex.roles.has(w.lower))) break;
+  }
+  if (['he', 'she', 'they', 'i', 'we'].includes(t.lower)) return { start: t.start, end: t.end, kind: 'pronoun', mention: null, head: t.lower };
+  if (DETERMINERS.has(t.lower)) {
+    for (let j = k + 1; j < Math.min(toks.length, k + 6); j++) {
+      const w = toks[j];
+      const prev = toks[j - 1];
+      if (!w || !prev || !/^[\s-]*$/.test(text.slice(prev.end, w.start))) break;
+      if (isRoleHead(w)) {
+        // "a spokesperson for the Russian government": keep the "for ..." complement.
+        let end = w.end;
+        const after = /^\s+(?:for|of|at|with)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'’-]*\s*)+/u.exec(text.slice(end, end + 80));
+        if (after) end += after[0].trimEnd().length;
+        return { start: t.start, end, kind: 'descriptor', mention: null, head: w.lower };
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testDossier } from './test-dossier.js';
+import { agreement, claimStances, evidenceBySource, profileFindings, profileViews, provenanceChains, reuseEdges, sourceName, sourceProfiles } from './view.js';
+
+test('a source on the other side of a conflict contradicts the claim; others are silent', () => {
+  const d = testDossier();
+  const contested = d.claims.find((c) => c.status === 'contested');
+  assert.ok(contested);
+  const st = claimStances(d, contested);
+  assert.equal(st.get('s0'), 'supports');
+  assert.equal(st.get('s1'), 'supports');
+  assert.equal(st.get('s2'), 'contradicts');
+  const single = d.claims.find((c) => c.status === 'single-source');
+  assert.ok(single);
+  assert.deepEqual([...claimStances(d, single).values()], ['silent', 'supports', 'silent']);
+});
+
+test('agreement counts claims by status and grades of non-reference variants', () => {
+  const a = agreement(testDossier());
+  assert.equal(a.claims, 3);
+  assert.equal(a.corroborated + a.contested + a.singleSource, 3);
+  assert.equal(a.fidelity.trimmed, 1);
+  assert.equal(a.fidelity.verbatim, 0, 'the reference is not counted as a verbatim copy');
+  assert.equal(a.dates.first, '2025-03-03');
+});
+
+test('reuse edges point from the original to the source that took its text', () => {
+  const d = testDossier();
+  assert.deepEqual(reuseEdges(d).map((e) => [e.from, e.to, e.directed]), [['s0', 's2', true], ['s0', 's1', false]]);
+  d.reuse.push({ a: 's1', b: 's9', score: 1, passages: [] });
+  assert.equal(reuseEdges(d).length, 2, 'pairs naming unknown sources are left out');
+});
+
+test('provenance chains and profiles of the expected shape are read; malformed entries are not', () => {
+  const d = testDossier();
+  assert.equal(provenanceChains(d).length, 1);
+  assert.equal(sourceProfiles(d).length, 1);
+  d.provenance = [...(d.provenance ?? []), 'junk', null, { subject: { kind: 'quote', id: 'q1' }, chain: [{ actor: 'x' }] }];
+  assert.equal(provenanceChains(d).length, 1);
+  const [p] = sourceProfiles(d);
+  assert.ok(p);
+  assert.deepEqual(profileFindings(p).map((k) => k.kind), ['hedges', 'loaded language']);
+});
+
+test('profiles of another shape become display rows', () => {
+  const d = testDossier();
+  d.profiles = [{ source: 's0', share: 0.456, tags: ['a', 'b'], deep: { k: 1 } }, 42];
+  const v = profileViews(d);
+  assert.equal(v.length, 1);
+  assert.equal(v[0]?.source, 's0');
+  assert.deepEqual(v[0]?.fields, [['share', '0.46'], ['tags', 'a, b'], ['deep', 'k: 1']]);
+});
+
+test('evidence is collected from every field, including ones added later', () => {
+  const d = testDossier() as ReturnType<typeof testDossier> & { extra?: unknown };
+  d.extra = [{ nested: { source: 's1', start: 0, end: 6, text: 'Bridge' } }];
+  const bySource = evidenceBySource(d);
+  assert.ok(bySource.get('s1')?.some((e) => e.start === 0 && e.end === 6));
+  assert.equal(bySource.get('s9'), undefined);
+});
+
+test('a source is named by outlet, else title, else file name', () => {
+  const [a, , c] = testDossier().sources;
+  assert.ok(a && c);
+  assert.equal(sourceName(a), 'Daily Ledger');
+  assert.equal(sourceName(c), 'Officials close harbour bridge');
+  assert.equal(sourceName({ ...c, title: null }), 'c.txt');
+});

@@ -1,0 +1,237 @@
+/**
+ * What every report shows, computed once from a dossier so the terminal, Markdown and HTML reports
+ * agree: short names for sources, the claims-by-sources matrix, agreement figures, and the optional
+ * provenance and profile data read defensively (their exact shape belongs to the independence stage).
+ */
+import type { Claim, Dossier, DossierSource, Fidelity, ProfileFinding, Provenance, SourceProfile } from '../model/dossier.js';
+import type { Evidence } from '../model/span.js';
+import { overlaps } from '../model/span.js';
+import { oneLine } from './text.js';
+
+export const FIDELITIES: readonly Fidelity[] = ['verbatim', 'bowdlerised', 'trimmed', 'reworded', 'altered'];
+
+/** What each fidelity grade means, in the words of the contract, for legends and tooltips. */
+export const FIDELITY_MEANING: Record<Fidelity, string> = {
+  verbatim: 'same words as the reference',
+  bowdlerised: 'only the censoring of words differs',
+  trimmed: 'a part of the reference, or with ellipses',
+  reworded: 'same meaning in other words, still presented as a quote',
+  altered: 'meaning-bearing content differs',
+};
+
+export type Stance = 'supports' | 'contradicts' | 'silent';
+
+/** A short human name for a source: its outlet, else its title, else the file name of its origin. */
+export function sourceName(source: DossierSource): string {
+  const name = source.outlet ?? source.title ?? source.origin.split(/[\\/]/).filter(Boolean).pop() ?? source.origin;
+  return oneLine(name) || source.id;
+}
+
+/** Publication date as YYYY-MM-DD (or as given when not ISO), or null. */
+export function shortDate(published: string | null): string | null {
+  if (!published) return null;
+  const m = /^\d{4}-\d{2}-\d{2}/.exec(published);
+  return m ? m[0] : oneLine(published);
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function evidenceSources(evidence: Evidence[]): Set<string> {
+  return new Set(evidence.map((e) => e.source));
+}
+
+function sharesEvidence(a: Evidence[], b: Evidence[]): boolean {
+  return a.some((x) => b.some((y) => x.source === y.source && overlaps(x, y)));
+}
+
+/**
+ * Each source's stance on each claim. A source supports a claim when it holds evidence for it. It
+ * contradicts it when a conflict has a side resting on the claim's evidence and the source takes
+ * another side of that conflict. Otherwise it is silent.
+ */
+export function claimStances(dossier: Dossier, claim: Claim): Map<string, Stance> {
+  const supports = new Set([...evidenceSources(claim.evidence), ...(claim.sources ?? [])]);
+  const contradicts = new Set<string>();
+  for (const conflict of dossier.conflicts) {
+    const mine = conflict.sides.findIndex((side) => sharesEvidence(side.evidence, claim.evidence));
+    if (mine < 0) continue;
+    conflict.sides.forEach((side, i) => {
+      if (i === mine) return;
+      for (const s of evidenceSources(side.evidence)) if (!supports.has(s)) contradicts.add(s);
+    });
+  }
+  const out = new Map<string, Stance>();
+  for (const s of dossier.sources) out.set(s.id, supports.has(s.id) ? 'supports' : contradicts.has(s.id) ? 'contradicts' : 'silent');
+  return out;
+}
+
+export interface Agreement {
+  claims: number;
+  corroborated: number;
+  contested: number;
+  singleSource: number;
+  conflicts: number;
+  quotes: number;
+  variants: number;
+  /** Non-reference variants by fidelity grade. */
+  fidelity: Record<Fidelity, number>;
+  /** Share of claims that are corroborated, 0–1, or null without claims. */
+  corroboratedShare: number | null;
+  dates: { first: string | null; last: string | null };
+}
+
+export function agreement(dossier: Dossier): Agreement {
+  const count = (status: Claim['status']): number => dossier.claims.filter((c) => c.status === status).length;
+  const fidelity = Object.fromEntries(FIDELITIES.map((f) => [f, 0])) as Record<Fidelity, number>;
+  let variants = 0;
+  for (const q of dossier.quotes) {
+    for (const v of q.variants) {
+      variants++;
+      if (!v.reference) fidelity[v.fidelity]++;
+    }
+  }
+  const dates = dossier.sources.map((s) => shortDate(s.published)).filter((d): d is string => d !== null).sort();
+  const corroborated = count('corroborated');
+  return {
+    claims: dossier.claims.length,
+    corroborated,
+    contested: count('contested'),
+    singleSource: count('single-source'),
+    conflicts: dossier.conflicts.length,
+    quotes: dossier.quotes.length,
+    variants,
+    fidelity,
+    corroboratedShare: dossier.claims.length ? corroborated / dossier.claims.length : null,
+    dates: { first: dates[0] ?? null, last: dates[dates.length - 1] ?? null },
+  };
+}
+
+/** One edge of the graph of who took text from whom: `to` took text from `from` (undirected: they share text). */
+export interface ReuseEdge {
+  from: string;
+  to: string;
+  directed: boolean;
+  label: string;
+  score: number;
+}
+
+const asRecord = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const asString = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+const isEvidenceList = (v: unknown): v is Evidence[] => Array.isArray(v) && v.every((e) => asRecord(e) !== null && typeof (e as Evidence).start === 'number' && typeof (e as Evidence).source === 'string');
+
+/** The reuse pairs between known sources as graph edges, directed when the reuse stage named the original. */
+export function reuseEdges(dossier: Dossier): ReuseEdge[] {
+  const known = new Set(dossier.sources.map((s) => s.id));
+  const edges: ReuseEdge[] = [];
+  for (const r of dossier.reuse) {
+    if (!known.has(r.a) || !known.has(r.b) || r.a === r.b) continue;
+    const label = oneLine(r.kind ?? 'shared text');
+    if (r.derivedFrom === r.a) edges.push({ from: r.a, to: r.b, directed: true, label, score: r.score });
+    else if (r.derivedFrom === r.b) edges.push({ from: r.b, to: r.a, directed: true, label, score: r.score });
+    else edges.push({ from: r.a, to: r.b, directed: false, label, score: r.score });
+  }
+  return edges;
+}
+
+/** The dossier's provenance chains that have the expected shape (the field is loosely typed in the model). */
+export function provenanceChains(dossier: Dossier): Provenance[] {
+  return (dossier.provenance ?? []).filter((p): p is Provenance => {
+    const r = asRecord(p);
+    const subject = asRecord(r?.['subject']);
+    return (
+      !!r &&
+      !!subject &&
+      Array.isArray(r['chain']) &&
+      (r['chain'] as unknown[]).every((step) => {
+        const st = asRecord(step);
+        return !!st && typeof st['actor'] === 'string' && typeof st['role'] === 'string' && isEvidenceList(st['evidence']);
+      })
+    );
+  });
+}
+
+/** The profiles with the independence stage's shape; others are shown generically by `profileViews`. */
+export function sourceProfiles(dossier: Dossier): SourceProfile[] {
+  return (dossier.profiles ?? []).filter((p): p is SourceProfile => isSourceProfile(p));
+}
+
+function isSourceProfile(p: unknown): boolean {
+  const r = asRecord(p);
+  return !!r && typeof r['source'] === 'string' && typeof r['words'] === 'number' && (['hedges', 'unsourcedGeneralisations', 'loadedLanguage', 'engagementBait', 'nameSpellings'] as const).every((k) => r[k] === undefined || Array.isArray(r[k]));
+}
+
+/** The wording findings of a profile, by kind, with a label and each finding's term and evidence. */
+export function profileFindings(p: SourceProfile): { kind: string; items: { term: string; evidence: Evidence[]; note: string | null }[] }[] {
+  const list = (v: unknown): ProfileFinding[] => (Array.isArray(v) ? v.filter((f): f is ProfileFinding => typeof asRecord(f)?.['term'] === 'string' && isEvidenceList(asRecord(f)?.['evidence'])) : []);
+  const loaded = (Array.isArray(p.loadedLanguage) ? p.loadedLanguage : []).filter((f) => typeof f?.term === 'string' && isEvidenceList(f.evidence));
+  const spellings = (Array.isArray(p.nameSpellings) ? p.nameSpellings : []).filter((f) => typeof f?.name === 'string' && isEvidenceList(f.evidence));
+  return [
+    { kind: 'hedges', items: list(p.hedges).map((f) => ({ term: f.term, evidence: f.evidence, note: null })) },
+    { kind: 'unsourced generalisations', items: list(p.unsourcedGeneralisations).map((f) => ({ term: f.term, evidence: f.evidence, note: null })) },
+    { kind: 'loaded language', items: loaded.map((f) => ({ term: f.term, evidence: [...f.evidence, ...(f.neutral ? [f.neutral] : [])], note: f.neutral ? `elsewhere: "${oneLine(f.neutral.text)}"` : null })) },
+    { kind: 'engagement bait', items: list(p.engagementBait).map((f) => ({ term: f.term, evidence: f.evidence, note: null })) },
+    { kind: 'name spellings', items: spellings.map((f) => ({ term: f.name, evidence: [...f.evidence, ...(isEvidenceList(f.otherEvidence) ? f.otherEvidence : [])], note: `others write "${oneLine(String(f.others))}"` })) },
+  ].filter((k) => k.items.length > 0);
+}
+
+/** A profile of unknown shape as display rows: the source it describes (when named) and its simple fields. */
+export interface ProfileView {
+  source: string | null;
+  fields: [string, string][];
+}
+
+const MAX_PROFILE_VALUE = 200;
+
+/** Reads profiles that do not have the known shape: simple fields are shown, nested values summarised. */
+export function profileViews(dossier: Dossier): ProfileView[] {
+  const out: ProfileView[] = [];
+  for (const entry of dossier.profiles ?? []) {
+    const r = asRecord(entry);
+    if (!r || isSourceProfile(r)) continue;
+    const source = asString(r['source']) ?? asString(r['id']);
+    const fields: [string, string][] = [];
+    for (const [key, value] of Object.entries(r)) {
+      if (key === 'source' || key === 'id') continue;
+      fields.push([key, displayValue(value)]);
+    }
+    out.push({ source, fields });
+  }
+  return out;
+}
+
+function displayValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  if (typeof value === 'string' || typeof value === 'boolean') return oneLine(String(value)).slice(0, MAX_PROFILE_VALUE);
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v === 'string' || typeof v === 'number')) return oneLine(value.join(', ')).slice(0, MAX_PROFILE_VALUE);
+    return `${value.length} items`;
+  }
+  const r = asRecord(value);
+  if (r) return oneLine(Object.entries(r).filter(([, v]) => typeof v !== 'object').map(([k, v]) => `${k}: ${String(v)}`).join('; ')).slice(0, MAX_PROFILE_VALUE);
+  return '';
+}
+
+/** Every evidence span anywhere in the dossier (findings of any stage, known or added later), by source id. */
+export function evidenceBySource(dossier: Dossier): Map<string, Evidence[]> {
+  const out = new Map<string, Evidence[]>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+      return;
+    }
+    const r = asRecord(v);
+    if (!r) return;
+    if (typeof r['source'] === 'string' && typeof r['start'] === 'number' && typeof r['end'] === 'number') {
+      const e = r as unknown as Evidence;
+      const list = out.get(e.source) ?? [];
+      list.push(e);
+      out.set(e.source, list);
+    }
+    for (const x of Object.values(r)) walk(x);
+  };
+  for (const [key, value] of Object.entries(dossier)) if (key !== 'sources') walk(value);
+  return out;
+}

@@ -1,0 +1,73 @@
+import { buildDossier } from '../compare/dossier.js';
+import type { Dossier } from '../model/dossier.js';
+import { renderDossier, type ReportFormat } from '../report/index.js';
+import type { ArticleStore, StorySummary } from '../store/types.js';
+
+/**
+ * Story dossiers take long to build (every cross-source comparison) but only change when articles
+ * join, so each is built once per story version and kept, with its renderings, in a small LRU.
+ */
+export const DOSSIER_CACHE_STORIES = 256;
+
+interface Entry {
+  version: number;
+  dossier: Dossier;
+  rendered: Map<ReportFormat, string>;
+}
+
+export class DossierCache {
+  private readonly entries = new Map<string, Entry>();
+  /** Builds in progress, so 200 simultaneous first requests build a dossier once. */
+  private readonly pending = new Map<string, Promise<Entry>>();
+
+  constructor(
+    private readonly store: ArticleStore,
+    private readonly capacity = DOSSIER_CACHE_STORIES,
+  ) {}
+
+  async dossier(story: StorySummary): Promise<Dossier> {
+    return (await this.entry(story)).dossier;
+  }
+
+  async rendered(story: StorySummary, format: ReportFormat): Promise<string> {
+    const e = await this.entry(story);
+    let out = e.rendered.get(format);
+    if (out === undefined) {
+      out = renderDossier(e.dossier, format);
+      e.rendered.set(format, out);
+    }
+    return out;
+  }
+
+  private async entry(story: StorySummary): Promise<Entry> {
+    const hit = this.entries.get(story.id);
+    if (hit && hit.version === story.version) {
+      // Refresh recency: a Map iterates in insertion order, so re-inserting marks it most recent.
+      this.entries.delete(story.id);
+      this.entries.set(story.id, hit);
+      return hit;
+    }
+    const key = `${story.id}@${story.version}`;
+    let p = this.pending.get(key);
+    if (!p) {
+      p = this.build(story).finally(() => this.pending.delete(key));
+      this.pending.set(key, p);
+    }
+    return p;
+  }
+
+  private async build(story: StorySummary): Promise<Entry> {
+    const records = await this.store.storyArticles(story.id);
+    const dossier = buildDossier(records.map((r) => r.article));
+    const entry: Entry = { version: story.version, dossier, rendered: new Map() };
+    this.entries.delete(story.id);
+    this.entries.set(story.id, entry);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    await this.store.setConflictCount(story.id, story.version, dossier.conflicts.length);
+    return entry;
+  }
+}

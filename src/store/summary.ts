@@ -1,0 +1,31 @@
+import type { ArticleRecord, StorySummary } from './types.js';
+
+/** A story as backends keep it; the summary's counts are derived from its current articles. */
+export interface StoryRow {
+  id: string;
+  title: string;
+  mergedInto: string | null;
+  version: number;
+  updatedAt: string;
+  conflicts: number | null;
+  conflictsVersion: number;
+}
+
+export function summarise(s: StoryRow, current: Pick<ArticleRecord, 'article'>[]): StorySummary {
+  const outlets = [...new Set(current.map((r) => r.article.outlet).filter((o): o is string => !!o))].sort();
+  const dates = current
+    .map((r) => r.article.published)
+    .filter((d): d is string => !!d)
+    .sort();
+  return {
+    id: s.id,
+    title: s.title,
+    articleCount: current.length,
+    outlets,
+    updatedAt: s.updatedAt,
+    firstPublished: dates[0] ?? null,
+    lastPublished: dates[dates.length - 1] ?? null,
+    version: s.version,
+    conflicts: s.conflictsVersion === s.version ? s.conflicts : null,
+  };
+}

@@ -1,0 +1,120 @@
+import type { Article } from '../model/article.js';
+
+/**
+ * Storage behind corpus mode. Every backend passes the one conformance suite (conformance.ts). The
+ * interface is asynchronous so that a networked backend can implement it; clustering decisions are
+ * made outside the store (ingestor.ts) and written with `commit`, one atomic change per article.
+ */
+
+/** One stored article version with what clustering and duplicate detection derived from it. */
+export interface ArticleRecord {
+  /** Arrival sequence number, assigned by the store on commit (1, 2, ...). */
+  seq: number;
+  /** Content identity: a hash of the normalised body text (identity.ts). */
+  id: string;
+  /** URL identity: the canonical URL, else the origin (identity.ts). */
+  urlKey: string;
+  /** 1 for the first text seen at this URL, then 2, 3... for changed texts. */
+  version: number;
+  /** False once a newer version at the same URL arrived. */
+  current: boolean;
+  /** The story the article is in now (after any merges). */
+  storyId: string;
+  /** The story clustering first put it in: replaying these and the merges rebuilds the clustering. */
+  firstStory: string;
+  /** The earlier article this one nearly duplicates (syndicated copy, light rewrite), if any. */
+  nearDuplicateOf: string | null;
+  ingestedAt: string;
+  article: Article;
+  /** The clustering vector, strongest term first. */
+  vector: [string, number][];
+  /** Every feature key of the article, for document frequencies. */
+  terms: string[];
+  /** MinHash signature of the body's word shingles. */
+  minhash: number[];
+}
+
+export interface MergeEvent {
+  /** The story that survives. */
+  into: string;
+  from: string;
+}
+
+export type StoryEventKind = 'created' | 'joined' | 'merged' | 'version';
+
+export interface StoryEvent {
+  seq: number;
+  kind: StoryEventKind;
+  story: string;
+  /** The other story of a merge, or null. */
+  other: string | null;
+  /** The article that caused the event. */
+  article: string;
+  at: string;
+}
+
+/** What one ingested article changes, written atomically. */
+export interface ArticleCommit {
+  record: Omit<ArticleRecord, 'seq'>;
+  /** Set when the article starts a story. */
+  newStory: { id: string; title: string } | null;
+  merges: MergeEvent[];
+  /** Id of the previous version at the same URL, now no longer current. */
+  supersedes: string | null;
+}
+
+export interface StorySummary {
+  id: string;
+  title: string;
+  /** Current article versions in the story. */
+  articleCount: number;
+  outlets: string[];
+  /** When an article last joined the story (ISO 8601). */
+  updatedAt: string;
+  firstPublished: string | null;
+  lastPublished: string | null;
+  /** Changes whenever the story's articles change: a cache key for its dossier. */
+  version: number;
+  /** Conflicts found in the story's dossier, when it has been built for this version. */
+  conflicts: number | null;
+}
+
+export interface ListOptions {
+  limit?: number;
+  offset?: number;
+}
+
+/** Thrown by `commit` when another writer committed since `expectedSeq`: replay and decide again. */
+export class StoreConflictError extends Error {
+  constructor(readonly expected: number, readonly actual: number) {
+    super(`store changed by another writer (expected last seq ${expected}, found ${actual})`);
+    this.name = 'StoreConflictError';
+  }
+}
+
+export interface ArticleStore {
+  /** Highest committed seq (0 when empty). */
+  lastSeq(): Promise<number>;
+  /**
+   * Writes one article and its story changes in one transaction. Fails with StoreConflictError,
+   * writing nothing, when the store's last seq is not `expectedSeq`.
+   */
+  commit(change: ArticleCommit, expectedSeq: number): Promise<ArticleRecord>;
+  byId(id: string): Promise<ArticleRecord | null>;
+  /** The newest version at a URL key. */
+  byUrl(urlKey: string): Promise<ArticleRecord | null>;
+  /** Records with seq > after, in seq order, with the merges each caused: for rebuilding clustering. */
+  replay(after: number, batch?: number): AsyncIterable<{ record: ArticleRecord; merges: MergeEvent[] }>;
+  countArticles(): Promise<number>;
+  listStories(options?: ListOptions): Promise<StorySummary[]>;
+  countStories(): Promise<number>;
+  story(id: string): Promise<StorySummary | null>;
+  /** The story's current article versions, in arrival order. */
+  storyArticles(id: string): Promise<ArticleRecord[]>;
+  /** Where a merged-away story id went (follows chains), or null for live or unknown ids. */
+  resolveStory(id: string): Promise<string | null>;
+  storyEvents(id: string): Promise<StoryEvent[]>;
+  /** Records the conflict count of a story's dossier built for `version` (ignored if stale). */
+  setConflictCount(id: string, version: number, conflicts: number): Promise<void>;
+  close(): Promise<void>;
+}
