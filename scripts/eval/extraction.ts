@@ -27,12 +27,16 @@ export async function run(): Promise<string[]> {
     .map((f) => f.replace(/\.html$/, ''))
     .sort();
   const ours: Record<string, { articleBody: string }> = {};
+  const oursText: Record<string, { articleBody: string }> = {};
   const bare: Record<string, { articleBody: string }> = {};
   let failed = 0;
   for (const id of ids) {
     const html = readFileSync(join(DIR, 'html', `${id}.html`), 'utf8');
     const r = extractHtml(html, truth[id]?.url ?? null);
-    if (r.ok) ours[id] = { articleBody: bodyOf(r) };
+    if (r.ok) {
+      ours[id] = { articleBody: bodyOf(r) };
+      oursText[id] = { articleBody: r.text };
+    }
     else failed++;
     const doc = parseHTML(html).document;
     bare[id] = { articleBody: new Readability(doc).parse()?.textContent ?? '' };
@@ -40,6 +44,7 @@ export async function run(): Promise<string[]> {
   if (process.env['DUMP_EXTRACTION']) writeFileSync(process.env['DUMP_EXTRACTION'], JSON.stringify(ours));
   return [
     `crosscheck extract (body): ${score(ours)}  (no article: ${failed})`,
+    `crosscheck extract (text, marks kept): ${score(oursText)}`,
     `bare readability+linkedom: ${score(bare)}`,
     'reference on this dev half: readability_js 0.950, trafilatura 0.963, best (AutoExtract) 0.975',
   ];

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { makeArticle } from '../../src/model/article.js';
 import { analyzeArticle } from '../../src/nlp/analyze.js';
 import { EVAL } from '../../src/testing/paths.js';
+import type { Quote } from '../../src/nlp/types.js';
 
 const POLNEAR = join(EVAL, 'polnear');
 const SCORER = join(EVAL, 'score-quotes.mjs');
@@ -18,6 +19,14 @@ interface PredLine {
   quotes: { start: number; end: number; speaker: string | null; speakerSpan: { start: number; end: number } | null }[];
 }
 
+/**
+ * The scorer counts as direct a gold attribution whose content holds a double quotation mark
+ * (" “ ”); quotes in single marks or in the doubled apostrophes of some archives ('') count as
+ * indirect there. The direct figure is therefore taken on quotes opened by a double mark; the
+ * all-attributions figure on everything.
+ */
+const DOUBLE_MARK = /^["\u201C\u201D\u201E\u00AB\u00BB]$/;
+
 /** Predictions for one split, as two JSONL files: direct quotes only, and every attribution. */
 function predict(split: string, dir: string): { direct: string; all: string } {
   const textDir = join(POLNEAR, split, 'text');
@@ -27,17 +36,18 @@ function predict(split: string, dir: string): { direct: string; all: string } {
     const origin = join(textDir, name);
     const text = readFileSync(origin, 'utf8');
     const analysis = analyzeArticle(makeArticle({ origin, kind: 'text', text }));
-    const line = (keep: (d: boolean) => boolean): string => {
+    const line = (keep: (direct: boolean, q: Quote) => boolean): string => {
       const pred: PredLine = {
         origin,
         text,
         quotes: analysis.quotes
-          .filter((q) => keep(q.direct) && q.nestedIn === null)
+          .filter((q) => keep(q.direct, q) && q.nestedIn === null)
           .map((q) => ({ start: q.start, end: q.end, speaker: q.speaker, speakerSpan: q.speakerSpan ? { start: q.speakerSpan.start, end: q.speakerSpan.end } : null })),
       };
       return JSON.stringify(pred);
     };
-    direct.push(line((d) => d));
+    const doubleMarked = new Set(analysis.quotes.filter((q) => q.open !== null && DOUBLE_MARK.test(text.slice(q.open.start, q.open.end))));
+    direct.push(line((d, q) => d && doubleMarked.has(q)));
     all.push(line(() => true));
   }
   const directPath = join(dir, `${split}-direct.jsonl`);

@@ -56,9 +56,15 @@ export async function run(): Promise<string[]> {
       times.push(w.domContentLoadedMs);
       if (i === 0) {
         // Select every finding once: the script must not fail on any of them.
-        const findings = await w.page.locator('[data-ev]').all();
-        for (const f of findings) await f.click();
-        lines.push(`findings selected: ${findings.length}, highlighted passages in the last: ${await w.page.locator('[data-mark]').count()}`);
+        const selected = await w.page.$$eval('[data-ev]', (els) => {
+          let highlighted = 0;
+          for (const el of els) {
+            (el as HTMLElement).click();
+            if (document.querySelector('.hl')) highlighted++;
+          }
+          return { total: els.length, highlighted };
+        });
+        lines.push(`findings selected: ${selected.total}, of which highlighted some evidence: ${selected.highlighted} ${verdict(selected.highlighted === selected.total)}`);
       }
       errors = errors.concat(w.errors);
       requests = requests.concat(w.requests);
@@ -72,7 +78,7 @@ export async function run(): Promise<string[]> {
     const hostileFile = join(OUT, 'hostile.html');
     writeFileSync(hostileFile, renderDossier(hostileDossier(), 'html'));
     const h = await openWatched(session.context, hostileFile);
-    for (const f of await h.page.locator('[data-ev]').all()) await f.click();
+    await h.page.$$eval('[data-ev]', (els) => els.forEach((el) => (el as HTMLElement).click()));
     const pwned = await h.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null);
     const inert = pwned === null && h.dialogs.length === 0 && h.requests.length === 0 && h.errors.length === 0;
     lines.push(`hostile article: scripts run ${pwned === null ? 0 : 1}, dialogs ${h.dialogs.length}, requests ${h.requests.length}, errors ${h.errors.length} ${verdict(inert)}`);

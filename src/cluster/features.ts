@@ -16,6 +16,8 @@ export interface ArticleFeatures {
   dates: Map<string, number>;
   /** Numbers other than years ("23", "7.3", "160"): tolls, scores and sums differ between similar events. */
   numbers: Map<string, number>;
+  /** Adjacent content-word pairs ("obama administration"): who did what, which single words miss. */
+  pairs: Map<string, number>;
   /** Publication time in ms since the epoch, when known. */
   time: number | null;
 }
@@ -56,6 +58,8 @@ export function extractFeatures(article: Pick<Article, 'title' | 'text' | 'boile
   const names = new Map<string, number>();
   const dates = new Map<string, number>();
   const numbers = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  let prevWord = '';
   let name: string[] = [];
   const endName = (): void => {
     if (name.length > 1) bump(names, name.join(' '));
@@ -83,10 +87,16 @@ export function extractFeatures(article: Pick<Article, 'title' | 'text' | 'boile
     } else {
       endName();
     }
-    if (stop || raw.length < MIN_WORD_LENGTH || /^\p{N}/u.test(raw)) continue;
-    bump(words, fold(lower));
+    if (stop || raw.length < MIN_WORD_LENGTH || /^\p{N}/u.test(raw)) {
+      if (startsSentence || stop) prevWord = '';
+      continue;
+    }
+    const w = fold(lower);
+    bump(words, w);
+    if (prevWord && !startsSentence) bump(pairs, `${prevWord} ${w}`);
+    prevWord = w;
   }
   endName();
   const t = article.published ? Date.parse(article.published) : NaN;
-  return { words, names, dates, numbers, time: Number.isNaN(t) ? null : t };
+  return { words, names, dates, numbers, pairs, time: Number.isNaN(t) ? null : t };
 }

@@ -16,7 +16,7 @@ const quakeB = (n: number): string =>
   `A magnitude 5.4 earthquake hit the coastal city of Parnassa on Friday, injuring ${n} people. Mayor Tomas Reyes said schools in Parnassa would stay shut while engineers inspect buildings.`;
 const bank = 'The central bank raised interest rates by half a point on Tuesday, citing inflation in food and energy prices. Governor Lena Park said further rises were possible.';
 
-test('cluster keeps two events of one kind apart, and every input in exactly one story', () => {
+void test('cluster keeps two events of one kind apart, and every input in exactly one story', () => {
   const inputs = [mk('a1', quakeA(12)), mk('b1', quakeB(30)), mk('a2', `Officials raised the toll. ${quakeA(15)}`), mk('c', bank), mk('b2', `Update: ${quakeB(34)}`)];
   const { stories } = clusterArticles(inputs);
   assert.deepEqual(schemaErrors('cluster', { stories }), []);
@@ -29,7 +29,7 @@ test('cluster keeps two events of one kind apart, and every input in exactly one
   assert.notEqual(where.get('c'), where.get('a1'));
 });
 
-test('cluster output does not depend on input order, and ids are stable when articles are added', () => {
+void test('cluster output does not depend on input order, and ids are stable when articles are added', () => {
   const inputs = [mk('a1', quakeA(12), '2024-03-03'), mk('b1', quakeB(30), '2024-03-08'), mk('a2', quakeA(15), '2024-03-04'), mk('c', bank, '2024-03-05')];
   const one = clusterArticles(inputs);
   const two = clusterArticles([...inputs].reverse());
@@ -39,12 +39,12 @@ test('cluster output does not depend on input order, and ids are stable when art
   for (const id of ids(one)) assert.ok(ids(more).has(id), `story ${id} kept its id`);
 });
 
-test('the time window keeps the same kind of event months apart in separate stories', () => {
+void test('the time window keeps the same kind of event months apart in separate stories', () => {
   const { stories } = clusterArticles([mk('x1', quakeA(12), '2023-01-10'), mk('x2', quakeA(12).replace('Sunday', 'Monday'), '2023-09-10')]);
   assert.equal(stories.length, 2);
 });
 
-test('the seed story is one story', { skip: !hasShared() }, async () => {
+void test('the seed story is one story', { skip: !hasShared() }, async () => {
   const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => join(SEEDS, f));
   const { articles } = await readInputs(files);
   const { stories } = clusterArticles(articles);

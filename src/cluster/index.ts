@@ -1,6 +1,7 @@
 import type { Article } from '../model/article.js';
 import { StoryClusterer, type Assignment, type ClusterParams } from './clusterer.js';
 import { extractFeatures } from './features.js';
+import { refineAssignments, type RefineItem } from './refine.js';
 import { DocumentFrequencies, featureKeys, vectorize, DEFAULT_WEIGHTS, type FeatureWeights } from './vectorize.js';
 
 export { StoryClusterer, storyIdFor, DEFAULT_PARAMS, type Assignment, type ClusterParams, type StoryState } from './clusterer.js';
@@ -23,6 +24,8 @@ export interface ClusterResult {
 export interface BatchOptions {
   params?: Partial<ClusterParams>;
   weights?: FeatureWeights;
+  /** Revise the single pass once all articles are in (refine.ts); on by default. */
+  refine?: boolean;
 }
 
 /** Longest title shown for a story named after its first line. */
@@ -57,17 +60,30 @@ export function clusterArticles(input: Article[], options: BatchOptions = {}): C
   const clusterer = new StoryClusterer(options.params);
   const merges: ClusterResult['merges'] = [];
   const byId = new Map<string, Article>();
+  const items: RefineItem[] = [];
+  const keys: string[] = [];
   articles.forEach((a, i) => {
     // Article ids hash origin+text; the same input given twice gets a suffix so both are listed.
     const key = byId.has(a.id) ? `${a.id}~${i}` : a.id;
     byId.set(key, a);
     const f = features[i]!;
-    const result: Assignment = clusterer.add(key, vectorize(f, df, options.weights ?? DEFAULT_WEIGHTS), f.time);
+    const vector = vectorize(f, df, options.weights ?? DEFAULT_WEIGHTS);
+    const result: Assignment = clusterer.add(key, vector, f.time);
     for (const from of result.merged) merges.push({ into: result.story, from, article: a.origin });
+    items.push({ vector, time: f.time, story: result.story });
+    keys.push(key);
   });
-  const stories = clusterer.allStories().map((s) => {
-    const members = s.articles.map((k) => byId.get(k)!);
-    return { id: s.id, title: storyTitle(members[0]!), articles: members.map((m) => m.origin) };
-  });
+  // Stories as the single pass left them (after merges), then the batch revision.
+  const storyOf = new Map<string, string>();
+  for (const s of clusterer.allStories()) for (const k of s.articles) storyOf.set(k, s.id);
+  items.forEach((it, i) => (it.story = storyOf.get(keys[i]!)!));
+  const revised = options.refine === false ? items.map((it) => it.story) : refineAssignments(items, clusterer.params.joinThreshold, clusterer.params.windowDays);
+  const order = clusterer.allStories().map((s) => s.id);
+  const members = new Map<string, Article[]>(order.map((id) => [id, []]));
+  revised.forEach((story, i) => members.get(story)!.push(byId.get(keys[i]!)!));
+  const stories = order
+    .map((id) => ({ id, list: members.get(id)! }))
+    .filter((s) => s.list.length > 0)
+    .map((s) => ({ id: s.id, title: storyTitle(s.list[0]!), articles: s.list.map((m) => m.origin) }));
   return { stories, merges };
 }

@@ -9,9 +9,10 @@ export interface FeatureWeights {
   names: number;
   dates: number;
   numbers: number;
+  pairs: number;
 }
 
-export const DEFAULT_WEIGHTS: FeatureWeights = { words: 1, names: 1.6, dates: 1.2, numbers: 1.2 };
+export const DEFAULT_WEIGHTS: FeatureWeights = { words: 1, names: 1.6, dates: 1.2, numbers: 1.2, pairs: 0 };
 
 /**
  * Kept terms per article vector: the strongest terms carry the similarity, and a bounded vector keeps
@@ -21,7 +22,7 @@ export const VECTOR_TERMS = 120;
 
 /** All feature keys of an article, for document frequencies. */
 export function featureKeys(f: ArticleFeatures): string[] {
-  return [...[...f.words.keys()].map((k) => 'w:' + k), ...[...f.names.keys()].map((k) => 'n:' + k), ...[...f.dates.keys()].map((k) => 'd:' + k), ...[...f.numbers.keys()].map((k) => '#:' + k)];
+  return [...[...f.words.keys()].map((k) => 'w:' + k), ...[...f.names.keys()].map((k) => 'n:' + k), ...[...f.dates.keys()].map((k) => 'd:' + k), ...[...f.numbers.keys()].map((k) => '#:' + k), ...[...f.pairs.keys()].map((k) => 'p:' + k)];
 }
 
 /**
@@ -62,6 +63,7 @@ export function vectorize(f: ArticleFeatures, df: DocumentFrequencies, weights: 
   addGroup('n:', f.names, weights.names);
   addGroup('d:', f.dates, weights.dates);
   addGroup('#:', f.numbers, weights.numbers);
+  addGroup('p:', f.pairs, weights.pairs);
   raw.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const kept = raw.slice(0, keep);
   const norm = Math.sqrt(kept.reduce((s, [, v]) => s + v * v, 0)) || 1;

@@ -22,8 +22,8 @@ export interface DossierOptions {
  *   -- barrier: every source is analysed --
  *   2. quote clustering across sources, 3. fidelity grading of every rendering,
  *   4. claims grouped across sources, 5. conflicts and their sides,
- *   6. independence (text reuse, independent-source counts, summary),
- *   7. a stable sort and ids numbered in that order, so the same input gives the same bytes.
+ *   6. a stable sort and ids numbered in that order, so the same input gives the same bytes,
+ *   7. independence (text reuse, independent-source counts, provenance, profiles, summary).
  */
 export function buildDossier(articles: Article[], options: DossierOptions = {}): Dossier {
   const stage = options.onStage ?? ((): void => undefined);
@@ -53,11 +53,12 @@ export function buildDossier(articles: Article[], options: DossierOptions = {}):
     summary: [],
   };
 
-  stage('weighing independence');
-  const independent = applyIndependence(draft, analyses);
-
+  // Ids first, so the independence stage's provenance can refer to quotes and claims by id.
   stage('numbering');
-  return numberIds(sortDossier(independent));
+  const numbered = numberIds(sortDossier(draft));
+
+  stage('weighing independence');
+  return applyIndependence(numbered, analyses);
 }
 
 function sourceOf(d: SourceDoc): DossierSource {

@@ -2,12 +2,15 @@ import type { Claim, Conflict, Dossier } from '../model/dossier.js';
 import { overlaps } from '../model/span.js';
 import type { ClaimStage } from './claims/index.js';
 
-/** Claims whose evidence a conflict's evidence touches are contested. */
+/**
+ * A claim is contested when its own evidence takes two sides of one conflict: the sources that
+ * report it disagree on a part of it. Touching one side only is not a dispute about this claim.
+ */
 export function markContested(stage: ClaimStage, conflicts: Conflict[]): Claim[] {
-  const sides = conflicts.flatMap((c) => c.sides.flatMap((s) => s.evidence));
   return stage.groups.map(({ claim }) => {
-    const touched = claim.evidence.some((e) => sides.some((x) => x.source === e.source && overlaps(x, e)));
-    return touched && claim.status === 'corroborated' ? { ...claim, status: 'contested' as const } : claim;
+    const touches = (side: Conflict['sides'][number]): boolean => claim.evidence.some((e) => side.evidence.some((x) => x.source === e.source && overlaps(x, e)));
+    const contested = conflicts.some((c) => c.sides.filter(touches).length >= 2);
+    return contested && claim.status === 'corroborated' ? { ...claim, status: 'contested' as const } : claim;
   });
 }
 

@@ -63,6 +63,8 @@ export interface Lexicons {
   responseVerbs: Set<string>;
   noResponse: string[];
   speechVerbs: Set<string>;
+  /** Capitalised last words of news organisations' names (case kept). */
+  newsNouns: string[];
 }
 
 export function lexicons(): Lexicons {
@@ -97,6 +99,7 @@ export function lexicons(): Lexicons {
     responseVerbs: lexiconSet('response-verbs.txt'),
     noResponse: [...lexiconSet('no-response.txt')],
     speechVerbs: lexiconSet('speech-verbs.txt'),
+    newsNouns: lexiconLines('news-nouns.txt').map((l) => l.trim()),
   };
   return lazy;
 }

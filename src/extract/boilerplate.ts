@@ -39,8 +39,16 @@ const HANDLE_DATE_LINE = /^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\p{L}{3,9}\.? \d{1
 const PICTURE_LINK = /\bpic\.twitter\.com\/\w+|\bt\.co\/\w+/iu;
 const SENTENCE_END = /[.!?:;"”’»)]$/u;
 
-function wordCount(s: string): number {
-  return s.split(/\s+/u).filter(Boolean).length;
+/** Words in s, counting no further than `limit` + 1 (callers only compare against a limit). */
+function wordCount(s: string, limit = Infinity): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = s.charCodeAt(i) <= 32;
+    if (!space && !inWord && ++n > limit) return n;
+    inWord = !space;
+  }
+  return n;
 }
 
 /** The non-empty lines of text[from, to), each trimmed, with their offsets into text. */
@@ -60,7 +68,7 @@ export function linesOf(text: string, from = 0, to = text.length): Line[] {
 /** The reason a single line is junk on its own, or null when it may be prose. */
 export function junkReason(line: string): string | null {
   const value = line.trim();
-  if (!value || wordCount(value) > MAX_JUNK_LINE_WORDS) return null;
+  if (!value || wordCount(value, MAX_JUNK_LINE_WORDS) > MAX_JUNK_LINE_WORDS) return null;
   for (const { reason, patterns } of rules()) if (patterns.some((p) => p.test(value))) return reason;
   return null;
 }

@@ -53,9 +53,9 @@ function readabilityAttempt(doc: Document, charThreshold: number): Attempt | nul
 
 /** Extracts the article of an HTML page. `pageUrl` (where it came from) backs up url and outlet. */
 export function extractHtml(html: string, pageUrl: string | null = null): HtmlResult {
-  const meta = pageMetadata(parse(html), pageUrl);
-
+  // One parse serves metadata (read-only) and then the pre-clean, which changes the document.
   const cleaned = parse(html);
+  const meta = pageMetadata(cleaned, pageUrl);
   precleanDocument(cleaned);
   let best = readabilityAttempt(cleaned, READABILITY_CHAR_THRESHOLD);
   if (!best || best.text.length < MIN_ARTICLE_CHARS) {

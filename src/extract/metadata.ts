@@ -18,9 +18,23 @@ const ARTICLE_TYPES = /^(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle|
 
 type Json = Record<string, unknown>;
 
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: '\u00a0' };
+
+/**
+ * Metadata values are sometimes HTML-escaped twice by the publisher (`&amp;#8216;` in a meta tag).
+ * Metadata is not indexed by spans, so residual entities are decoded here; article text never is.
+ */
+function decodeEntities(s: string): string {
+  return s.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|quot|apos|lt|gt|nbsp));/gi, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : -1;
+    if (code >= 0) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    return NAMED_ENTITIES[(name ?? '').toLowerCase()] ?? m;
+  });
+}
+
 function clean(s: unknown): string | null {
   if (typeof s !== 'string') return null;
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = decodeEntities(s).replace(/\s+/g, ' ').trim();
   return t || null;
 }
 
@@ -100,11 +114,11 @@ export function pageMetadata(doc: Doc, pageUrl: string | null): ArticleMeta {
   const ldUrl = clean(article?.['url']) ?? (typeof mainEntity === 'string' ? clean(mainEntity) : clean((mainEntity as Json | undefined)?.['@id']));
   const url = absolute(canonical ?? meta(doc, 'og:url') ?? ldUrl, pageUrl) ?? pageUrl;
 
-  const timeEl = doc.querySelector('article time[datetime], time[datetime]');
+  const timeEl = doc.querySelector('[itemprop="datePublished"][datetime], [itemprop="datePublished"][content], article time[datetime], time[datetime]');
   const published = normalisePublished(
     clean(article?.['datePublished']) ??
       meta(doc, 'article:published_time', 'datePublished', 'og:published_time', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'DC.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date', 'citation_publication_date') ??
-      clean(timeEl?.getAttribute('datetime')) ??
+      clean(timeEl?.getAttribute('datetime') ?? timeEl?.getAttribute('content')) ??
       clean(article?.['dateCreated']),
   );
 

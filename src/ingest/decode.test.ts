@@ -34,3 +34,14 @@ void test('decompressed size is capped', () => {
   const r = decodeBytes(gzipSync(Buffer.alloc(10_000, 'a')), 1000);
   assert.deepEqual(r, { ok: false, reason: 'decompressed data is too large' });
 });
+
+void test('a legacy charset declared by the page or the content type is honoured when the bytes are not UTF-8', () => {
+  const page = Uint8Array.from([...bytes('<html><head><meta charset="windows-1252"></head><body>'), 0x93, ...bytes('Caf'), 0xe9, 0x94, ...bytes('</body></html>')]);
+  const r = decodeBytes(page);
+  assert.ok(r.ok);
+  assert.ok(r.text.includes('“Café”'));
+  assert.deepEqual(r.warnings, []);
+  const hinted = decodeBytes(Uint8Array.from([...bytes('caf'), 0xe9]), Infinity, 'iso-8859-1');
+  assert.ok(hinted.ok);
+  assert.equal(hinted.text, 'café');
+});

@@ -23,22 +23,67 @@ export function looksBinary(bytes: Uint8Array): boolean {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
-/** Decodes UTF-8 text, skipping one leading BOM. */
-export function decodeUtf8(bytes: Uint8Array): { text: string; warnings: string[] } {
+/** Bytes searched for an HTML/XML charset declaration (HTML requires it within the first 1024). */
+const CHARSET_SNIFF_BYTES = 1024;
+const DECLARED_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i;
+
+/** The charset an HTML or XML document declares in its head, if any. */
+function declaredCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, CHARSET_SNIFF_BYTES));
+  const m = DECLARED_CHARSET.exec(head);
+  return m?.[1] ?? m?.[2] ?? null;
+}
+
+/**
+ * windows-1252 in 0x80–0x9F (curly quotes, dashes, ellipsis: what news pages need most). Node 20's
+ * TextDecoder decodes windows-1252 (and its aliases latin1, iso-8859-1) as ISO-8859-1, turning these
+ * into control characters, so they are mapped here. Unassigned bytes keep their ISO-8859-1 value.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    out += b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] ?? '') : String.fromCharCode(b);
+  }
+  return out;
+}
+
+/** A decoder for a declared legacy charset, or null when it is UTF-8 or unknown to this runtime. */
+function legacyDecoder(charset: string | null): { decode: (bytes: Uint8Array) => string } | null {
+  if (!charset || /^utf-?8$/i.test(charset)) return null;
+  try {
+    const decoder = new TextDecoder(charset, { fatal: false, ignoreBOM: true });
+    return decoder.encoding === 'windows-1252' ? { decode: decodeWindows1252 } : decoder;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Decodes text, skipping one leading BOM. UTF-8 unless it is not valid UTF-8 and the data (or the
+ * response's content type) declares another charset, as older pages do (windows-1252, ISO-8859-1).
+ */
+export function decodeUtf8(bytes: Uint8Array, charsetHint: string | null = null): { text: string; warnings: string[] } {
   const warnings: string[] = [];
   let text: string;
   try {
     text = strictUtf8.decode(bytes);
   } catch {
-    text = lenientUtf8.decode(bytes);
-    warnings.push('invalid UTF-8, decoded with replacement characters');
+    const legacy = legacyDecoder(charsetHint) ?? legacyDecoder(declaredCharset(bytes));
+    if (legacy) text = legacy.decode(bytes);
+    else {
+      text = lenientUtf8.decode(bytes);
+      warnings.push('invalid UTF-8, decoded with replacement characters');
+    }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, warnings };
 }
 
-/** Decodes file or response bytes: gunzips when compressed, refuses binary data. */
-export function decodeBytes(bytes: Uint8Array, maxBytes = Infinity): Decoded {
+/** Decodes file or response bytes: gunzips when compressed, refuses binary data. `charsetHint`: from a content type. */
+export function decodeBytes(bytes: Uint8Array, maxBytes = Infinity, charsetHint: string | null = null): Decoded {
   let data = bytes;
   if (isGzip(data)) {
     try {
@@ -50,7 +95,7 @@ export function decodeBytes(bytes: Uint8Array, maxBytes = Infinity): Decoded {
   }
   if (data.length === 0) return { ok: false, reason: 'empty input' };
   if (looksBinary(data)) return { ok: false, reason: 'binary data, not text' };
-  const { text, warnings } = decodeUtf8(data);
+  const { text, warnings } = decodeUtf8(data, charsetHint);
   if (!text.trim()) return { ok: false, reason: 'empty input (only white space)' };
   return { ok: true, text, warnings };
 }

@@ -39,6 +39,25 @@ function asString(v: unknown): string | null {
   return null;
 }
 
+const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$/;
+/** Values a plain YAML reading would take as something other than the literal string. */
+const NOT_PLAIN = /^[[{&*!|>'"%@`#]|\s#|^(?:null|~|true|false|yes|no|on|off)$|^[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$|:\s/i;
+
+/**
+ * The common front matter (`key: plain value` lines) read without a YAML parser, which costs more than
+ * the rest of reading a text article. Anything beyond plain strings returns null: the YAML parser decides.
+ */
+function simpleKeyValues(block: string): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const line of block.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const m = SIMPLE_LINE.exec(line);
+    if (!m?.[1] || m[2] === undefined || !m[2] || NOT_PLAIN.test(m[2])) return null;
+    out[m[1]] = m[2];
+  }
+  return out;
+}
+
 /** Parses a front-matter block at the very start of text, or returns null when there is none. */
 export function parseFrontMatter(text: string): FrontMatter | null {
   const open = OPENING.exec(text);
@@ -49,12 +68,14 @@ export function parseFrontMatter(text: string): FrontMatter | null {
   const yamlText = rest.slice(0, close.index);
   const end = open[0].length + close.index + close[0].length;
   const warnings: string[] = [];
-  let data: unknown;
-  try {
-    data = parseYaml(yamlText);
-  } catch (e) {
-    warnings.push(`front matter is not valid YAML (${(e as Error).message.split('\n')[0] ?? ''})`);
-    return { meta: {}, span: { start: 0, end }, warnings };
+  let data: unknown = simpleKeyValues(yamlText);
+  if (data === null) {
+    try {
+      data = parseYaml(yamlText);
+    } catch (e) {
+      warnings.push(`front matter is not valid YAML (${(e as Error).message.split('\n')[0] ?? ''})`);
+      return { meta: {}, span: { start: 0, end }, warnings };
+    }
   }
   const meta: Partial<ArticleMeta> = {};
   if (data && typeof data === 'object' && !Array.isArray(data)) {

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -57,6 +57,15 @@ void test('a directory is read recursively in sorted order, saying what was skip
   // Deterministic: the same inputs give the same articles, ids included.
   const again = await readInputs([dir]);
   assert.deepEqual(again.articles.map((a) => a.id), r.articles.map((a) => a.id));
+});
+
+void test('a symbolic link loop inside a directory is read once and reported', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cc-loop-'));
+  writeFileSync(join(dir, 'a.txt'), 'Some article text.\n');
+  symlinkSync(dir, join(dir, 'again'));
+  const r = await readInputs([dir]);
+  assert.deepEqual(r.articles.map((a) => a.origin), [join(dir, 'a.txt')]);
+  assert.match(problemOf(r, join(dir, 'again')) ?? '', /symbolic link loop/);
 });
 
 void test('front matter gives metadata, stays in the text, and is marked', async () => {

@@ -79,6 +79,10 @@ async function expand(inputs: string[]): Promise<Unit[]> {
   return units;
 }
 
+function charsetOf(contentType: string | null): string | null {
+  return /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? null;
+}
+
 async function readProcessStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -142,7 +146,7 @@ class Reader {
   async fetchPage(origin: string, url: string, meta: Partial<ArticleMeta>): Promise<void> {
     try {
       const res = await fetchUrl(url, this.options);
-      const decoded = decodeBytes(res.bytes, this.options.maxBytes);
+      const decoded = decodeBytes(res.bytes, this.options.maxBytes, charsetOf(res.contentType));
       if (!decoded.ok) return this.problem(origin, 'error', decoded.reason);
       const b = htmlArticle(origin, 'feed', decoded.text, res.url, decoded.warnings);
       this.built(origin, b.ok ? { ok: true, article: fillMissing(b.article, meta) } : b, decoded.warnings);
@@ -186,7 +190,7 @@ class Reader {
         } catch (e) {
           return this.problem(unit.url, 'error', e instanceof FetchError ? e.message : `fetch failed: ${(e as Error).message}`);
         }
-        const decoded = decodeBytes(res.bytes, this.options.maxBytes);
+        const decoded = decodeBytes(res.bytes, this.options.maxBytes, charsetOf(res.contentType));
         if (!decoded.ok) return this.problem(unit.url, 'error', decoded.reason);
         const kind = kindFromContentType(res.contentType) ?? kindFromName(new URL(res.url).pathname) ?? sniffKind(decoded.text);
         return this.fromText(unit.url, kind, decoded.text, decoded.warnings, res.url);

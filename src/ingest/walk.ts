@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { extensionOf, kindFromName } from './input-kind.js';
 
@@ -15,7 +15,15 @@ export interface WalkResult {
 
 export async function walkDirectory(dir: string): Promise<WalkResult> {
   const out: WalkResult = { files: [], skipped: [] };
+  // Real paths of the directories entered, so a symbolic link back up the tree is not followed forever.
+  const entered = new Set<string>();
   const visit = async (path: string): Promise<void> => {
+    const real = await realpath(path).catch(() => path);
+    if (entered.has(real)) {
+      out.skipped.push({ origin: path, reason: 'directory already read (a symbolic link loop)' });
+      return;
+    }
+    entered.add(real);
     let names: string[];
     try {
       names = (await readdir(path)).sort();

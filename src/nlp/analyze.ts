@@ -10,6 +10,8 @@ import { findIndirectSpeech } from './indirect.js';
 import { findDates } from './dates.js';
 import { findNumbers } from './numbers.js';
 
+export { linkEntitiesAcrossArticles, linkedName } from './link.js';
+
 /**
  * Reads one article: paragraphs, quotation marks, sentences (never split inside a quotation),
  * names, quotes with their speakers, indirect speech, dates and numbers. Every span indexes
@@ -35,14 +37,12 @@ export function analyzeArticle(article: Article): ArticleAnalysis {
   const indirect = findIndirectSpeech(ctx, direct);
   const quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start || Number(b.direct) - Number(a.direct));
   // Keep nestedIn pointing at the right quote after sorting.
-  const order = new Map(direct.map((q, i) => [q, i]));
   const position = new Map(quotes.map((q, i) => [q, i]));
   for (const q of quotes) {
     if (q.nestedIn === null || !q.direct) continue;
     const parent = direct[q.nestedIn];
     q.nestedIn = parent ? (position.get(parent) ?? null) : null;
   }
-  void order;
   const dates = findDates(text, sentences, article.published);
   const numbers = findNumbers(text, sentences, dates);
   return { article, paragraphs, sentences, quotes, mentions, entities, dates, numbers };

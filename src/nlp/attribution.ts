@@ -16,6 +16,8 @@ import { BETWEEN_SPEAKER_AND_CUE, phraseEndingAt, phraseStartingAt, type Speaker
 
 /** Gap between an interrupted quote's parts that can hold an attribution ("," he said, "). */
 const INTERRUPTION_MAX_CHARS = 80;
+/** Gap of an attribution sentence between two quotes of one utterance (`"A," said X, the ... . "B."`). */
+const RESUMED_MAX_CHARS = 160;
 /** How far after the closing mark an attribution is looked for. */
 const AFTER_WINDOW = 140;
 /** Words at most between the closing mark and the speaker-and-cue of a trailing attribution. */
@@ -45,8 +47,8 @@ interface Working {
   parent: number | null;
   paragraph: number;
   kind: 'double' | 'single';
-  /** Between the parts of an interrupted quote: from a closing mark to the next opening mark. */
-  gaps: Span[];
+  /** Between the parts of an interrupted quote: a closing mark and the next opening mark. */
+  gaps: { close: Span; open: Span }[];
 }
 
 const START = (q: Working): number => (q.parts[0] as Span).start;
@@ -86,20 +88,22 @@ function mergeInterrupted(text: string, quotes: Working[], paragraphs: Span[]): 
   const out: Working[] = [];
   const remap = new Map<number, number>();
   quotes.forEach((q, i) => {
-    const prevIndex = out.length - 1;
+    // The previous top-level quote (nested quotes of the previous one may come in between).
+    let prevIndex = out.length - 1;
+    while (prevIndex >= 0 && out[prevIndex]?.parent !== null) prevIndex--;
     const prev = out[prevIndex];
     if (prev && q.parent === null && prev.parent === null && prev.close && q.open && prev.paragraph === q.paragraph && q.parts.length === 1) {
       const gap = text.slice(prev.close.end, q.open.start);
       const lastChar = text[prev.close.start - 1] ?? '';
       const words = gap.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
       const speech = words.some((w) => lex.speechVerbs.has(w));
-      const cleanGap = gap.replace(/\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|[A-Z])\./g, '');
+      const cleanGap = gap.replace(/\b([\p{L}]+)\./gu, (m, w: string) => (lex.abbreviations.has(w) || /^\p{Lu}$/u.test(w) ? w : m));
       const paraEnd = paragraphs[q.paragraph]?.end ?? text.length;
       const interrupted = gap.length <= INTERRUPTION_MAX_CHARS && speech && /[,\u2014\u2013-]/.test(lastChar) && !/[.!?;]/.test(cleanGap) && /[,:]\s*$/.test(gap);
-      const resumed = gap.length <= INTERRUPTION_MAX_CHARS && speech && /^[^.!?;]*[.:]\s*$/.test(cleanGap) && q.close !== null && !hasOwnTrailingCue(text, q.close.end, paraEnd);
-      const listed = /^\s*(?:,\s*)?(?:and|or|but|as well as)?\s*$/.test(gap) && gap.length > 0 && !/[.!?]/.test(lastChar);
+      const resumed = gap.length <= RESUMED_MAX_CHARS && speech && /^[^.!?;]*[.:]\s*$/.test(cleanGap) && q.close !== null && !hasOwnTrailingCue(text, q.close.end, paraEnd);
+      const listed = /^\s*(?:,\s*)?(?:and|or|but|as well as)?\s*(?:a|an|the|his|her|their|its)?\s*$/.test(gap) && gap.length > 0 && !/[.!?]/.test(lastChar);
       if (interrupted || resumed || listed) {
-        prev.gaps = [...prev.gaps, { start: prev.close.start, end: q.open.end }];
+        prev.gaps = [...prev.gaps, { close: prev.close, open: q.open }];
         prev.parts = [...prev.parts, ...q.parts];
         prev.close = q.close;
         remap.set(i, prevIndex);
@@ -111,6 +115,16 @@ function mergeInterrupted(text: string, quotes: Working[], paragraphs: Span[]): 
   });
   for (const q of out) if (q.parent !== null) q.parent = remap.get(q.parent) ?? null;
   return out;
+}
+
+/** Up to this many words, a quoted stretch in title case is a title rather than speech. */
+const TITLE_MAX_WORDS = 6;
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'to', 'for', 'at', 'by', 'with', 'from', 'is']);
+
+function isTitleCase(content: string): boolean {
+  const words = content.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  if (!words.length) return false;
+  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())));
 }
 
 function wordCount(text: string, q: Working): number {
@@ -177,8 +191,23 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
     mentionsByStart.set(m.start, m);
   }
   const topLevel = work.filter((q) => q.parent === null);
-  const quoteExtents = topLevel.map((q) => ({ start: OUTER_START(q), end: OUTER_END(q) }));
-  const insideQuote = (pos: number): boolean => quoteExtents.some((e) => e.start <= pos && pos < e.end);
+  // The quoted stretches with their marks; the attribution between an interrupted quote's parts is outside.
+  const quoteExtents = topLevel.flatMap((q) => q.parts.map((p) => ({ start: Math.max(0, p.start - 2), end: p.end + 2 })));
+  quoteExtents.sort((a, b) => a.start - b.start);
+  const insideQuote = (pos: number): boolean => {
+    // Extents do not overlap (parts of top-level quotes): binary search for the last one starting at or before pos.
+    let lo = 0;
+    let hi = quoteExtents.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((quoteExtents[mid] as Span).start <= pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && pos < (quoteExtents[found] as Span).end;
+  };
 
   // Sentence subjects: the first person (or pronoun) of each sentence, outside quotes.
   const subjectOf = new Map<number, SpeakerPhrase>();
@@ -290,13 +319,23 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
   };
 
   /** `"...," he said` / `"...?" asked X` / `"..." Trump told reporters` after a closing mark at `mark`. */
-  const trailing = (mark: number, hi: number, outerQ: Working | undefined | null): Found | null => {
-    const closeEnd = mark + 1;
+  const trailing = (close: Span, hi: number, outerQ: Working | undefined | null): Found | null => {
+    const mark = close.start;
+    const closeEnd = close.end;
     const aEnd = Math.min(hi, closeEnd + AFTER_WINDOW);
     const toks = tokenize(text, closeEnd, aEnd).filter((t) => !(!outerQ && insideQuote(t.start) && t.start >= closeEnd));
-    const lastChar = text[mark - 1] ?? '';
+    // The quote's last character, past the closing marks of a quote nested at its end (`...,'"`).
+    let lc = mark - 1;
+    while (lc > 0 && /['’"”]/.test(text[lc] ?? '')) lc--;
+    const lastChar = text[lc] ?? '';
     const first = toks[0];
     if (!first) return null;
+    // "..." ― Sonya Herridge: a dash and a name end the paragraph.
+    const dashed = /^\s*[\u2015\u2014\u2013-]\s*/.exec(text.slice(closeEnd, closeEnd + 4));
+    if (dashed && first.cap) {
+      const ph = phraseStartingAt(toks, 0, mentionsByStart, text);
+      if (ph) return { phrase: ph, cue: null, addressee: null };
+    }
     // Not `"...choice." So he goes`; and a quote ending mid-phrase ("a “con” artist") has no trailing cue.
     if (CLAUSE_OPENERS.has(first.lower) || /[.!?;:]/.test(text.slice(closeEnd, first.start))) return null;
     if (lastChar === '.' && first.cap && insideQuote(first.start)) return null;
@@ -342,10 +381,10 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
     let found: Found | null = null;
     // 1. Between the parts of an interrupted quote, then after the closing mark.
     for (const gap of q.gaps) {
-      found = trailing(gap.start, gap.end - 1, null);
+      found = trailing(gap.close, gap.open.start, null);
       if (found?.phrase) break;
     }
-    if (!found?.phrase && q.close) found = trailing(q.close.start, hi, outerQ);
+    if (!found?.phrase && q.close) found = trailing(q.close, hi, outerQ);
     // 2. Before the opening mark, within the sentence (the last cue before the quote).
     if (!found?.phrase) {
       let bStart = lo;
@@ -371,6 +410,28 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
           }
         }
         found = { ...f, addressee: addresseeAfter(text, toks, cue, OUTER_START(q)) };
+      } else if (/:\s*$/.test(text.slice(bStart, OUTER_START(q))) && outerQ === undefined) {
+        // `X scolded him: "..."`: a colon introduces the quote; the sentence's subject speaks.
+        const sub = subjectOf.get(si);
+        let ph: SpeakerPhrase | null = sub && sub.start >= sentence.start ? sub : null;
+        for (let k = 0; k < Math.min(toks.length, SUBJECT_MAX_WORDS) && !ph; k++) {
+          const p = phraseStartingAt(toks, k, mentionsByStart, text);
+          if (p && (p.kind !== 'pronoun' || ['he', 'she', 'they'].includes(p.head))) ph = p;
+        }
+        if (ph) found = { phrase: ph, cue: null, addressee: null };
+      }
+    }
+    // 2b. A sentence-final attribution after more words: `"..." to drive up the price, she said.`
+    if (!found?.phrase && q.close) {
+      const endSentence = sentences[sentenceAt(sentences, q.close.end)] as Sentence;
+      const limit = Math.min(hi, endSentence.end);
+      const toks = tokenize(text, q.close.end, limit);
+      const cues = cuesIn(toks, false);
+      const cue = cues[cues.length - 1];
+      if (cue && cue.index > 0 && /^[\s.]*$/.test(text.slice(cue.token.end, limit).replace(/^\s+\S+(?:\s+\S+){0,3}/, (m) => (/[,]/.test(m) ? m : '')))) {
+        const f = fromTokens(toks, cue, q.close.end);
+        const ph = f.phrase;
+        if (ph && /,\s*$/.test(text.slice(Math.max(q.close.end, ph.start - 3), ph.start))) found = { ...f, addressee: addresseeAfter(text, toks, cue, limit) };
       }
     }
     // 3. No cue: a quote filling its paragraph continues the previous quote's speaker; a paragraph
@@ -423,6 +484,8 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
       if (!anyVerb || !/[.!?,]$/.test(content)) return;
     }
     if (words === 0) return;
+    // Titles of shows, books and ads ("Face the Nation", titled "Arrogant"): short, in title case, not introduced as speech.
+    if (words <= TITLE_MAX_WORDS && isTitleCase(content) && !(cue && cue.index === 0) && !/[:]\s*$/.test(text.slice(Math.max(0, OUTER_START(q) - 3), OUTER_START(q))) && !(found?.phrase && found.cue && found.cue.token.start > OUTER_END(q))) return;
     const censored = /\p{L}\*+\p{L}?|\b\p{L}-{2,}|\[[^\]]*\]|\u2026|\.\.\./u.test(content);
     const partial = words <= SCARE_MAX_WORDS + 4 && /^\p{Ll}/u.test(content) ? true : words <= SCARE_MAX_WORDS && !/[.!?]$/.test(content);
     results[qi] = {

@@ -54,29 +54,40 @@ function ofJoins(prev: Token): boolean {
   return lex.orgKeywords.has(prev.text) || lex.titleWords.has(prev.text) || lex.titleLeads.has(prev.text);
 }
 
+/** Ends the current group: drops trailing connectors and keeps it when it holds a capitalised word. */
+function closeGroup(cur: Token[], groups: Token[][]): void {
+  while (cur.length && !cur[cur.length - 1]?.cap) cur.pop();
+  if (cur.length) groups.push(cur);
+}
+
+/** All capitals and longer than an acronym: shouting in a headline. */
+function isShout(t: Token): boolean {
+  return t.cap && t.text.length > MAX_ACRONYM && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
+}
+
 /** Groups of capitalised words inside one sentence. */
 function capitalGroups(text: string, toks: Token[]): Token[][] {
   const groups: Token[][] = [];
   let cur: Token[] = [];
-  const flush = (): void => {
-    while (cur.length && !cur[cur.length - 1]?.cap) cur.pop();
-    if (cur.length) groups.push(cur);
-    cur = [];
-  };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!t) continue;
     const prev = cur[cur.length - 1];
     const joins = prev !== undefined && adjacent(text, prev, t) && !prev.possessive;
-    const shout = t.cap && t.text.length > MAX_ACRONYM && t.text === t.text.toUpperCase() && /\p{L}{2}/u.test(t.text);
-    if (t.cap && !shout && !NOT_A_NAME.test(t.text)) {
-      if (!joins) flush();
+    if (t.cap && !isShout(t) && !NOT_A_NAME.test(t.text)) {
+      if (!joins) {
+        closeGroup(cur, groups);
+        cur = [];
+      }
       cur.push(t);
     } else if (joins && CONNECTORS.has(t.text) && toks[i + 1]?.cap && adjacent(text, t, toks[i + 1] ?? t) && (t.text !== 'of' || ofJoins(prev))) {
       cur.push(t);
-    } else flush();
+    } else {
+      closeGroup(cur, groups);
+      cur = [];
+    }
   }
-  flush();
+  closeGroup(cur, groups);
   return groups;
 }
 
@@ -167,7 +178,54 @@ export function findNames(text: string, sentences: Sentence[]): NameResult {
   return resolveNames(text, lex, drafts);
 }
 
+/** Where a group sits: the sentence's tokens and the group's first index among them. */
+interface GroupContext {
+  text: string;
+  lex: Lexicons;
+  sentence: Sentence;
+  toks: Token[];
+  startIndex: number;
+  g: Token[];
+  drafts: Draft[];
+}
+
+function pushDraft(c: GroupContext, toksOfName: Token[], kind: EntityKind, canonical: string | null, tentative: boolean, descriptor: Span | null): void {
+  const span = nameOf(c.text, toksOfName);
+  if (span.end <= span.start) return;
+  const lastIdx = c.startIndex + c.g.indexOf(toksOfName[toksOfName.length - 1] as Token);
+  const firstIdx = c.startIndex + c.g.indexOf(toksOfName[0] as Token);
+  c.drafts.push({
+    span,
+    kind,
+    name: c.text.slice(span.start, span.end),
+    canonical,
+    descriptor,
+    tentative,
+    nextWord: c.toks[lastIdx + 1]?.lower ?? '',
+    prevWord: c.toks[firstIdx - 1]?.lower ?? '',
+  });
+}
+
+/** A run of capitalised words no lexicon knows: an organisation by its keyword or acronym, else a person. */
+function pushRun(c: GroupContext, run: Token[]): void {
+  const { text, lex, sentence } = c;
+  const r = run.slice();
+  while (r.length && CONNECTORS.has((r[r.length - 1] as Token).text)) r.pop();
+  if (!r.length) return;
+  const last = r[r.length - 1] as Token;
+  const kind: EntityKind = lex.orgKeywords.has(last.text) || r.some((t) => t.text.length > 1 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase()) ? 'org' : 'person';
+  const acronymOnly = r.length === 1 && (r[0] as Token).text === (r[0] as Token).text.toUpperCase();
+  const tentative = sentence.headline || (kind === 'person' && r.length === 1) || acronymOnly || r.every((t) => lex.functionWords.has(t.lower));
+  const firstIdx = c.startIndex + c.g.indexOf(r[0] as Token);
+  const descriptor = descriptorBefore(text, lex, c.toks, firstIdx, kind, sentence) ?? (kind === 'person' ? descriptorAfter(text, lex, nameOf(text, r).end, sentence.end) : null);
+  pushDraft(c, r, kind, null, tentative, descriptor);
+}
+
+/** Longest lexicon entries (outlets, institutions, places) are matched over at most this many words. */
+const LEXICON_MAX_WORDS = 6;
+
 function emitGroup(text: string, lex: Lexicons, sentence: Sentence, toks: Token[], startIndex: number, g: Token[], drafts: Draft[]): void {
+  const c: GroupContext = { text, lex, sentence, toks, startIndex, g, drafts };
   // Title prefix: the last title word preceded only by attributive words, with a name after it.
   let titleAt = -1;
   for (let k = 0; k < g.length - 1; k++) {
@@ -175,56 +233,25 @@ function emitGroup(text: string, lex: Lexicons, sentence: Sentence, toks: Token[
     if (isTitleToken(lex, t)) titleAt = k;
     else if (!isAttributive(lex, t)) break;
   }
-  const push = (toksOfName: Token[], kind: EntityKind, canonical: string | null, tentative: boolean, descriptor: Span | null): void => {
-    const span = nameOf(text, toksOfName);
-    if (span.end <= span.start) return;
-    const lastIdx = startIndex + g.indexOf(toksOfName[toksOfName.length - 1] as Token);
-    const firstIdx = startIndex + g.indexOf(toksOfName[0] as Token);
-    drafts.push({
-      span,
-      kind,
-      name: text.slice(span.start, span.end),
-      canonical,
-      descriptor,
-      tentative,
-      nextWord: toks[lastIdx + 1]?.lower ?? '',
-      prevWord: toks[firstIdx - 1]?.lower ?? '',
-    });
-  };
   if (titleAt >= 0) {
     const name = g.slice(titleAt + 1);
-    const whole = text.slice(nameOf(text, name).start, nameOf(text, name).end);
-    const known = lexiconMatch(lex, whole);
+    const nameSpan = nameOf(text, name);
+    const known = lexiconMatch(lex, text.slice(nameSpan.start, nameSpan.end));
     if (!known) {
-      const prefix = g.slice(0, titleAt + 1);
       const before = descriptorBefore(text, lex, toks, startIndex, 'person', sentence);
-      const pre = nameOf(text, prefix);
+      const pre = nameOf(text, g.slice(0, titleAt + 1));
       const descriptor = { start: before ? before.start : pre.start, end: (g[titleAt] as Token).end };
-      push(name, 'person', null, false, descriptor);
+      pushDraft(c, name, 'person', null, false, descriptor);
       return;
     }
   }
   // Longest lexicon matches from the left; the runs between them are names of unknown kind.
   let k = 0;
   let run: Token[] = [];
-  const flushRun = (): void => {
-    if (!run.length) return;
-    const r = run;
-    run = [];
-    while (r.length && CONNECTORS.has((r[r.length - 1] as Token).text)) r.pop();
-    if (!r.length) return;
-    const last = r[r.length - 1] as Token;
-    const kind: EntityKind = lex.orgKeywords.has(last.text) || r.some((t) => t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{L}/u.test(t.text)) ? 'org' : 'person';
-    const acronymOnly = r.length === 1 && (r[0] as Token).text === (r[0] as Token).text.toUpperCase();
-    const tentative = sentence.headline || (kind === 'person' && r.length === 1) || acronymOnly || r.every((t) => lex.functionWords.has(t.lower));
-    const firstIdx = startIndex + g.indexOf(r[0] as Token);
-    const descriptor = descriptorBefore(text, lex, toks, firstIdx, kind, sentence) ?? (kind === 'person' ? descriptorAfter(text, lex, nameOf(text, r).end, sentence.end) : null);
-    push(r, kind, null, tentative, descriptor);
-  };
   while (k < g.length) {
     let matched = 0;
     let hit: { kind: EntityKind; canonical: string } | null = null;
-    for (let m = g.length; m > k; m--) {
+    for (let m = Math.min(g.length, k + LEXICON_MAX_WORDS); m > k; m--) {
       const span = nameOf(text, g.slice(k, m));
       const h = lexiconMatch(lex, text.slice(span.start, span.end));
       if (h) {
@@ -234,22 +261,44 @@ function emitGroup(text: string, lex: Lexicons, sentence: Sentence, toks: Token[
       }
     }
     if (hit) {
-      flushRun();
+      if (run.length) pushRun(c, run);
+      run = [];
       const these = g.slice(k, k + matched);
       // A demonym used as an adjective ("Russian") is not a mention of a place.
       if (!(matched === 1 && lex.demonyms.has((these[0] as Token).text) && !lex.places.has((these[0] as Token).text))) {
-        const firstIdx = startIndex + k;
-        push(these, hit.kind, hit.canonical, false, descriptorBefore(text, lex, toks, firstIdx, hit.kind, sentence));
+        pushDraft(c, these, hit.kind, hit.canonical, false, descriptorBefore(text, lex, toks, startIndex + k, hit.kind, sentence));
       }
       k += matched;
     } else {
       const t = g[k] as Token;
       if (!lex.demonyms.has(t.text)) run.push(t);
-      else flushRun();
+      else {
+        if (run.length) pushRun(c, run);
+        run = [];
+      }
       k++;
     }
   }
-  flushRun();
+  if (run.length) pushRun(c, run);
+}
+
+/** The fullest form of a person's name in the article: a surname match beats a first-name match ("Xi" -> "Xi Jinping"); then the most used; then the longer. */
+function canonicalPerson(name: string, byPart: Map<string, string[]>, fullNames: Map<string, number>): string | null {
+  const words = name.split(/\s+/);
+  const first = words[0] ?? '';
+  const last = words[words.length - 1] ?? '';
+  const cands = (byPart.get(last) ?? byPart.get(first) ?? []).filter((c) => c === name || c.endsWith(` ${last}`) || c.startsWith(`${first} `));
+  if (!cands.length) return null;
+  let best: string | null = null;
+  let bestKey: [number, number, number] = [-1, -1, -1];
+  for (const c of cands) {
+    const key: [number, number, number] = [c.endsWith(` ${last}`) || c === name ? 1 : 0, fullNames.get(c) ?? 0, c.length];
+    if (key[0] > bestKey[0] || (key[0] === bestKey[0] && (key[1] > bestKey[1] || (key[1] === bestKey[1] && key[2] > bestKey[2])))) {
+      best = c;
+      bestKey = key;
+    }
+  }
+  return best;
 }
 
 function resolveNames(text: string, lex: Lexicons, drafts: Draft[]): NameResult {
@@ -259,30 +308,22 @@ function resolveNames(text: string, lex: Lexicons, drafts: Draft[]): NameResult 
   const byPart = new Map<string, string[]>();
   for (const name of fullNames.keys()) {
     const words = name.split(/\s+/);
-    for (const w of new Set([words[words.length - 1] ?? '', words[0] ?? ''])) {
+    const parts = words.length > 1 ? [words[words.length - 1] ?? '', words[0] ?? ''] : [words[0] ?? ''];
+    for (const w of parts) {
       const list = byPart.get(w) ?? [];
       list.push(name);
       byPart.set(w, list);
     }
   }
-  const canonicalPerson = (name: string): string | null => {
-    const words = name.split(/\s+/);
-    const last = words[words.length - 1] ?? '';
-    const cands = (byPart.get(last) ?? byPart.get(words[0] ?? '') ?? []).filter((c) => c === name || c.endsWith(` ${last}`) || c.startsWith(`${words[0] ?? ''} `));
-    if (!cands.length) return null;
-    // A surname match beats a first-name match; then the most used full form; then the longer one.
-    const bySurname = (c: string): number => (c.endsWith(` ${last}`) || c === name ? 1 : 0);
-    return [...cands].sort((a, b) => bySurname(b) - bySurname(a) || (fullNames.get(b) ?? 0) - (fullNames.get(a) ?? 0) || b.length - a.length)[0] ?? null;
-  };
   const mentions: Mention[] = [];
   for (const d of drafts) {
     let canonical = d.canonical;
     if (d.kind === 'person') {
-      canonical = canonicalPerson(d.name);
+      canonical = canonicalPerson(d.name, byPart, fullNames);
       if (!canonical) {
         if (d.tentative) {
           // A lone capitalised word is a person when it speaks or is addressed by an honorific.
-          const speaks = lex.speechVerbs.has(d.nextWord) || lex.honorifics.has(d.prevWord.charAt(0).toUpperCase() + d.prevWord.slice(1));
+          const speaks = lex.speechVerbs.has(d.nextWord) || ['said', 'says', 'told', 'added', 'asked'].includes(d.prevWord) || lex.honorifics.has(d.prevWord.charAt(0).toUpperCase() + d.prevWord.slice(1));
           if (!speaks || d.name.includes(' ')) continue;
         }
         canonical = d.name.replace(/['’]s$/, '');

@@ -23,6 +23,8 @@ export interface ScannedQuote {
 
 interface Mark {
   at: number;
+  /** Characters of the mark: 2 for the doubled apostrophes some archives use for double quotes (''). */
+  len: number;
   kind: QuoteKind;
   canOpen: boolean;
   canClose: boolean;
@@ -44,7 +46,8 @@ const DOUBLE_OPEN = new Set(['\u201C', '\u201E', '\u00AB']);
 const DOUBLE_CLOSE = new Set(['\u201D', '\u00BB']);
 const SINGLE_OPEN = new Set(['\u2018', '\u201A', '\u2039']);
 const SINGLE_CLOSE = new Set(['\u2019', '\u203A']);
-const MARK_RE = /["'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019\u201A\u2039\u203A]/g;
+// Two apostrophes ('') or backticks (``) stand for a double mark in some wire archives.
+const MARK_RE = /''|``|["'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019\u201A\u2039\u203A]/g;
 
 const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
 const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -53,10 +56,15 @@ const isOpenContext = (c: string | undefined): boolean => c === undefined || /[\
 /** Characters before which a mark closes a quote: end, space, punctuation. */
 const isCloseContext = (c: string | undefined): boolean => c === undefined || /[\s.,;:!?)\]}\u2014\u2013\-\u2026*]/.test(c);
 
-function classify(text: string, at: number, lo: number, hi: number): Mark | null {
-  const c = text[at] ?? '';
+function classify(text: string, at: number, len: number, lo: number, hi: number): Mark | null {
+  const m = classifyChar(text, at, len, lo, hi);
+  return m ? { ...m, len } : null;
+}
+
+function classifyChar(text: string, at: number, len: number, lo: number, hi: number): Omit<Mark, 'len'> | null {
+  const c = len === 2 ? (text[at] === '`' ? '\u201C' : '"') : (text[at] ?? '');
   const prev = at > lo ? text[at - 1] : undefined;
-  const next = at + 1 < hi ? text[at + 1] : undefined;
+  const next = at + len < hi ? text[at + len] : undefined;
   // A neighbouring mark counts as context of its own kind: '“‘' opens twice, '’”' closes twice.
   const prevIsMark = prev !== undefined && /["'\u201C\u201E\u00AB\u2018\u201A\u2039]/.test(prev);
   const nextIsMark = next !== undefined && /["'\u201D\u00BB\u2019\u203A]/.test(next);
@@ -103,7 +111,7 @@ function marksIn(text: string, para: Span): Mark[] {
   const out: Mark[] = [];
   MARK_RE.lastIndex = para.start;
   for (let m = MARK_RE.exec(text); m && m.index < para.end; m = MARK_RE.exec(text)) {
-    const mark = classify(text, m.index, para.start, para.end);
+    const mark = classify(text, m.index, m[0].length, para.start, para.end);
     if (mark) out.push(mark);
   }
   return out;
@@ -120,13 +128,13 @@ export function scanQuotes(text: string, paragraphs: Span[]): ScannedQuote[] {
       found[o.index] = null;
       return;
     }
-    found[o.index] = { parts, open: { start: o.mark.at, end: o.mark.at + 1 }, close, kind: o.mark.kind, parent: o.parent, paragraph: o.paragraph };
+    found[o.index] = { parts, open: { start: o.mark.at, end: o.mark.at + o.mark.len }, close, kind: o.mark.kind, parent: o.parent, paragraph: o.paragraph };
   };
   const push = (mark: Mark, paragraph: number): void => {
     const top = stack[stack.length - 1];
     const index = found.length;
     found.push(null);
-    stack.push({ mark, partStart: mark.at + 1, parts: [], index, parent: top ? top.index : null, paragraph });
+    stack.push({ mark, partStart: mark.at + mark.len, parts: [], index, parent: top ? top.index : null, paragraph });
   };
   /** Closes everything above depth `keep`; an unclosed inner quote ends at its last sentence end before `at`. */
   const unwindTo = (keep: number, at: number): void => {
@@ -152,7 +160,7 @@ export function scanQuotes(text: string, paragraphs: Span[]): ScannedQuote[] {
       const closesFirst = !opensWithMark && marks.find((m) => m.kind === bottom.mark.kind)?.canClose === true && bottom.mark.kind === 'double';
       if (opensWithMark || closesFirst) {
         stack = [bottom];
-        bottom.partStart = opensWithMark ? para.start + 1 : para.start;
+        bottom.partStart = opensWithMark && m0 ? para.start + m0.len : para.start;
         if (opensWithMark) first = 1;
       } else {
         // Not continued: a top-level single quote never closed was most likely an apostrophe.
@@ -188,7 +196,7 @@ export function scanQuotes(text: string, paragraphs: Span[]): ScannedQuote[] {
       if (closes >= 0 && !preferOpen) {
         unwindTo(closes + 1, m.at);
         const o = stack.pop();
-        if (o) finish(o, m.at, { start: m.at, end: m.at + 1 });
+        if (o) finish(o, m.at, { start: m.at, end: m.at + m.len });
         continue;
       }
       if (!m.canOpen) continue;

@@ -32,7 +32,7 @@ function load(): { gold: Gold; analyses: Map<string, ArticleAnalysis> } {
 /** "Putin (as quoted by Trump)" -> "Putin": the name the speaker must contain. */
 const expectedName = (speaker: string): string => speaker.replace(/\s*\(.*\)\s*$/, '');
 
-test('every gold quote variant is found with its speaker', { skip }, () => {
+void test('every gold quote variant is found with its speaker', { skip }, () => {
   const { gold, analyses } = load();
   const problems: string[] = [];
   for (const q of gold.quotes) {
@@ -51,7 +51,7 @@ test('every gold quote variant is found with its speaker', { skip }, () => {
   assert.deepEqual(problems, []);
 });
 
-test('no sentence boundary inside a gold quote or a found quotation', { skip }, () => {
+void test('no sentence boundary inside a gold quote or a found quotation', { skip }, () => {
   const { gold, analyses } = load();
   const problems: string[] = [];
   const check = (a: ArticleAnalysis, span: { start: number; end: number }, label: string): void => {
@@ -68,7 +68,7 @@ test('no sentence boundary inside a gold quote or a found quotation', { skip }, 
   assert.deepEqual(problems, []);
 });
 
-test('every span of the seed analyses indexes its text', { skip }, () => {
+void test('every span of the seed analyses indexes its text', { skip }, () => {
   const { analyses } = load();
   for (const [id, a] of analyses) {
     const t = a.article.text;

@@ -24,6 +24,9 @@ export const BETWEEN_SPEAKER_AND_CUE = new Set([
   'subsequently', 'immediately', 'separately', 'jokingly', 'proudly', 'who',
 ]);
 
+/** A generic speaker phrase has at most this many words before its head. */
+const GENERIC_MAX_WORDS = 4;
+
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its', 'one', 'another', 'some', 'several', 'two', 'three', 'many']);
 
 /** A role or age word that can head a descriptor speaker ("spokesman", "79-year-old", "officials"). */
@@ -34,13 +37,13 @@ export function isRoleHead(t: Token): boolean {
 
 /** The speaker phrase ending at token index `k` (inclusive), reading backwards. */
 export function phraseEndingAt(toks: Token[], k: number, mentionsByEnd: Map<number, Mention>, text: string): SpeakerPhrase | null {
-  const lex = lexicons();
   const t = toks[k];
   if (!t) return null;
   const end = t.possessive ? t.end - 2 : t.end;
   const m = mentionsByEnd.get(end);
   if (m && (m.kind === 'person' || m.kind === 'org')) return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
-  if (lex.thirdPronouns.has(t.lower) && !t.possessive && ['he', 'she', 'they'].includes(t.lower)) return { start: t.start, end: t.end, kind: 'pronoun', mention: null, head: t.lower };
+  // "he’s" is a contraction (he is / he has), not a possessive.
+  if (['he', 'she', 'they', 'it'].includes(t.lower)) return { start: t.start, end: t.start + t.lower.length, kind: 'pronoun', mention: null, head: t.lower };
   if (t.lower === 'i' || t.lower === 'we') return { start: t.start, end: t.end, kind: 'pronoun', mention: null, head: t.lower };
   if (isRoleHead(t)) {
     // Walk back over modifiers to the determiner: "the Kremlin's spokesman", "a senior official".
@@ -49,6 +52,7 @@ export function phraseEndingAt(toks: Token[], k: number, mentionsByEnd: Map<numb
       const w = toks[j];
       if (!w) break;
       if (!/^[\s-]*$/.test(text.slice(w.end, toks[j + 1]?.start ?? w.end))) break;
+      if (!DETERMINERS.has(w.lower) && (NOT_A_HEAD.has(w.lower) || /(?:ing|ed)$/.test(w.lower))) break;
       s = j;
       if (DETERMINERS.has(w.lower)) break;
     }
@@ -56,7 +60,32 @@ export function phraseEndingAt(toks: Token[], k: number, mentionsByEnd: Map<numb
     if (!first) return null;
     return { start: first.start, end: t.end, kind: 'descriptor', mention: null, head: t.lower };
   }
-  return null;
+  return genericPhraseEndingAt(toks, k, text);
+}
+
+/** Words that cannot end a speaker phrase (function words, verbs of the cue's clause). */
+const NOT_A_HEAD = new Set(['that', 'which', 'who', 'what', 'this', 'there', 'here', 'and', 'or', 'but', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'not', 'also', 'it', 'you', 'me', 'him', 'them', 'us', 'so', 'then', 'when', 'if', 'because', 'while', 'after', 'before', 'than', 'too', 'very', 'just', 'only', 'all', 'both', 'again', 'now', 'today', 'yesterday', 'said', 'says', 'told', 'would', 'will', 'could', 'can', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'no', 'not', 'never']);
+
+/** Any other noun phrase before a cue ("The commission says", "one questioner claimed"): back to a determiner, at most a few words. */
+function genericPhraseEndingAt(toks: Token[], k: number, text: string): SpeakerPhrase | null {
+  const t = toks[k];
+  if (!t || t.possessive || NOT_A_HEAD.has(t.lower) || /^\d/.test(t.text) || /(?:ly|ing|ed)$/.test(t.lower) || /['’]/.test(t.text)) return null;
+  if (lexicons().functionWords.has(t.lower)) return null;
+  let s = k;
+  for (let j = k - 1; j >= 0 && k - j <= GENERIC_MAX_WORDS; j--) {
+    const w = toks[j];
+    const next = toks[j + 1];
+    if (!w || !next || !/^[\s-]*$/.test(text.slice(w.end, next.start))) break;
+    if (NOT_A_HEAD.has(w.lower) && !DETERMINERS.has(w.lower)) break;
+    s = j;
+    if (DETERMINERS.has(w.lower)) break;
+  }
+  const first = toks[s];
+  if (!first) return null;
+  // Only a phrase opened by a determiner ("The commission", "one questioner") or a capitalised
+  // name-like word counts; anything else is more likely the object of another verb.
+  if (!DETERMINERS.has(first.lower) && !(s === k && t.cap)) return null;
+  return { start: first.start, end: t.possessive ? t.end - 2 : t.end, kind: 'descriptor', mention: null, head: t.lower };
 }
 
 /** The speaker phrase starting at token index `k` (for "said the spokesman", "according to X"). */
@@ -73,6 +102,13 @@ export function phraseStartingAt(toks: Token[], k: number, mentionsByStart: Map<
     if (!(lex.titleWords.has(w.text) || lex.honorifics.has(w.text) || DETERMINERS.has(w.lower) || lex.modifiers.has(w.lower) || lex.demonyms.has(w.text) || lex.roles.has(w.lower))) break;
   }
   if (['he', 'she', 'they', 'i', 'we'].includes(t.lower)) return { start: t.start, end: t.end, kind: 'pronoun', mention: null, head: t.lower };
+  // A capitalised name the NER did not confirm ("said Del. Stacey Plaskett", "Said Ellis:").
+  if (t.cap && !lex.functionWords.has(t.lower)) {
+    let e = k;
+    while (e + 1 < toks.length && toks[e + 1]?.cap && /^\s+$/.test(text.slice(toks[e]?.end ?? 0, toks[e + 1]?.start ?? 0)) && e - k < 4) e++;
+    const last = toks[e] as Token;
+    return { start: t.start, end: last.possessive ? last.end - 2 : last.end, kind: 'descriptor', mention: null, head: last.lower };
+  }
   if (DETERMINERS.has(t.lower)) {
     for (let j = k + 1; j < Math.min(toks.length, k + 6); j++) {
       const w = toks[j];

@@ -95,4 +95,23 @@ export interface NumberMention extends Span {
   unit: string | null;
   /** "thousands", "dozens", "several": a quantity with no exact value. */
   vague: boolean;
+  /** For a vague quantity, the order of magnitude it implies ("thousands" -> 1000), when it implies one. */
+  magnitude?: number;
+}
+
+/** One entity across several articles ("Peskov" in one, "Dmitry Peskov" in another). */
+export interface LinkedEntity {
+  /** The fullest name any article gives it. */
+  canonical: string;
+  kind: EntityKind;
+  /** Every article-level canonical name merged into it. */
+  names: string[];
+  /** Where it occurs: index into the analyses passed in, and into that analysis's `entities`. */
+  occurrences: { article: number; entity: number }[];
+}
+
+export interface EntityLinks {
+  entities: LinkedEntity[];
+  /** Per article (same order as the analyses): article-level canonical name -> cross-article canonical name. */
+  canonicalByArticle: Map<string, string>[];
 }

@@ -8,7 +8,7 @@ import { BIDI_CONTROL } from './text.js';
 /** Splits a table row on pipes that are not backslash-escaped. */
 const cells = (row: string): string[] => row.replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/);
 
-test('escaped text cannot form links, images, HTML, emphasis or table cells', () => {
+void test('escaped text cannot form links, images, HTML, emphasis or table cells', () => {
   const e = escapeMarkdown('[x](javascript:alert(1)) ![i](http://a.invalid/x.png) <b>bold</b> *em* _em_ `code` a|b ~~s~~');
   assert.doesNotMatch(e, /(?<!\\)\]\(/);
   assert.doesNotMatch(e, /(?<!\\)</);
@@ -18,7 +18,7 @@ test('escaped text cannot form links, images, HTML, emphasis or table cells', ()
   assert.equal(escapeMarkdown('line\nbreak'), 'line break');
 });
 
-test('the report has each section, the claims matrix has one cell per source, quotes carry labels', () => {
+void test('the report has each section, the claims matrix has one cell per source, quotes carry labels', () => {
   const d = testDossier();
   const md = renderMarkdown(d);
   for (const h of ['## At a glance', '## Summary', '## Conflicts', '## Quotes', '## Claims by source', '## Single-source claims', '## Text reuse', '## Provenance', '## Source profiles', '## Set aside as boilerplate']) assert.ok(md.includes(`\n${h}\n`), h);
@@ -30,7 +30,7 @@ test('the report has each section, the claims matrix has one cell per source, qu
   assert.match(md, /\[s2: "closed for 20 days"\]/);
 });
 
-test('hostile text stays text: no raw HTML, no links, no bidi overrides, tables keep their shape', () => {
+void test('hostile text stays text: no raw HTML, no links, no bidi overrides, tables keep their shape', () => {
   const d = hostileDossier();
   const md = renderMarkdown(d);
   assert.doesNotMatch(md, /(?<!\\)</, 'every < is escaped');

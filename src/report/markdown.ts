@@ -6,10 +6,12 @@
 import type { Dossier, QuoteVariant } from '../model/dossier.js';
 import type { Evidence } from '../model/span.js';
 import { clip, oneLine, plural } from './text.js';
-import { agreement, claimStances, FIDELITIES, FIDELITY_MEANING, profileFindings, profileViews, provenanceChains, reuseEdges, shortDate, sourceProfiles, sourceName, wordCount, type Stance } from './view.js';
+import { agreement, chainSteps, claimStances, diffRuns, showsDiff, FIDELITIES, FIDELITY_MEANING, profileFindings, profileViews, provenanceChains, referenceFirst, reuseEdges, shortDate, sourceProfiles, sourceName, wordCount, type Stance } from './view.js';
 
 /** Cited evidence is cut to this many characters; the full passage is in the source text. */
 const EVIDENCE_CHARS = 160;
+/** Citations shown per provenance step: enough to check it, short enough to read the chain. */
+const CITES_PER_STEP = 3;
 
 /**
  * Escapes text for inline Markdown: every ASCII punctuation character that CommonMark or GFM can read
@@ -73,7 +75,7 @@ export function renderMarkdown(dossier: Dossier): string {
   else push(`Grades: ${FIDELITIES.map((f) => `**${f}** (${FIDELITY_MEANING[f]})`).join(', ')}. Changes against the reference: ~~removed~~, **added**.`, '');
   for (const q of dossier.quotes) {
     push(`### ${q.speaker ? escapeMarkdown(q.speaker) : 'Unknown speaker'}`, '');
-    for (const v of q.variants) push(...variantBlock(v, names.get(v.source) ?? v.source), '');
+    for (const v of referenceFirst(q.variants)) push(...variantBlock(v, names.get(v.source) ?? v.source), '');
   }
 
   push('## Claims by source', '');
@@ -110,7 +112,9 @@ export function renderMarkdown(dossier: Dossier): string {
     push('## Provenance', '');
     for (const e of edges) push(`- ${escapeMarkdown(e.to)} (${escapeMarkdown(names.get(e.to) ?? e.to)}) took text from ${escapeMarkdown(e.from)} (${escapeMarkdown(names.get(e.from) ?? e.from)}): ${escapeMarkdown(e.label)}`);
     for (const p of chains) {
-      const steps = p.chain.map((st) => `${escapeMarkdown(st.role)}: **${escapeMarkdown(st.actor)}**${st.evidence.length ? ` ${st.evidence.map(cite).join(' ')}` : ''}`);
+      const { steps: chain, carriedBy } = chainSteps(p);
+      const steps = chain.map((st) => `${escapeMarkdown(st.role)}: **${escapeMarkdown(st.actor)}**${st.evidence.length ? ` ${st.evidence.slice(0, CITES_PER_STEP).map(cite).join(' ')}` : ''}`);
+      if (carriedBy.length) steps.push(`carried by ${carriedBy.map(escapeMarkdown).join(', ')}`);
       push(`- ${p.disputed ? '**disputed** ' : ''}${escapeMarkdown(p.subject.kind)} ${escapeMarkdown(p.subject.id)}: ${steps.join(' → ')}${p.note ? ` (${escapeMarkdown(p.note)})` : ''}`);
     }
     push('');
@@ -139,14 +143,11 @@ export function renderMarkdown(dossier: Dossier): string {
 function variantBlock(v: QuoteVariant, outlet: string): string[] {
   const label = v.reference ? 'reference' : v.fidelity;
   let body: string;
-  if (v.diff?.length && !v.reference) {
-    body = v.diff
-      .map((op) => {
-        const lead = /^\s/.test(op.text) ? ' ' : '';
-        const trail = /\s$/.test(op.text) && op.text.trim() ? ' ' : '';
-        const t = escapeMarkdown(op.text);
-        if (!t) return op.text ? ' ' : '';
-        return op.op === 'same' ? `${lead}${t}${trail}` : op.op === 'add' ? `${lead}**${t}**${trail}` : `${lead}~~${t}~~${trail}`;
+  if (showsDiff(v)) {
+    body = diffRuns(v.diff)
+      .map((run) => {
+        const t = escapeMarkdown(run.text);
+        return (run.spaceBefore ? ' ' : '') + (run.op === 'same' ? t : run.op === 'add' ? `**${t}**` : `~~${t}~~`);
       })
       .join('');
   } else body = escapeMarkdown(v.text);

@@ -7,7 +7,7 @@ import pc from 'picocolors';
 import type { Dossier, DossierSource, QuoteVariant } from '../model/dossier.js';
 import type { Evidence } from '../model/span.js';
 import { clip, oneLine, plural } from './text.js';
-import { agreement, claimStances, FIDELITIES, provenanceChains, reuseEdges, shortDate, sourceName, type Stance } from './view.js';
+import { agreement, chainSteps, claimStances, diffRuns, FIDELITIES, referenceFirst, showsDiff, provenanceChains, reuseEdges, shortDate, sourceName, type Stance } from './view.js';
 import { wrap, wrapPieces, type Piece } from './wrap.js';
 
 export const DEFAULT_WIDTH = 80;
@@ -77,7 +77,7 @@ export function renderTerminal(dossier: Dossier, options: TerminalOptions = {}):
   if (!dossier.quotes.length) para('None found.', '  ');
   for (const q of dossier.quotes.slice(0, MAX_ITEMS)) {
     para(`${q.speaker ? oneLine(q.speaker) : 'Unknown speaker'} (${plural(q.variants.length, 'rendering')})`, '  " ', '    ');
-    for (const v of q.variants) para(variantPieces(v, names, c), '    - ', '      ');
+    for (const v of referenceFirst(q.variants)) para(variantPieces(v, names, c), '    - ', '      ');
   }
   more(dossier.quotes.length);
 
@@ -106,7 +106,9 @@ export function renderTerminal(dossier: Dossier, options: TerminalOptions = {}):
   if (disputed.length) {
     heading(`Disputed provenance (${disputed.length})`);
     for (const p of disputed.slice(0, MAX_ITEMS)) {
-      para(`${p.subject.kind} ${p.subject.id}: ${p.chain.map((st) => `${st.role} ${oneLine(st.actor)} [${st.sources.join(' ')}]`).join(' -> ')}${p.note ? ` (${oneLine(p.note)})` : ''}`, '  ! ', '    ');
+      const { steps, carriedBy } = chainSteps(p);
+      const chain = [...steps.map((st) => `${st.role} ${oneLine(st.actor)} [${st.sources.join(' ')}]`), ...(carriedBy.length ? [`carried by ${carriedBy.join(' ')}`] : [])];
+      para(`${p.subject.kind} ${p.subject.id}: ${chain.join(' -> ')}${p.note ? ` (${oneLine(p.note)})` : ''}`, '  ! ', '    ');
     }
     more(disputed.length);
   }
@@ -132,19 +134,13 @@ function variantPieces(v: QuoteVariant, names: Map<string, string>, c: Colors): 
   const label = v.reference ? 'reference' : v.fidelity;
   const style = v.reference || v.fidelity === 'verbatim' ? c.green : v.fidelity === 'altered' ? c.red : c.yellow;
   const pieces: Piece[] = [{ text: `${v.source}`, style: c.cyan }, { text: ` ${names.get(v.source) ?? ''} ` }, { text: `[${label}]`, style }, { text: ' ' }];
-  if (v.diff?.length && !v.reference) {
+  if (showsDiff(v)) {
     // Changes are bracketed as well as coloured: {+added+} and [-removed-], as in `git diff --word-diff`.
-    for (const op of v.diff) {
-      const t = oneLine(op.text);
-      if (!t) {
-        pieces.push({ text: op.text.trim() === '' && op.text ? ' ' : '' });
-        continue;
-      }
-      const lead = /^\s/.test(op.text) ? ' ' : '';
-      const trail = /\s$/.test(op.text) ? ' ' : '';
-      if (op.op === 'same') pieces.push({ text: `${lead}${t}${trail}` });
-      else if (op.op === 'add') pieces.push({ text: lead }, { text: `{+${t}+}`, style: c.green }, { text: trail });
-      else pieces.push({ text: lead }, { text: `[-${t}-]`, style: c.red }, { text: trail });
+    for (const run of diffRuns(v.diff)) {
+      if (run.spaceBefore) pieces.push({ text: ' ' });
+      if (run.op === 'same') pieces.push({ text: run.text });
+      else if (run.op === 'add') pieces.push({ text: `{+${run.text}+}`, style: c.green });
+      else pieces.push({ text: `[-${run.text}-]`, style: c.red });
     }
   } else {
     pieces.push({ text: `"${clip(oneLine(v.text), EVIDENCE_CHARS * 2)}"` });

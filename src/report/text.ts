@@ -12,6 +12,7 @@ export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
  * C0 and C1 control characters other than tab, newline and carriage return, including ESC (terminal
  * escape sequences). Line breaks are kept for full texts; one-line displays collapse them anyway.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** Shown in place of a removed control character, so a reader can tell something was there. */

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDossier } from './test-dossier.js';
-import { agreement, claimStances, evidenceBySource, profileFindings, profileViews, provenanceChains, reuseEdges, sourceName, sourceProfiles } from './view.js';
+import { agreement, chainSteps, claimStances, diffRuns, evidenceBySource, referenceFirst, showsDiff, profileFindings, profileViews, provenanceChains, reuseEdges, sourceName, sourceProfiles } from './view.js';
 
-test('a source on the other side of a conflict contradicts the claim; others are silent', () => {
+void test('a source on the other side of a conflict contradicts the claim; others are silent', () => {
   const d = testDossier();
   const contested = d.claims.find((c) => c.status === 'contested');
   assert.ok(contested);
@@ -16,7 +16,7 @@ test('a source on the other side of a conflict contradicts the claim; others are
   assert.deepEqual([...claimStances(d, single).values()], ['silent', 'supports', 'silent']);
 });
 
-test('agreement counts claims by status and grades of non-reference variants', () => {
+void test('agreement counts claims by status and grades of non-reference variants', () => {
   const a = agreement(testDossier());
   assert.equal(a.claims, 3);
   assert.equal(a.corroborated + a.contested + a.singleSource, 3);
@@ -25,14 +25,14 @@ test('agreement counts claims by status and grades of non-reference variants', (
   assert.equal(a.dates.first, '2025-03-03');
 });
 
-test('reuse edges point from the original to the source that took its text', () => {
+void test('reuse edges point from the original to the source that took its text', () => {
   const d = testDossier();
   assert.deepEqual(reuseEdges(d).map((e) => [e.from, e.to, e.directed]), [['s0', 's2', true], ['s0', 's1', false]]);
   d.reuse.push({ a: 's1', b: 's9', score: 1, passages: [] });
   assert.equal(reuseEdges(d).length, 2, 'pairs naming unknown sources are left out');
 });
 
-test('provenance chains and profiles of the expected shape are read; malformed entries are not', () => {
+void test('provenance chains and profiles of the expected shape are read; malformed entries are not', () => {
   const d = testDossier();
   assert.equal(provenanceChains(d).length, 1);
   assert.equal(sourceProfiles(d).length, 1);
@@ -43,7 +43,7 @@ test('provenance chains and profiles of the expected shape are read; malformed e
   assert.deepEqual(profileFindings(p).map((k) => k.kind), ['hedges', 'loaded language']);
 });
 
-test('profiles of another shape become display rows', () => {
+void test('profiles of another shape become display rows', () => {
   const d = testDossier();
   d.profiles = [{ source: 's0', share: 0.456, tags: ['a', 'b'], deep: { k: 1 } }, 42];
   const v = profileViews(d);
@@ -52,7 +52,7 @@ test('profiles of another shape become display rows', () => {
   assert.deepEqual(v[0]?.fields, [['share', '0.46'], ['tags', 'a, b'], ['deep', 'k: 1']]);
 });
 
-test('evidence is collected from every field, including ones added later', () => {
+void test('evidence is collected from every field, including ones added later', () => {
   const d = testDossier() as ReturnType<typeof testDossier> & { extra?: unknown };
   d.extra = [{ nested: { source: 's1', start: 0, end: 6, text: 'Bridge' } }];
   const bySource = evidenceBySource(d);
@@ -60,10 +60,44 @@ test('evidence is collected from every field, including ones added later', () =>
   assert.equal(bySource.get('s9'), undefined);
 });
 
-test('a source is named by outlet, else title, else file name', () => {
+void test('a source is named by outlet, else title, else file name', () => {
   const [a, , c] = testDossier().sources;
   assert.ok(a && c);
   assert.equal(sourceName(a), 'Daily Ledger');
   assert.equal(sourceName(c), 'Officials close harbour bridge');
   assert.equal(sourceName({ ...c, title: null }), 'c.txt');
+});
+
+void test('diff runs get one space between word runs, none before closing punctuation', () => {
+  const runs = diffRuns([
+    { op: 'same', text: 'bomb the' },
+    { op: 'remove', text: 'sh*t' },
+    { op: 'add', text: 'living daylights' },
+    { op: 'same', text: 'out of Moscow' },
+    { op: 'same', text: '.' },
+  ]);
+  assert.equal(runs.map((r) => (r.spaceBefore ? ' ' : '') + r.text).join(''), 'bomb the sh*t living daylights out of Moscow.');
+  const spaced = diffRuns([{ op: 'remove', text: 'the bridge ' }, { op: 'same', text: 'will stay' }, { op: 'remove', text: '' }]);
+  assert.deepEqual(spaced.map((r) => [r.text, r.spaceBefore]), [['the bridge', false], ['will stay', true]]);
+});
+
+void test('the reference variant comes first, the others keep their order', () => {
+  const vs = [{ reference: false, n: 1 }, { reference: true, n: 2 }, { reference: false, n: 3 }];
+  assert.deepEqual(referenceFirst(vs).map((v) => v.n), [2, 1, 3]);
+});
+
+void test('a diff is shown only when it has an addition or removal', () => {
+  const base = { source: 's0', start: 0, end: 1, text: 'x', fidelity: 'verbatim' as const, speaker: null };
+  assert.equal(showsDiff({ ...base, reference: false, diff: [{ op: 'same', text: 'x' }] }), false);
+  assert.equal(showsDiff({ ...base, reference: false, diff: [{ op: 'same', text: 'x' }, { op: 'add', text: 'y' }] }), true);
+  assert.equal(showsDiff({ ...base, reference: true, diff: [{ op: 'add', text: 'y' }] }), false);
+  assert.equal(showsDiff({ ...base, reference: false }), false);
+});
+
+void test('a chain shows its outlet steps as one list of the sources carrying it', () => {
+  const [p] = provenanceChains(testDossier());
+  assert.ok(p);
+  const { steps, carriedBy } = chainSteps(p);
+  assert.deepEqual(steps.map((s) => s.role), ['speaker', 'channel']);
+  assert.deepEqual(carriedBy, ['s0']);
 });

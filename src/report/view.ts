@@ -3,7 +3,7 @@
  * agree: short names for sources, the claims-by-sources matrix, agreement figures, and the optional
  * provenance and profile data read defensively (their exact shape belongs to the independence stage).
  */
-import type { Claim, Dossier, DossierSource, Fidelity, ProfileFinding, Provenance, SourceProfile } from '../model/dossier.js';
+import type { Claim, DiffOp, Dossier, DossierSource, Fidelity, ProfileFinding, Provenance, ProvenanceStep, QuoteVariant, SourceProfile } from '../model/dossier.js';
 import type { Evidence } from '../model/span.js';
 import { overlaps } from '../model/span.js';
 import { oneLine } from './text.js';
@@ -20,6 +20,44 @@ export const FIDELITY_MEANING: Record<Fidelity, string> = {
 };
 
 export type Stance = 'supports' | 'contradicts' | 'silent';
+
+/** The variants with the reference first (the one the others are compared with), otherwise in order. */
+export function referenceFirst<T extends { reference: boolean }>(variants: readonly T[]): T[] {
+  return [...variants.filter((v) => v.reference), ...variants.filter((v) => !v.reference)];
+}
+
+/**
+ * True when a variant's diff shows a change worth displaying; otherwise its own text (with its
+ * punctuation, which word diffs leave out) is shown instead.
+ */
+export function showsDiff(v: QuoteVariant): v is QuoteVariant & { diff: DiffOp[] } {
+  return !v.reference && !!v.diff?.some((d) => d.op !== 'same' && d.text.trim() !== '');
+}
+
+/** A diff run ready to display: its words (trimmed, one line) and whether a space goes before it. */
+export interface DiffRun {
+  op: DiffOp['op'];
+  text: string;
+  spaceBefore: boolean;
+}
+
+/**
+ * Diff ops as display runs. Ops are runs of words; whether they carry their own spaces varies, so a
+ * space is put between runs unless the next starts with closing punctuation or neither side had one
+ * where the text they came from (an op ending or starting with white space) said so.
+ */
+export function diffRuns(diff: readonly DiffOp[]): DiffRun[] {
+  const out: DiffRun[] = [];
+  diff.forEach((d, i) => {
+    const text = oneLine(d.text);
+    if (!text) return;
+    const prev = diff[i - 1];
+    const explicit = /^\s/.test(d.text) || (prev !== undefined && /\s$/.test(prev.text));
+    const glued = /^[.,;:!?…)\]}’”'"]/.test(text) && !explicit;
+    out.push({ op: d.op, text, spaceBefore: out.length > 0 && !glued });
+  });
+  return out;
+}
 
 /** A short human name for a source: its outlet, else its title, else the file name of its origin. */
 export function sourceName(source: DossierSource): string {
@@ -150,6 +188,17 @@ export function provenanceChains(dossier: Dossier): Provenance[] {
       })
     );
   });
+}
+
+/**
+ * A chain as displayed: its steps other than the outlets, and the outlets (each source carrying it)
+ * gathered into one list, since an outlet step only names the source itself.
+ */
+export function chainSteps(p: Provenance): { steps: ProvenanceStep[]; carriedBy: string[] } {
+  return {
+    steps: p.chain.filter((st) => st.role !== 'outlet'),
+    carriedBy: [...new Set(p.chain.filter((st) => st.role === 'outlet').flatMap((st) => st.sources))],
+  };
 }
 
 /** The profiles with the independence stage's shape; others are shown generically by `profileViews`. */

@@ -20,7 +20,7 @@ const post = (body: unknown, headers: Record<string, string> = {}): RequestInit 
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 
-test('POST /articles stores a batch, groups stories, and a bad item does not stop the batch', async () => {
+void test('POST /articles stores a batch, groups stories, and a bad item does not stop the batch', async () => {
   const app = await setup();
   const res = await app.request(
     '/articles',
@@ -45,7 +45,7 @@ test('POST /articles stores a batch, groups stories, and a bad item does not sto
   assert.equal(((await again.json()) as { results: { status: string }[] }).results[0]?.status, 'duplicate');
 });
 
-test('story, dossier in every format, and errors as JSON with the right status', async () => {
+void test('story, dossier in every format, and errors as JSON with the right status', async () => {
   const app = await setup();
   const r = (await (await app.request('/articles', post({ text: bridge(12), outlet: '<b>Evil</b>', title: '<script>alert(1)</script>' }))).json()) as {
     results: { story: string }[];
@@ -82,7 +82,7 @@ test('story, dossier in every format, and errors as JSON with the right status',
   assert.equal((await app.request(`/ui/stories/${id}`)).status, 200);
 });
 
-test('bearer token guards writes only; oversized bodies are refused', async () => {
+void test('bearer token guards writes only; oversized bodies are refused', async () => {
   const app = await setup('s3cret');
   assert.equal((await app.request('/articles', post({ text: bank }))).status, 401);
   assert.equal((await app.request('/articles', post({ text: bank }, { Authorization: 'Bearer wrong' }))).status, 401);
@@ -92,7 +92,7 @@ test('bearer token guards writes only; oversized bodies are refused', async () =
   assert.equal((await app.request('/articles', post(huge, { Authorization: 'Bearer s3cret', 'Content-Length': String(huge.length) }))).status, 413);
 });
 
-test('health counts, and the OpenAPI document lists every API route', async () => {
+void test('health counts, and the OpenAPI document lists every API route', async () => {
   const app = await setup();
   await app.request('/articles', post({ text: bank }));
   assert.deepEqual(await (await app.request('/health')).json(), { status: 'ok', articles: 1, stories: 1 });

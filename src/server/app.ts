@@ -7,7 +7,7 @@ import { contentSecurityPolicy } from '../report/html/page.js';
 import type { ReportFormat } from '../report/index.js';
 import type { Corpus } from '../store/corpus.js';
 import type { ArticleStore, StorySummary } from '../store/types.js';
-import { DossierCache } from './dossier-cache.js';
+import { DossierCache, type Rendered } from './dossier-cache.js';
 import { OPENAPI } from './openapi.js';
 import { storyListPage, UI_CSP } from './ui.js';
 
@@ -49,6 +49,19 @@ function intParam(c: Context, name: string, fallback: number, min: number, max: 
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) fail(400, `${name} must be an integer from ${min} to ${max}`);
   return n;
+}
+
+/** Sends a cached rendering: 304 when the client has it, gzipped when the client accepts it. */
+function send(c: Context, r: Rendered, type: string): Response {
+  c.header('ETag', r.etag);
+  c.header('Vary', 'Accept-Encoding');
+  if (c.req.header('If-None-Match') === r.etag) return c.body(null, 304);
+  c.header('Content-Type', type);
+  if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
+    c.header('Content-Encoding', 'gzip');
+    return c.body(new Uint8Array(r.gzip));
+  }
+  return c.body(new Uint8Array(r.body));
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
@@ -130,10 +143,9 @@ export function createApp(options: AppOptions): Hono {
     if (!f) fail(400, 'format must be json, html or md');
     const s = await findStory(c, c.req.param('id'), '/stories/:id/dossier');
     if (s instanceof Response) return s;
-    const body = await cache.rendered(s, f.format);
+    const r = await cache.rendered(s, f.format);
     if (f.format === 'html') c.header('Content-Security-Policy', contentSecurityPolicy());
-    c.header('Content-Type', f.type);
-    return c.body(body);
+    return send(c, r, f.type);
   });
 
   app.post(
@@ -199,7 +211,7 @@ export function createApp(options: AppOptions): Hono {
     const s = await findStory(c, c.req.param('id'), '/ui/stories/:id');
     if (s instanceof Response) return s;
     c.header('Content-Security-Policy', contentSecurityPolicy());
-    return c.html(await cache.rendered(s, 'html'));
+    return send(c, await cache.rendered(s, 'html'), 'text/html; charset=utf-8');
   });
 
   return app;

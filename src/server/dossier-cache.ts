@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { buildDossier } from '../compare/dossier.js';
 import type { Dossier } from '../model/dossier.js';
 import { renderDossier, type ReportFormat } from '../report/index.js';
@@ -9,10 +10,17 @@ import type { ArticleStore, StorySummary } from '../store/types.js';
  */
 export const DOSSIER_CACHE_STORIES = 256;
 
+/** A rendering kept as bytes, plain and gzipped, so a cached response costs no encoding work. */
+export interface Rendered {
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
+
 interface Entry {
   version: number;
   dossier: Dossier;
-  rendered: Map<ReportFormat, string>;
+  rendered: Map<ReportFormat, Rendered>;
 }
 
 export class DossierCache {
@@ -29,11 +37,12 @@ export class DossierCache {
     return (await this.entry(story)).dossier;
   }
 
-  async rendered(story: StorySummary, format: ReportFormat): Promise<string> {
+  async rendered(story: StorySummary, format: ReportFormat): Promise<Rendered> {
     const e = await this.entry(story);
     let out = e.rendered.get(format);
     if (out === undefined) {
-      out = renderDossier(e.dossier, format);
+      const body = Buffer.from(renderDossier(e.dossier, format), 'utf8');
+      out = { body, gzip: gzipSync(body), etag: `"${story.id}-${e.version}-${format}"` };
       e.rendered.set(format, out);
     }
     return out;

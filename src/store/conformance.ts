@@ -11,7 +11,7 @@ import { StoreConflictError, type ArticleCommit, type ArticleStore } from './typ
  */
 export function runStoreConformance(name: string, open: () => Promise<ArticleStore> | ArticleStore): void {
   const withStore = (title: string, fn: (s: ArticleStore) => Promise<void>): void => {
-    test(`${name}: ${title}`, async () => {
+    void test(`${name}: ${title}`, async () => {
       const s = await open();
       try {
         await fn(s);

@@ -4,7 +4,6 @@ import {
   StoryClusterer,
   extractFeatures,
   featureKeys,
-  storyIdFor,
   storyTitle,
   vectorize,
   type ClusterParams,

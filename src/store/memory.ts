@@ -91,7 +91,7 @@ export class MemoryStore implements ArticleStore {
 
   listStories(options: ListOptions = {}): Promise<StorySummary[]> {
     const all = this.live()
-      .map((s) => summarise(s, this.records.filter((r) => r.storyId === s.id && r.current)))
+      .map((s) => summarise(s, this.records.filter((r) => r.storyId === s.id && r.current).map((r) => r.article)))
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? -1 : 1));
     const offset = options.offset ?? 0;
     return Promise.resolve(all.slice(offset, offset + (options.limit ?? all.length)));
@@ -104,7 +104,7 @@ export class MemoryStore implements ArticleStore {
   story(id: string): Promise<StorySummary | null> {
     const s = this.stories.get(id);
     if (!s || s.mergedInto !== null) return Promise.resolve(null);
-    return Promise.resolve(summarise(s, this.records.filter((r) => r.storyId === id && r.current)));
+    return Promise.resolve(summarise(s, this.records.filter((r) => r.storyId === id && r.current).map((r) => r.article)));
   }
 
   storyArticles(id: string): Promise<ArticleRecord[]> {

@@ -12,7 +12,7 @@ const dir = mkdtempSync(join(tmpdir(), 'crosscheck-store-'));
 let n = 0;
 runStoreConformance('sqlite', () => new SqliteStore(join(dir, `t${n++}.db`)));
 
-test('sqlite: two writers on one file (ingest and serve) both land, none lost', async () => {
+void test('sqlite: two writers on one file (ingest and serve) both land, none lost', async () => {
   const path = join(dir, 'shared.db');
   const one = await Corpus.open(new SqliteStore(path));
   const two = await Corpus.open(new SqliteStore(path));
@@ -24,7 +24,7 @@ test('sqlite: two writers on one file (ingest and serve) both land, none lost', 
   await Promise.all([one.store.close(), two.store.close(), check.close()]);
 });
 
-test('sqlite: reopening a file keeps the schema version and the data', async () => {
+void test('sqlite: reopening a file keeps the schema version and the data', async () => {
   const path = join(dir, 'reopen.db');
   const a = new SqliteStore(path);
   const c = await Corpus.open(a);

@@ -254,8 +254,8 @@ export class SqliteStore implements ArticleStore {
   }
 
   private summaries(rows: StoryDbRow[]): StorySummary[] {
-    const arts = this.sql('SELECT article FROM articles WHERE story_id = ? AND current = 1 ORDER BY seq');
-    return rows.map((s) => summarise(toStoryRow(s), (arts.all(s.id) as { article: string }[]).map((a) => ({ article: JSON.parse(a.article) as Article }))));
+    const arts = this.sql('SELECT outlet, published FROM articles WHERE story_id = ? AND current = 1 ORDER BY seq');
+    return rows.map((s) => summarise(toStoryRow(s), arts.all(s.id) as { outlet: string | null; published: string | null }[]));
   }
 
   listStories(options: ListOptions = {}): Promise<StorySummary[]> {

@@ -1,5 +1,6 @@
 import type { ArticleRecord, StorySummary } from './types.js';
 
+
 /** A story as backends keep it; the summary's counts are derived from its current articles. */
 export interface StoryRow {
   id: string;
@@ -11,10 +12,13 @@ export interface StoryRow {
   conflictsVersion: number;
 }
 
-export function summarise(s: StoryRow, current: Pick<ArticleRecord, 'article'>[]): StorySummary {
-  const outlets = [...new Set(current.map((r) => r.article.outlet).filter((o): o is string => !!o))].sort();
+/** What a summary needs of each current article. */
+export type SummaryFields = Pick<ArticleRecord['article'], 'outlet' | 'published'>;
+
+export function summarise(s: StoryRow, current: SummaryFields[]): StorySummary {
+  const outlets = [...new Set(current.map((r) => r.outlet).filter((o): o is string => !!o))].sort();
   const dates = current
-    .map((r) => r.article.published)
+    .map((r) => r.published)
     .filter((d): d is string => !!d)
     .sort();
   return {

@@ -33,9 +33,9 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
     dnsLookup(hostname, { all: true, family: options.family ?? 0 }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(err, '', 0);
       const refused = allowPrivate ? undefined : addresses.find((a) => isRefusedAddress(a.address));
-      if (refused) return callback(new Error(`refused: ${hostname} resolves to a private or local address`) as NodeJS.ErrnoException, '', 0);
+      if (refused) return callback(new Error(`refused: ${hostname} resolves to a private or local address`), '', 0);
       const first = addresses[0];
-      if (!first) return callback(new Error(`${hostname} has no address`) as NodeJS.ErrnoException, '', 0);
+      if (!first) return callback(new Error(`${hostname} has no address`), '', 0);
       if (options.all) (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       else callback(null, first.address, first.family);
     });

@@ -60,7 +60,7 @@ export async function pollOnce(corpus: Corpus, state: FeedState, options: WatchO
   if (options.timeoutMs !== undefined) readOptions.timeoutMs = options.timeoutMs;
   if (options.maxBytes !== undefined) readOptions.maxBytes = options.maxBytes;
   for (const entry of feed.entries) {
-    let articles: Article[] = [];
+    let articles: Article[];
     if (entry.kind === 'error') {
       options.log?.({ event: 'problem', feed: state.url, origin: entry.origin, reason: entry.reason });
       continue;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Dossier } from '../../src/model/dossier.js';
 import { renderDossier } from '../../src/report/index.js';
 import { testDossier } from '../../src/report/test-dossier.js';
-import { hostileDossier } from '../../src/report/test-hostile.js';
+import { HOSTILE_FILE, hostileDossier } from '../../src/report/test-hostile.js';
 import { neutralise } from '../../src/report/text.js';
 import { EXAMPLE_STORY, REPO_ROOT } from '../../src/testing/paths.js';
 import { readInputs } from '../../src/ingest/index.js';
@@ -32,7 +32,7 @@ function write(name: string, d: Dossier): string {
 
 const index = (d: Dossier, id: string): number => d.sources.findIndex((s) => s.id === id);
 
-describe('HTML dossier in Chromium', { skip }, () => {
+void describe('HTML dossier in Chromium', { skip }, () => {
   let session: Session;
   before(async () => {
     session = await launch();
@@ -41,7 +41,7 @@ describe('HTML dossier in Chromium', { skip }, () => {
     await session?.close();
   });
 
-  test('selecting a conflict highlights each side in its sources; no errors, no requests', async () => {
+  void test('selecting a conflict highlights each side in its sources; no errors, no requests', async () => {
     const d = testDossier();
     const w = await openWatched(session.context, write('conflict', d));
     const conflict = d.conflicts[0];
@@ -72,7 +72,7 @@ describe('HTML dossier in Chromium', { skip }, () => {
     await w.page.close();
   });
 
-  test('findings work from the keyboard: Enter selects, Enter again and Escape clear', async () => {
+  void test('findings work from the keyboard: Enter selects, Enter again and Escape clear', async () => {
     const d = testDossier();
     const w = await openWatched(session.context, write('keyboard', d));
     const claim = d.claims.find((c) => c.status === 'single-source');
@@ -95,7 +95,7 @@ describe('HTML dossier in Chromium', { skip }, () => {
     await w.page.close();
   });
 
-  test('readable on a phone: no sideways scrolling of the page', async () => {
+  void test('readable on a phone: no sideways scrolling of the page', async () => {
     const w = await openWatched(session.context, write('phone', testDossier()), { width: 390, height: 844 });
     const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
@@ -103,12 +103,31 @@ describe('HTML dossier in Chromium', { skip }, () => {
     await w.page.close();
   });
 
-  test('hostile article and metadata render inert: no script runs, no dialog, no request', async () => {
+  void test('prints well: one column, texts after the findings, no status bar or navigation', async () => {
+    const w = await openWatched(session.context, write('print', testDossier()));
+    await w.page.locator('#conflicts [data-ev]').first().click();
+    await w.page.emulateMedia({ media: 'print' });
+    const layout = await w.page.evaluate(() => ({
+      status: getComputedStyle(document.getElementById('status') as HTMLElement).display,
+      nav: getComputedStyle(document.querySelector('nav.toc') as HTMLElement).display,
+      texts: getComputedStyle(document.getElementById('texts') as HTMLElement).position,
+      columns: getComputedStyle(document.querySelector('.layout') as HTMLElement).display,
+    }));
+    assert.deepEqual(layout, { status: 'none', nav: 'none', texts: 'static', columns: 'block' });
+    const pdf = await w.page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 1000, 'a PDF is produced');
+    await w.page.close();
+  });
+
+  void test('hostile article and metadata render inert: no script runs, no dialog, no request', async () => {
     const d = hostileDossier();
     const w = await openWatched(session.context, write('hostile', d));
     // Select every finding, so hostile text in evidence and labels passes through the script too.
-    const findings = await w.page.locator('[data-ev]').all();
-    for (const f of findings) await f.click();
+    const selected = await w.page.$$eval('[data-ev]', (els) => {
+      for (const el of els) (el as HTMLElement).click();
+      return els.length;
+    });
+    assert.ok(selected > 5);
     const pwned = await w.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null);
     assert.equal(pwned, null, 'no hostile script ran');
     assert.deepEqual(w.dialogs, []);
@@ -122,7 +141,19 @@ describe('HTML dossier in Chromium', { skip }, () => {
     await w.page.close();
   });
 
-  test('the example story through the real pipeline: each conflict highlights its evidence', async (t) => {
+  void test('the hostile article through the real pipeline renders inert', async () => {
+    const { articles } = await readInputs([HOSTILE_FILE, ...readdirSync(EXAMPLE_STORY).filter((f) => f.endsWith('.txt')).slice(0, 2).map((f) => join(EXAMPLE_STORY, f))]);
+    const d = buildDossier(articles);
+    const w = await openWatched(session.context, write('hostile-pipeline', d));
+    await w.page.$$eval('[data-ev]', (els) => els.forEach((el) => (el as HTMLElement).click()));
+    assert.equal(await w.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null), null);
+    assert.deepEqual(w.dialogs, []);
+    assert.deepEqual(w.requests, []);
+    assert.deepEqual(w.errors, []);
+    await w.page.close();
+  });
+
+  void test('the example story through the real pipeline: each conflict highlights its evidence', async (t) => {
     const files = readdirSync(EXAMPLE_STORY).map((f) => join(EXAMPLE_STORY, f)).sort();
     const { articles } = await readInputs(files);
     assert.ok(articles.length > 0, 'the example story is read');
@@ -148,6 +179,9 @@ describe('HTML dossier in Chromium', { skip }, () => {
       await w.page.screenshot({ path: join(OUT, 'example-story-conflict.png') });
     }
     assert.deepEqual(w.errors, []);
+    await w.page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `on a phone the page is ${overflow}px wider than the screen`);
     await w.page.close();
   });
 });

@@ -1,13 +1,45 @@
-import type { Command } from 'commander';
-import { UserError } from '../errors.js';
+import { writeFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { buildDossier } from '../../compare/dossier.js';
+import { renderDossier, type ReportFormat } from '../../report/index.js';
+import { EXIT, UserError } from '../errors.js';
+import { addInputOptions, loadInputs, readOptionsFrom, type InputFlags } from '../load-inputs.js';
 
-// Placeholder until this command's issue lands: fails loudly rather than pretending to work.
+// `crosscheck analyze INPUT...`: the dossier — what several outlets' reports of one story agree on,
+// what they contest, who changed the quotes — every finding with its evidence in each source.
+
+interface AnalyzeFlags extends InputFlags {
+  format: ReportFormat;
+  out?: string;
+  color?: boolean;
+}
+
 export function registerAnalyze(program: Command): void {
-  program
+  const command = program
     .command('analyze')
-    .description('(not yet implemented)')
-    .argument('<inputs...>')
-    .action(() => {
-      throw new UserError('analyze is not implemented yet');
+    .description("compare several outlets' reports of one story: quotes, claims, conflicts and text reuse, with evidence")
+    .argument('<inputs...>', 'files, directories, http(s) URLs, or - for stdin')
+    .addOption(new Option('--format <format>', 'report format').choices(['terminal', 'json', 'md', 'html']).default('terminal'))
+    .option('--out <file>', 'write the report to a file instead of standard output')
+    .option('--no-color', 'no colour in the terminal report');
+  addInputOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
+    const { articles } = await loadInputs(inputs, readOptionsFrom(flags));
+    if (articles.length === 0) throw new UserError('no article could be read', EXIT.nothingRead);
+    const tty = process.stderr.isTTY === true;
+    const onStage = tty ? (stage: string): void => void process.stderr.write(`\r\x1b[2K${stage}…`) : undefined;
+    const dossier = buildDossier(articles, onStage ? { onStage } : {});
+    if (tty) process.stderr.write('\r\x1b[2K');
+    const toTerminal = !flags.out && process.stdout.isTTY === true;
+    const report = renderDossier(dossier, flags.format, {
+      color: flags.format === 'terminal' && toTerminal && flags.color !== false && !process.env['NO_COLOR'],
+      width: toTerminal ? (process.stdout.columns ?? 100) : 100,
     });
+    if (flags.out) {
+      try {
+        await writeFile(flags.out, report);
+      } catch (e) {
+        throw new UserError(`${flags.out}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (e as Error).message}`, EXIT.nothingRead);
+      }
+    } else process.stdout.write(report);
+  });
 }

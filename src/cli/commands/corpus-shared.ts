@@ -37,5 +37,6 @@ export function parsePort(value: string): number {
 
 /** Removes terminal control characters from untrusted text printed to a terminal. */
 export function safeLine(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, ' ');
+  // \p{Cc}: C0 and C1 controls (escape sequences start with one); then the bidi overrides.
+  return text.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ' ');
 }

@@ -34,7 +34,7 @@ interface Line {
   duplicate?: number;
 }
 
-test('ingest: a malformed line does not stop the batch; a second run stores nothing new; stories and cluster agree', () => {
+void test('ingest: a malformed line does not stop the batch; a second run stores nothing new; stories and cluster agree', () => {
   const batch = writeBatch('small.jsonl', 40, ['{not json', JSON.stringify({ title: 'no text here' })]);
   const db = join(dir, 'small.db');
   const first = cli(['ingest', batch, '--db', db, '--json']);
@@ -70,7 +70,7 @@ test('ingest: a malformed line does not stop the batch; a second run stores noth
   assert.deepEqual(schemaErrors('cluster', JSON.parse(String(clustered.stdout))), []);
 });
 
-test('ingest survives SIGKILL: every article reported as stored is in the store, and a re-run completes the job', async () => {
+void test('ingest survives SIGKILL: every article reported as stored is in the store, and a re-run completes the job', async () => {
   const batch = writeBatch('big.jsonl', 1500);
   const db = join(dir, 'killed.db');
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'ingest', batch, '--db', db, '--json'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'] });

@@ -2,7 +2,24 @@ import type { Conflict } from '../../model/dossier.js';
 import type { ClaimStage } from '../claims/index.js';
 import type { QuoteStage } from '../quotes/index.js';
 import type { SourceDoc } from '../source-doc.js';
+import { attributionConflicts } from './attribution.js';
+import { dateConflicts } from './date.js';
+import { descriptorConflicts } from './descriptor.js';
+import { numberConflicts } from './number.js';
+import { polarityConflicts } from './polarity.js';
+import { quoteConflicts } from './quote.js';
 
-export function findConflicts(_docs: SourceDoc[], _quotes: QuoteStage, _claims: ClaimStage): Conflict[] {
-  return [];
+/**
+ * Every conflict detector, each a small pass over the sources (and the quote and claim stages),
+ * in the order the dossier lists their kinds.
+ */
+export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: ClaimStage): Conflict[] {
+  return [
+    ...attributionConflicts(docs),
+    ...dateConflicts(docs),
+    ...numberConflicts(docs, claims),
+    ...descriptorConflicts(docs),
+    ...polarityConflicts(docs),
+    ...quoteConflicts(quotes.clusters),
+  ];
 }

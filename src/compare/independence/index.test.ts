@@ -8,6 +8,19 @@ import { evidence } from '../../model/span.js';
 import { EXAMPLE_STORY, SEEDS, hasShared } from '../../testing/paths.js';
 import { dossierViolations } from '../../testing/invariants.js';
 import { applyIndependence } from './index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { schemaErrors } from '../../model/validate.js';
+import { REPO_ROOT } from '../../testing/paths.js';
+
+/** The dossier schema and the exact shapes of this stage's additions (schemas/dossier-additions.schema.json). */
+function schemaViolations(d: Dossier): string[] {
+  const additions = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'dossier-additions.schema.json'), 'utf8')) as object;
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(additions);
+  const extra = validate(d) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+  return [...schemaErrors('dossier', d), ...extra];
+}
 
 // Analyses are left out (the stage must stand without the language layer); the pipeline test covers both.
 /** A dossier with sources and boilerplate only: the independence stage must stand on that alone. */
@@ -67,6 +80,7 @@ void test('example story: the rewrite and its origin are found, and they count o
   checkSummary(d);
   assert.deepEqual(dossierViolations(d as unknown as Dossier & Record<string, unknown>), []);
   assert.equal(d.profiles?.length, d.sources.length);
+  assert.deepEqual(schemaViolations(JSON.parse(JSON.stringify(d)) as Dossier), []);
 });
 
 void test('seed story: no outlet copies another, and each summary line cites two independent sources', { skip: !hasShared() && 'no ../shared' }, async () => {

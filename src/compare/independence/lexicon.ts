@@ -19,14 +19,25 @@ function lexiconDir(): string {
   }
 }
 
-/** The string list stored under `key` in data/lexicons/<name>. */
-export function readLexicon(name: string, key: string): string[] {
+function load(name: string): Record<string, unknown> {
   let data = cache.get(name);
   if (data === undefined) {
     data = JSON.parse(readFileSync(join(lexiconDir(), name), 'utf8')) as unknown;
     cache.set(name, data);
   }
-  const list = (data as Record<string, unknown>)[key];
+  return data as Record<string, unknown>;
+}
+
+/** The name -> aliases map stored under `key` in data/lexicons/<name> (e.g. organisations.json outlets). */
+export function readAliases(name: string, key: string): Record<string, string[]> {
+  const map = load(name)[key];
+  if (!map || typeof map !== 'object' || Array.isArray(map)) throw new Error(`independence: ${name}: "${key}" is not a map`);
+  return map as Record<string, string[]>;
+}
+
+/** The string list stored under `key` in data/lexicons/<name>. */
+export function readLexicon(name: string, key: string): string[] {
+  const list = load(name)[key];
   if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) throw new Error(`independence: ${name}: "${key}" is not a list of strings`);
   return list;
 }

@@ -107,6 +107,22 @@ export function buildProfiles(input: ProfilesInput): SourceProfile[] {
 
   const forms = new Map(texts.map((t) => [t.id, nameForms(t, analyses.get(t.id) ?? null, quotedTest.get(t.id) ?? (() => false))]));
 
+  // every spelling, with the sources that use it, bucketed by first letter for the variant search
+  const usedBy = new Map<string, SourceText[]>();
+  for (const t of texts) {
+    for (const name of forms.get(t.id)?.keys() ?? []) {
+      const l = usedBy.get(name);
+      if (l) l.push(t);
+      else usedBy.set(name, [t]);
+    }
+  }
+  const byInitial = new Map<string, string[]>();
+  for (const name of [...usedBy.keys()].sort()) {
+    const l = byInitial.get(name[0] ?? '');
+    if (l) l.push(name);
+    else byInitial.set(name[0] ?? '', [name]);
+  }
+
   return texts.map((src): SourceProfile => {
     const isQuoted = quotedTest.get(src.id) ?? ((): boolean => false);
     const skip = boiler(src.id);
@@ -135,22 +151,22 @@ export function buildProfiles(input: ProfilesInput): SourceProfile[] {
 
     // spellings of names found in no other source, close to a spelling the others use
     const mine = forms.get(src.id) ?? new Map<string, Span[]>();
-    const others = texts.filter((t) => t !== src);
     const spellings: SpellingFinding[] = [];
     for (const [name, spans] of mine) {
-      if (others.some((o) => forms.get(o.id)?.has(name))) continue;
+      if ((usedBy.get(name)?.length ?? 0) > 1) continue;
       const maxEdits = Math.max(1, Math.floor(name.length / LETTERS_PER_EDIT));
       const variants = new Map<string, Evidence[]>();
-      for (const o of others) {
-        for (const [other, ospans] of forms.get(o.id) ?? []) {
-          if (mine.has(other) || other[0] !== name[0] || distance(name.toLowerCase(), other.toLowerCase()) > maxEdits) continue;
-          // inflections are not spellings: "Brevik"/"Breviks", "Russia"/"Russian"
-          if (other.startsWith(name) || name.startsWith(other)) continue;
-          let l = variants.get(other);
-          if (!l) variants.set(other, (l = []));
-          const first = ospans[0];
+      for (const other of byInitial.get(name[0] ?? '') ?? []) {
+        if (mine.has(other) || Math.abs(other.length - name.length) > maxEdits) continue;
+        // inflections are not spellings: "Brevik"/"Breviks", "Russia"/"Russian"
+        if (other.startsWith(name) || name.startsWith(other)) continue;
+        if (distance(name.toLowerCase(), other.toLowerCase()) > maxEdits) continue;
+        const l: Evidence[] = [];
+        for (const o of usedBy.get(other) ?? []) {
+          const first = forms.get(o.id)?.get(other)?.[0];
           if (first) l.push(evidence(o.id, o.text, first));
         }
+        variants.set(other, l);
       }
       const best = [...variants.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))[0];
       if (best) spellings.push({ name, others: best[0], evidence: spans.map((s) => evidence(src.id, src.text, s)), otherEvidence: best[1] });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DOSSIER_SCHEMA, type Dossier } from '../../model/dossier.js';
 import { evidence } from '../../model/span.js';
 import { dossierViolations } from '../../testing/invariants.js';
-import { buildProvenance, findChannels, sameActor } from './provenance.js';
+import { buildProvenance, findChannels, isOutlet, sameActor } from './provenance.js';
 
 void test('findChannels reads the actor after each cue, up to the end of its name', () => {
   const text = 'The spokesman told Russian state news agency Tass on Friday that the files, first obtained by The Harbour Times, were fake.';
@@ -68,4 +68,21 @@ void test('sources agreeing on the channel are not disputed', () => {
   const [p] = buildProvenance({ dossier: d, analyses: new Map() });
   assert.equal(p?.disputed, false);
   assert.deepEqual(p?.chain.find((c) => c.role === 'channel')?.sources, ['s0', 's1']);
+});
+
+void test('a channel named for the speaker elsewhere in the article applies to the quote', () => {
+  const words = 'We have nothing to hide';
+  const d = dossierOf(
+    [`Anna Berg told Reuters on Monday that the plan was final.\n\nIn a later remark she said: "${words}."`, `Berg told the Nordic Wire agency about the plan.\n\n"${words}," she said.`],
+    words,
+  );
+  const [p] = buildProvenance({ dossier: d, analyses: new Map() });
+  assert.equal(p?.disputed, true);
+  assert.deepEqual(p?.chain.filter((c) => c.role === 'channel').map((c) => c.actor), ['Reuters', 'Nordic Wire agency']);
+});
+
+void test('"according to" an outlet in a claim is who published it, otherwise who said it', () => {
+  assert.ok(isOutlet('Reuters'));
+  assert.ok(isOutlet('the news agency Reuters'));
+  assert.ok(!isOutlet('Wendle Valley Fire Service'));
 });

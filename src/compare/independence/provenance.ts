@@ -2,8 +2,8 @@ import type { Dossier, Provenance, ProvenanceRole, ProvenanceStep } from '../../
 import type { Evidence, Span } from '../../model/span.js';
 import { evidence, overlaps } from '../../model/span.js';
 import type { ArticleAnalysis } from '../../nlp/types.js';
-import { phrasePattern, readLexicon } from './lexicon.js';
-import { makeCoverTest, paragraphsOf, scanQuoted } from './text.js';
+import { escapeRegExp, phrasePattern, readAliases, readLexicon } from './lexicon.js';
+import { makeCoverTest, paragraphsOf, scanQuoted, splitSentences } from './text.js';
 
 /**
  * Provenance: for each quote and each claim reported by several sources, the chain the sources describe:
@@ -74,6 +74,8 @@ export function actorAfter(text: string, from: number, c: Cues = loadCues()): Sp
       end = m.index + w.length;
     }
     last = m.index + m[0].length;
+    // a full stop after a word of three letters or more ends the sentence, not an abbreviation
+    if (/\.$/.test(m[0]) && w.length >= 3 && !/\./.test(w)) break;
   }
   return start >= 0 && end > start ? { start, end } : null;
 }
@@ -133,11 +135,28 @@ function addStep(steps: StepDraft[], role: ProvenanceRole, actor: string, source
   if (ev && !step.evidence.some((e) => e.source === ev.source && e.start === ev.start && e.end === ev.end)) step.evidence.push(ev);
 }
 
+/** Could two names be one actor? Lenient on purpose (any shared key word), so that only names with
+ *  nothing in common ("Reuters" and "Tass") make a dispute; merging steps uses the stricter sameActor. */
+function mayBeSame(a: string, b: string): boolean {
+  const kb = new Set(actorKey(b));
+  return actorKey(a).some((w) => kb.has(w));
+}
+
+let outletAliases: Set<string> | null = null;
+/** A news outlet or agency by name (data/lexicons/organisations.json): "according to" it reports, not says. */
+export function isOutlet(actor: string): boolean {
+  outletAliases ??= new Set(Object.values(readAliases('organisations.json', 'outlets')).flat().map((a) => a.toLowerCase()));
+  const words = actor.toLowerCase().replace(/['’]s\b/g, '').split(/\s+/);
+  for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= Math.min(words.length, i + 4); j++) if (outletAliases.has(words.slice(i, j).join(' '))) return true;
+  return false;
+}
+
 /** Two sources name different actors for one role (each naming none of the other's). */
 function disagreement(steps: StepDraft[]): string | null {
   for (const role of ROLES_IN_TEXT) {
     const bySource = new Map<string, StepDraft[]>();
-    for (const s of steps.filter((x) => x.role === role)) {
+    // only named actors can contradict each other: "reporters" or "donors" may include any named outlet
+    for (const s of steps.filter((x) => x.role === role && /\p{Lu}/u.test(x.actor))) {
       for (const src of s.sources) {
         let l = bySource.get(src);
         if (!l) bySource.set(src, (l = []));
@@ -149,7 +168,7 @@ function disagreement(steps: StepDraft[]): string | null {
       for (let j = i + 1; j < entries.length; j++) {
         const [sa, la] = entries[i] ?? ['', []];
         const [sb, lb] = entries[j] ?? ['', []];
-        if (!la.some((x) => lb.includes(x))) return `${role}: ${sa} names ${la.map((x) => x.actor).join(', ')}; ${sb} names ${lb.map((x) => x.actor).join(', ')}`;
+        if (!la.some((x) => lb.some((y) => x === y || mayBeSame(x.actor, y.actor)))) return `${role}: ${sa} names ${la.map((x) => x.actor).join(', ')}; ${sb} names ${lb.map((x) => x.actor).join(', ')}`;
       }
     }
   }
@@ -181,12 +200,49 @@ export function buildProvenance(input: ProvenanceInput): Provenance[] {
   const outletOf = new Map(dossier.sources.map((s) => [s.id, s.outlet ?? s.id]));
   const out: Provenance[] = [];
   let n = 0;
+  const sentenceCache = new Map<string, Span[]>();
+  const sentencesOf = (source: string, text: string): Span[] => {
+    let l = sentenceCache.get(source);
+    if (!l) {
+      const a = analyses.get(source);
+      l = a?.sentences.length ? a.sentences : splitSentences(text, scanQuoted(text));
+      sentenceCache.set(source, l);
+    }
+    return l;
+  };
   // words inside quotation marks are the speaker's ("I told him ..."), never a step of the chain
   const quoted = new Map<string, (i: number) => boolean>();
   const inQuote = (source: string, i: number): boolean => {
     let test = quoted.get(source);
     if (!test) quoted.set(source, (test = makeCoverTest(scanQuoted(texts.get(source) ?? ''))));
     return test(i);
+  };
+
+  /**
+   * Channels a source names for a speaker anywhere: a sentence naming the speaker (outside quotation
+   * marks) followed by a cue ("Peskov told X", "X said, according to Y"). A speaker usually reaches an
+   * outlet through one channel per article, so this applies to each of the speaker's quotes there.
+   */
+  const speakerCache = new Map<string, Found[]>();
+  const speakerChannels = (text: string, speaker: string, source: string): Found[] => {
+    const key = `${source}\u0000${speaker}`;
+    const hit = speakerCache.get(key);
+    if (hit) return hit;
+    const surname = speaker.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).pop() ?? '';
+    const found: Found[] = [];
+    if (surname.length > 2) {
+      const re = new RegExp(`(?<![\\p{L}])${escapeRegExp(surname)}(?![\\p{L}])`, 'gu');
+      for (const sentence of sentencesOf(source, text)) {
+        const slice = text.slice(sentence.start, sentence.end);
+        for (const m of slice.matchAll(re)) {
+          const at = sentence.start + m.index;
+          if (inQuote(source, at)) continue;
+          for (const f of findChannels(text, { start: at, end: sentence.end })) if (!found.some((g) => g.span.start === f.span.start)) found.push(f);
+        }
+      }
+    }
+    speakerCache.set(key, found);
+    return found;
   };
 
   for (const cluster of dossier.quotes) {
@@ -196,10 +252,12 @@ export function buildProvenance(input: ProvenanceInput): Provenance[] {
       if (text === undefined) continue;
       const analysis = analyses.get(v.source) ?? null;
       const q = analysis?.quotes.find((x) => overlaps(x, v));
-      const speaker = q?.speaker ?? v.speaker ?? cluster.speaker;
+      // the cluster's speaker is the one resolved across sources; a variant's own is a fallback
+      const speaker = cluster.speaker ?? v.speaker ?? q?.speaker ?? null;
       if (speaker) addStep(steps, 'speaker', speaker, v.source, q?.speakerSpan ? evidence(v.source, text, q.speakerSpan) : null);
       if (q?.addressee && q.addresseeSpan) addStep(steps, 'channel', q.addressee, v.source, evidence(v.source, text, q.addresseeSpan));
-      for (const f of findChannels(text, paragraphAround(text, analysis, v))) {
+      const found = [...findChannels(text, paragraphAround(text, analysis, v)), ...(speaker ? speakerChannels(text, speaker, v.source) : [])];
+      for (const f of found) {
         if (overlaps(f.span, v) || inQuote(v.source, f.span.start)) continue;
         addStep(steps, f.role, f.actor, v.source, evidence(v.source, text, f.span));
       }
@@ -219,9 +277,9 @@ export function buildProvenance(input: ProvenanceInput): Provenance[] {
       if (text === undefined) continue;
       for (const f of findChannels(text, e)) {
         if (inQuote(e.source, f.span.start)) continue;
-        // "according to X" before a claim names where the claim comes from: its speaker
+        // "according to X" before a claim names where it comes from: its speaker, or an outlet reporting it
         const cueBefore = text.slice(Math.max(0, f.span.start - 14), f.span.start).toLowerCase();
-        const role: ProvenanceRole = cueBefore.includes('according to') ? 'speaker' : f.role;
+        const role: ProvenanceRole = cueBefore.includes('according to') ? (isOutlet(f.actor) ? 'published-by' : 'speaker') : f.role;
         addStep(steps, role, f.actor, e.source, evidence(e.source, text, f.span));
         named = true;
       }

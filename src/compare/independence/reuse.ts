@@ -96,19 +96,19 @@ function shingleKey(tokens: Token[], i: number): number {
   return h >>> 0;
 }
 
-/** Every pair of sources (by index, a < b) with the positions of their shared shingles. */
-function sharedShingles(sources: SourceText[]): Map<number, { i: number; j: number }[]> {
+/** Every pair of sources (by index, a < b) with the positions of their shared shingles, flat: i, j, i, j... */
+function sharedShingles(sources: SourceText[]): Map<number, number[]> {
   const index = new Map<number, number[]>(); // key -> flat [source, position, source, position, ...]
   for (let s = 0; s < sources.length; s++) {
     const toks = sources[s]?.tokens ?? [];
     for (let i = 0; i + SHINGLE_WORDS <= toks.length; i++) {
       const key = shingleKey(toks, i);
-      let list = index.get(key);
-      if (!list) index.set(key, (list = []));
-      list.push(s, i);
+      const list = index.get(key);
+      if (list) list.push(s, i);
+      else index.set(key, [s, i]);
     }
   }
-  const pairs = new Map<number, { i: number; j: number }[]>();
+  const pairs = new Map<number, number[]>();
   const n = sources.length;
   for (const list of index.values()) {
     if (list.length < 4) continue;
@@ -117,11 +117,12 @@ function sharedShingles(sources: SourceText[]): Map<number, { i: number; j: numb
         const sa = list[x] ?? 0;
         const sb = list[y] ?? 0;
         if (sa === sb) continue;
-        const [lo, hi, i, j] = sa < sb ? [sa, sb, list[x + 1] ?? 0, list[y + 1] ?? 0] : [sb, sa, list[y + 1] ?? 0, list[x + 1] ?? 0];
-        const pk = lo * n + hi;
+        const swap = sa > sb;
+        const pk = swap ? sb * n + sa : sa * n + sb;
         let seeds = pairs.get(pk);
         if (!seeds) pairs.set(pk, (seeds = []));
-        seeds.push({ i, j });
+        if (swap) seeds.push(list[y + 1] ?? 0, list[x + 1] ?? 0);
+        else seeds.push(list[x + 1] ?? 0, list[y + 1] ?? 0);
       }
     }
   }
@@ -132,11 +133,15 @@ function sharedShingles(sources: SourceText[]): Map<number, { i: number; j: numb
  * Chains shared shingles into passages: from each uncovered seed, extend the exact run, then look for
  * the next seed a few words further on both sides and continue from there.
  */
-function alignPassages(a: Token[], b: Token[], seeds: { i: number; j: number }[]): Passage[] {
-  const exact = seeds.filter(({ i, j }) => {
-    for (let k = 0; k < SHINGLE_WORDS; k++) if (a[i + k]?.norm !== b[j + k]?.norm) return false;
-    return true;
-  });
+function alignPassages(a: Token[], b: Token[], flat: number[]): Passage[] {
+  const exact: { i: number; j: number }[] = [];
+  for (let s = 0; s < flat.length; s += 2) {
+    const i = flat[s] ?? 0;
+    const j = flat[s + 1] ?? 0;
+    let same = true;
+    for (let k = 0; k < SHINGLE_WORDS && same; k++) same = a[i + k]?.norm === b[j + k]?.norm;
+    if (same) exact.push({ i, j });
+  }
   exact.sort((x, y) => x.i - y.i || x.j - y.j);
   const byI = new Map<number, number[]>();
   for (const { i, j } of exact) {
@@ -305,6 +310,8 @@ export function computeReuse(input: SourceText[], options: ReuseOptions = {}): R
   const n = sources.length;
   const seedsByPair = sharedShingles(sources);
   const out: ReuseResult[] = [];
+  const proseCounts = sources.map((src) => src.tokens.reduce((k, t) => k + (t.quoted ? 0 : 1), 0));
+  const proseCount = (k: number): number => proseCounts[k] ?? 0;
   const sentenceCache = new Map<number, SentenceInfo[]>();
   const sentencesOf = (k: number): SentenceInfo[] => {
     let s = sentenceCache.get(k);
@@ -319,8 +326,8 @@ export function computeReuse(input: SourceText[], options: ReuseOptions = {}): R
     if (!A || !B) continue;
     const passages = alignPassages(A.tokens, B.tokens, seeds).filter((p) => p.ia.length >= MIN_PASSAGE_WORDS);
     for (const p of passages) measure(p, A.tokens, B.tokens);
-    const proseA = A.tokens.filter((t) => !t.quoted).length;
-    const proseB = B.tokens.filter((t) => !t.quoted).length;
+    const proseA = proseCount(ia);
+    const proseB = proseCount(ib);
     const matchedProse = passages.reduce((s, p) => s + p.matched - p.matchedQuoted, 0);
     const ngramScore = Math.min(1, matchedProse / Math.max(1, Math.min(proseA, proseB)));
     const spanWords = passages.reduce((s, p) => s + (p.a.end - p.a.start + p.b.end - p.b.start) / 2, 0);

@@ -13,10 +13,27 @@ export const QUOTE_LINK_THRESHOLD = 0.5;
 const QUOTE_CONTAIN_THRESHOLD = 0.8;
 /** ...when it has at least this many content words, so "I said" does not join everything. */
 const QUOTE_CONTAIN_MIN_KEYS = 2;
+/** Share of all normalised words two one-content-word units must have in common. */
+const SINGLE_KEY_TOKEN_DICE = 0.75;
+
+function tokenDice(a: QuoteUnit, b: QuoteUnit): number {
+  const x = new Set(a.words.filter((w) => !w.inserted && !w.ellipsis).map((w) => w.norm));
+  const y = new Set(b.words.filter((w) => !w.inserted && !w.ellipsis).map((w) => w.norm));
+  let common = 0;
+  for (const w of x) if (y.has(w)) common++;
+  return (2 * common) / Math.max(1, x.size + y.size);
+}
+
 /** The scorer's and the reader's limit: more renderings than this from one source is not one utterance. */
 export const MAX_VARIANTS_PER_SOURCE = 3;
 
 export function unitSimilarity(m: Matcher, a: QuoteUnit, b: QuoteUnit): number {
+  // One shared word is a coincidence unless both units have only that one.
+  const shared = a.keys.filter((k) => b.keys.includes(k)).length;
+  const single = a.keys.length === 1 && b.keys.length === 1;
+  if (shared < (single ? 1 : 2)) return 0;
+  // A one-word utterance ("I don't believe you") joins only a near-identical one.
+  if (single) return tokenDice(a, b) >= SINGLE_KEY_TOKEN_DICE ? 1 : 0;
   const dice = m.similarity(a, b);
   const minKeys = Math.min(a.keys.length, b.keys.length);
   const contain = minKeys >= QUOTE_CONTAIN_MIN_KEYS ? m.containment(a, b) : 0;

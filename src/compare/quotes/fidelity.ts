@@ -1,6 +1,7 @@
 import type { Fidelity } from '../../model/dossier.js';
 import { lexicons } from '../lexicon.js';
-import { contentKey, type Word } from '../text/tokens.js';
+import { sameWord, type Word } from '../text/tokens.js';
+import { distance } from 'fastest-levenshtein';
 import { alignWords, nearSameKey, type Hunk } from './align.js';
 
 /**
@@ -19,6 +20,8 @@ export interface Grade {
 const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'none', 'neither', 'nor', 'nobody', 'without']);
 /** Share of the shorter rendering's words that must align for a word swap to count as an alteration. */
 const SAME_SENTENCE_SHARE = 0.5;
+/** A negation changes meaning only in a rendering this close to the reference (else it is another clause). */
+const NEGATION_SAME_SHARE = 0.7;
 const PERSONAL = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'me', 'us', 'him', 'her', 'them']);
 
 export function grade(ref: Word[], variant: Word[]): Grade {
@@ -31,19 +34,33 @@ export function grade(ref: Word[], variant: Word[]): Grade {
     const censorDiffers = censoringDiffers(ref, variant);
     return { fidelity: censorDiffers ? 'bowdlerised' : 'verbatim', hunks, note: censorDiffers ? 'only censoring differs' : null };
   }
-  const altered = alteration(hunks, ref, variant);
-  if (altered) return { fidelity: 'altered', hunks, note: altered };
+  if (isContiguousPart(ref, variant)) return { fidelity: 'trimmed', hunks, note: 'a part of the fuller rendering' };
   if (added.length === 0) {
+    // Words only left out: a cut, not a change of what was said.
     if (isContiguousCut(hunks)) return { fidelity: 'trimmed', hunks, note: 'a part of the fuller rendering' };
     if (cutsAtElisions(hunks)) return { fidelity: 'trimmed', hunks, note: 'words left out at elision marks' };
-    return { fidelity: 'reworded', hunks, note: 'words left out without an elision mark' };
   }
+  const altered = alteration(hunks, ref, variant);
+  if (altered) return { fidelity: 'altered', hunks, note: altered };
+  if (added.length === 0) return { fidelity: 'reworded', hunks, note: 'words left out without an elision mark' };
   void same;
   return { fidelity: 'reworded', hunks, note: 'other words, same content' };
 }
 
 function censoringDiffers(a: Word[], b: Word[]): boolean {
   return a.some((w) => w.censored) !== b.some((w) => w.censored) || a.filter((w) => w.censored).map((w) => w.norm).join() !== b.filter((w) => w.censored).map((w) => w.norm).join();
+}
+
+/** The variant's words occur, in order and together, inside the reference. */
+function isContiguousPart(ref: Word[], variant: Word[]): boolean {
+  const r = ref.filter((w) => !w.inserted && !w.ellipsis);
+  const v = variant.filter((w) => !w.inserted && !w.ellipsis);
+  if (!v.length || v.length >= r.length) return false;
+  outer: for (let i = 0; i + v.length <= r.length; i++) {
+    for (let j = 0; j < v.length; j++) if (!sameWord(r[i + j] as Word, v[j] as Word)) continue outer;
+    return true;
+  }
+  return false;
 }
 
 /** Only removals, all at the start and/or the end. */
@@ -55,51 +72,72 @@ function isContiguousCut(hunks: Hunk[]): boolean {
   return kinds.slice(firstSame, lastSame + 1).every((k) => k === 'same');
 }
 
-/** Every interior removal sits where the variant prints an elision mark. */
+/**
+ * Every interior removal can be accounted for by an elision mark the variant prints (the aligner may
+ * place the mark a word or two away from the gap, so marks are counted rather than placed).
+ */
 function cutsAtElisions(hunks: Hunk[]): boolean {
-  for (let i = 1; i < hunks.length - 1; i++) {
-    const h = hunks[i] as Hunk;
-    if (h.kind !== 'remove') continue;
-    const prev = hunks[i - 1] as Hunk;
-    const next = hunks[i + 1] as Hunk;
-    const markBefore = prev.words[prev.words.length - 1]?.ellipsis === true;
-    const markAfter = next.words[0]?.ellipsis === true;
-    if (!markBefore && !markAfter) return false;
-  }
-  return true;
+  const marks = hunks.flatMap((h) => h.words).filter((w) => w.ellipsis).length;
+  const kinds = hunks.map((h) => h.kind);
+  const firstSame = kinds.indexOf('same');
+  const lastSame = kinds.lastIndexOf('same');
+  const interior = hunks.slice(firstSame + 1, lastSame).filter((h) => h.kind === 'remove').length;
+  return marks > 0 && interior <= marks;
 }
 
-/** The reason the variant changes meaning, or null. */
+/**
+ * The reason the variant changes meaning, or null. Only evidence a lexical reader can trust counts:
+ * a number, a negation, a proper name or the person who acts, changed inside a rendering that is
+ * otherwise the same sentence. Other word swaps ("destroyed" / "ruined") are rewording: telling them
+ * from changes of meaning needs a semantic matcher.
+ */
 function alteration(hunks: Hunk[], ref: Word[], variant: Word[]): string | null {
-  const count = (ws: Word[]): number => ws.filter((w) => NEGATORS.has(w.norm)).length;
-  if (count(ref.filter((w) => !w.inserted)) !== count(variant.filter((w) => !w.inserted))) return 'a negation differs';
-  const nums = (ws: Word[]): string => ws.filter((w) => w.numeric).map((w) => w.norm).sort().join(' ');
-  const refNums = nums(ref);
-  const varNums = nums(variant);
-  if (refNums && varNums && refNums !== varNums) return `a number differs: ${refNums} vs ${varNums}`;
-  // Substitutions (a removal next to an addition) change meaning only inside a rendering that is
-  // otherwise the same sentence; a loose paraphrase swaps words without changing what is said.
   const sameWords = hunks.filter((h) => h.kind === 'same').reduce((n, h) => n + h.words.filter((w) => !w.ellipsis).length, 0);
   const shorter = Math.min(ref.filter((w) => !w.inserted && !w.ellipsis).length, variant.filter((w) => !w.inserted && !w.ellipsis).length);
   if (sameWords < SAME_SENTENCE_SHARE * shorter) return null;
+  // Only the stretch both renderings cover: words one of them cut at either end do not count.
+  const kinds = hunks.map((h) => h.kind);
+  const interior = hunks.slice(kinds.indexOf('same') + 1, kinds.lastIndexOf('same'));
+  const negations = (kind: 'add' | 'remove'): number => interior.filter((h) => h.kind === kind).flatMap((h) => h.words).filter((w) => NEGATORS.has(w.norm)).length;
+  if (negations('add') !== negations('remove') && sameWords >= NEGATION_SAME_SHARE * shorter) return 'a negation differs';
+  const refNorms = new Set(ref.map((w) => w.norm));
+  const varNorms = new Set(variant.map((w) => w.norm));
   for (let i = 0; i + 1 < hunks.length; i++) {
     const a = hunks[i] as Hunk;
     const b = hunks[i + 1] as Hunk;
     if (!((a.kind === 'remove' && b.kind === 'add') || (a.kind === 'add' && b.kind === 'remove'))) continue;
     const removed = a.kind === 'remove' ? a.words : b.words;
     const added = a.kind === 'add' ? a.words : b.words;
-    const pr = removed.filter((w) => PERSONAL.has(w.norm)).map((w) => w.norm);
-    const pa = added.filter((w) => PERSONAL.has(w.norm)).map((w) => w.norm);
-    if (pr.length && pa.length && !pr.some((p) => pa.includes(p))) return `who acts differs: "${pr.join(' ')}" vs "${pa.join(' ')}"`;
-    const kr = removed.map(contentKey).filter((k): k is string => k !== null && !k.startsWith('#'));
-    const ka = added.map(contentKey).filter((k): k is string => k !== null && !k.startsWith('#'));
-    const names = (ws: Word[]): string[] => ws.filter((w) => w.capital && w.norm !== 'i' && !lexicons().stopwords.has(w.norm)).map((w) => w.norm);
-    const nr = names(removed);
-    const na = names(added);
-    if (nr.length && na.length && !nr.some((n) => na.includes(n))) return `a name differs: ${nr.join(' ')} vs ${na.join(' ')}`;
-    if (kr.length && ka.length && kr.length <= 2 && ka.length <= 2 && !kr.some((x) => ka.some((y) => nearSameKey(x, y)))) {
-      return `words differ: "${kr.join(' ')}" vs "${ka.join(' ')}"`;
-    }
+    // A word that the other rendering has elsewhere moved; it was not replaced.
+    const nr = removed.filter((w) => w.numeric && !varNorms.has(w.norm)).map((w) => w.norm);
+    const na = added.filter((w) => w.numeric && !refNorms.has(w.norm)).map((w) => w.norm);
+    if (nr.length && na.length) return `a number differs: ${nr.join(' ')} vs ${na.join(' ')}`;
+    const pr = removed.filter((w) => PERSONAL.has(w.norm) && !varNorms.has(w.norm)).map((w) => w.norm);
+    const pa = added.filter((w) => PERSONAL.has(w.norm) && !refNorms.has(w.norm)).map((w) => w.norm);
+    if (pr.length && pa.length && !samePerson(pr, pa)) return `who acts differs: "${pr.join(' ')}" vs "${pa.join(' ')}"`;
+    const names = (ws: Word[], other: Set<string>): string[] =>
+      ws.filter((w) => w.capital && !w.numeric && w.norm !== 'i' && !lexicons().stopwords.has(w.norm) && !other.has(w.norm) && !isSentenceStart(ws, w)).map((w) => w.norm);
+    const xr = names(removed, varNorms);
+    const xa = names(added, refNorms);
+    if (xr.length && xa.length && !xr.some((x) => xa.some((y) => spellingVariant(x, y)))) return `a name differs: ${xr.join(' ')} vs ${xa.join(' ')}`;
   }
   return null;
+}
+
+/** "we" and "us" are one person; so are "i" and "me". */
+function samePerson(a: string[], b: string[]): boolean {
+  const group = (p: string): string => ({ me: 'i', us: 'we', him: 'he', her: 'she', them: 'they' })[p] ?? p;
+  return a.some((x) => b.some((y) => group(x) === group(y)));
+}
+
+/** Spellings of one name: "Moammar"/"Muammar", "Gen"/"General", "Momma"/"Mama". */
+function spellingVariant(a: string, b: string): boolean {
+  if (nearSameKey(a, b)) return true;
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  if (l.startsWith(s) && s.length >= 3) return true;
+  return distance(a, b) <= Math.max(1, Math.floor(l.length / 4));
+}
+
+function isSentenceStart(ws: Word[], w: Word): boolean {
+  return ws[0] === w;
 }

@@ -29,8 +29,9 @@ const ELLIPSIS = /^(?:\[\s*(?:\.\s*){3}\]|\[…\]|…|\.{3,})$/u;
 export function words(text: string, start = 0, end = text.length): Word[] {
   const out: Word[] = [];
   const slice = text.slice(start, end);
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+  // A fresh matcher per call: the insertion case below recurses.
+  const re = new RegExp(WORD.source, WORD.flags);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
     const raw = m[0];
     const s = start + m.index;
     if (ELLIPSIS.test(raw)) {
@@ -62,7 +63,12 @@ function pushNormalised(out: Word[], raw: string, s: number): void {
     percent = true;
     w = w.slice(0, -1);
   }
-  for (const part of expand(w)) out.push({ ...base, norm: part, numeric: /^\d[\d.,]*$/.test(part) });
+  // Dotted abbreviations are one word ("F.B.I." = FBI); hyphenated compounds are their parts
+  // ("tax-filing" = "tax filing"), all sharing the printed word's span.
+  if (/^(?:\p{L}\.){2,}\p{L}?\.?$/u.test(w)) w = w.replace(/\./g, '');
+  const parts = /^\d/.test(w) ? [w] : w.split(/-+/).filter(Boolean);
+  for (const piece of parts.length ? parts : [w])
+    for (const part of expand(piece)) out.push({ ...base, norm: part, numeric: /^\d[\d.,]*$/.test(part) });
   if (percent) out.push({ ...base, norm: 'percent', numeric: false });
 }
 

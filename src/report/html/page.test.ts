@@ -12,15 +12,15 @@ import { contentSecurityPolicy, cutPoints, renderHtml } from './page.js';
 const sha = (s: string): string => createHash('sha256').update(s, 'utf8').digest('base64');
 
 function parse(d: Dossier): Document {
-  return parseHTML(renderHtml(d)).document as unknown as Document;
+  return parseHTML(renderHtml(d)).document;
 }
 
-test('the test dossiers themselves are valid (every span is its source slice)', () => {
+void test('the test dossiers themselves are valid (every span is its source slice)', () => {
   assert.deepEqual(dossierViolations(testDossier() as unknown as Parameters<typeof dossierViolations>[0]), []);
   assert.deepEqual(dossierViolations(hostileDossier() as unknown as Parameters<typeof dossierViolations>[0]), []);
 });
 
-test('the CSP forbids remote loads and allows exactly the inline style and script by hash', () => {
+void test('the CSP forbids remote loads and allows exactly the inline style and script by hash', () => {
   const doc = parse(testDossier());
   const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
   assert.equal(csp, contentSecurityPolicy());
@@ -34,7 +34,7 @@ test('the CSP forbids remote loads and allows exactly the inline style and scrip
   assert.ok(csp.includes(`'sha256-${sha(styles[0]?.textContent ?? '')}'`), 'style hash matches');
 });
 
-test('each full text is rendered once, whole, cut at every evidence boundary', () => {
+void test('each full text is rendered once, whole, cut at every evidence boundary', () => {
   const d = testDossier();
   const doc = parse(d);
   d.sources.forEach((s, i) => {
@@ -53,7 +53,7 @@ test('each full text is rendered once, whole, cut at every evidence boundary', (
   });
 });
 
-test('every finding is focusable and names evidence that matches the dossier', () => {
+void test('every finding is focusable and names evidence that matches the dossier', () => {
   const d = testDossier();
   const doc = parse(d);
   const findings = Array.from(doc.querySelectorAll('[data-ev]'));
@@ -67,21 +67,21 @@ test('every finding is focusable and names evidence that matches the dossier', (
   assert.deepEqual(conflict?.getAttribute('data-ev')?.split(' '), expected);
 });
 
-test('quote variants are labelled in words and diffs use ins/del', () => {
+void test('quote variants are labelled in words and diffs use ins/del', () => {
   const doc = parse(testDossier());
   const labels = Array.from(doc.querySelectorAll('#quotes .variant .label')).map((e) => e.textContent);
   assert.deepEqual(labels, ['reference', 'trimmed']);
   assert.deepEqual(Array.from(doc.querySelectorAll('#quotes .variant del')).map((e) => e.textContent?.replace('removed: ', '').trim()), ['the bridge', 'while we repair the crack']);
 });
 
-test('cut points are sorted, unique and inside the text', () => {
+void test('cut points are sorted, unique and inside the text', () => {
   assert.deepEqual(cutPoints(10, [{ start: 2, end: 5 }, { start: 5, end: 12 }, { start: 2, end: 4 }]), [0, 2, 4, 5, 10]);
 });
 
-test('hostile input renders inert: one script, no event handlers, no remote or javascript: addresses', () => {
+void test('hostile input renders inert: one script, no event handlers, no remote or javascript: addresses', () => {
   const d = hostileDossier();
   const out = renderHtml(d);
-  const doc = parseHTML(out).document as unknown as Document;
+  const doc = parseHTML(out).document;
   assert.equal(doc.querySelectorAll('script').length, 1);
   assert.equal(doc.querySelectorAll('img, iframe, object, embed, a[href^="javascript"], link[rel="stylesheet"]').length, 0);
   for (const el of Array.from(doc.querySelectorAll('*'))) {

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Conflict, Dossier, DossierSource, Provenance, QuoteCluster, QuoteVariant } from '../../model/dossier.js';
 import type { Evidence, Span } from '../../model/span.js';
 import { clip, oneLine, plural } from '../text.js';
-import { agreement, claimStances, evidenceBySource, FIDELITIES, FIDELITY_MEANING, profileFindings, profileViews, provenanceChains, reuseEdges, shortDate, sourceName, sourceProfiles, wordCount, type Stance } from '../view.js';
+import { agreement, chainSteps, claimStances, diffRuns, showsDiff, evidenceBySource, FIDELITIES, FIDELITY_MEANING, profileFindings, profileViews, provenanceChains, referenceFirst, reuseEdges, shortDate, sourceName, sourceProfiles, wordCount, type Stance } from '../view.js';
 import { attr, html } from './escape.js';
 import { SCRIPT } from './script.js';
 import { STYLES } from './styles.js';
@@ -128,9 +128,10 @@ function glance(ctx: Ctx): string {
 <li><b>${dossier.sources.length}</b>sources</li>
 <li><b>${html(dates)}</b>published</li>
 <li><b>${share}</b>of ${plural(a.claims, 'claim')} corroborated</li>
-<li><b>${a.contested}</b>contested · <b>${a.singleSource}</b>single-source</li>
+<li><b>${a.contested}</b>contested</li>
+<li><b>${a.singleSource}</b>single-source</li>
 <li><b>${a.conflicts}</b>${a.conflicts === 1 ? 'conflict' : 'conflicts'}</li>${dossier.sourceGroups ? `\n<li><b>${dossier.sourceGroups.length}</b>independent ${dossier.sourceGroups.length === 1 ? 'account' : 'accounts'} (sources that reuse one another counted once)</li>` : ''}
-<li><b>${a.quotes}</b>quotes, ${plural(a.variants, 'rendering')}${grades ? ` (${html(grades)})` : ''}</li>
+<li><b>${a.quotes}</b>${a.quotes === 1 ? 'quote' : 'quotes'}, ${plural(a.variants, 'rendering')}${grades ? ` (${html(grades)})` : ''}</li>
 </ul>
 <div class="scroll"><table><caption class="empty">Sources</caption><thead><tr><th scope="col">id</th><th scope="col">source</th><th scope="col">title</th><th scope="col">published</th><th scope="col">words</th><th scope="col">origin</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
@@ -143,9 +144,9 @@ function summary(ctx: Ctx): string {
 }
 
 function diffHtml(v: QuoteVariant): string {
-  if (!v.diff?.length || v.reference) return html(v.text);
-  return v.diff
-    .map((op) => (op.op === 'same' ? html(op.text) : op.op === 'add' ? `<ins><span class="sr">added: </span>${html(op.text)}</ins>` : `<del><span class="sr">removed: </span>${html(op.text)}</del>`))
+  if (!showsDiff(v)) return html(v.text);
+  return diffRuns(v.diff)
+    .map((run) => (run.spaceBefore ? ' ' : '') + (run.op === 'same' ? html(run.text) : run.op === 'add' ? `<ins><span class="sr">added: </span>${html(run.text)}</ins>` : `<del><span class="sr">removed: </span>${html(run.text)}</del>`))
     .join('');
 }
 
@@ -173,7 +174,7 @@ function quotes(ctx: Ctx): string {
 function quoteCluster(ctx: Ctx, q: QuoteCluster): string {
   const changed = q.variants.filter((v) => !v.reference && v.fidelity !== 'verbatim').length;
   const head = finding('div', evAttr(ctx, q.variants), `${q.speaker ? `<bdi>${html(q.speaker)}</bdi>` : 'Unknown speaker'} <span class="count">${plural(q.variants.length, 'rendering')}${changed ? `, ${changed} changed` : ''}</span>`);
-  return `<article class="card" id="${attr(`quote-${q.id}`)}">${head}<div class="variants">${q.variants.map((v) => variantCard(ctx, v)).join('')}</div></article>`;
+  return `<article class="card" id="${attr(`quote-${q.id}`)}">${head}<div class="variants">${referenceFirst(q.variants).map((v) => variantCard(ctx, v)).join('')}</div></article>`;
 }
 
 function conflictCard(ctx: Ctx, k: Conflict): string {
@@ -204,12 +205,14 @@ function claims(ctx: Ctx): string {
       const st = claimStances(dossier, c);
       const cells = dossier.sources.map((s) => {
         const stance = st.get(s.id) ?? 'silent';
-        return `<td class="stance ${stance}">${STANCE_SIGN[stance]} ${stance}</td>`;
+        // The sign's shape tells the stance apart (not only its colour); the word is there for screen readers.
+        return `<td class="stance ${stance}" title="${stance}"><span aria-hidden="true">${STANCE_SIGN[stance]}</span><span class="sr">${stance}</span></td>`;
       });
       return `<tr><th scope="row">${finding('span', evAttr(ctx, c.evidence), html(c.text))}${c.copiesOnly ? ' <span class="note">(copies of one article only)</span>' : ''}</th><td class="status-${c.status}">${c.status}</td><td>${c.independentSources}</td>${cells.join('')}</tr>`;
     })
     .join('');
-  return `<div class="scroll"><table class="matrix"><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
+  const legend = `<p class="note">Each source: <span class="stance supports">${STANCE_SIGN.supports} supports</span>, <span class="stance contradicts">${STANCE_SIGN.contradicts} contradicts</span> (takes another side of a conflict), <span class="stance silent">${STANCE_SIGN.silent} silent</span>. Select a claim to see its evidence.</p>`;
+  return `${legend}<div class="scroll"><table class="matrix"><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
 }
 
 function singleSource(ctx: Ctx): string {
@@ -267,24 +270,30 @@ function provenance(ctx: Ctx): string {
   return out;
 }
 
+/** What a chain is about: the quote's reference wording or the claim's text, else its kind and speaker. */
 function subjectText(ctx: Ctx, p: Provenance): string {
   if (p.subject.kind === 'quote') {
     const q = ctx.dossier.quotes.find((x) => x.id === p.subject.id);
     const ref = q?.variants.find((v) => v.reference) ?? q?.variants[0];
-    return ref ? `“${clip(oneLine(ref.text), 100)}”` : `quote ${p.subject.id}`;
+    if (ref) return `“${clip(oneLine(ref.text), 100)}”`;
+  } else {
+    const c = ctx.dossier.claims.find((x) => x.id === p.subject.id);
+    if (c) return clip(oneLine(c.text), 100);
   }
-  const c = ctx.dossier.claims.find((x) => x.id === p.subject.id);
-  return c ? clip(oneLine(c.text), 100) : `claim ${p.subject.id}`;
+  const speaker = p.chain.find((st) => st.role === 'speaker');
+  return `A ${p.subject.kind}${speaker ? ` by ${oneLine(speaker.actor)}` : ''}`;
 }
 
 function chainCard(ctx: Ctx, p: Provenance): string {
   const all = p.chain.flatMap((st) => st.evidence);
-  const steps = p.chain
-    .map((st) => {
-      const inner = `<span class="label">${html(st.role)}</span> <bdi>${html(st.actor)}</bdi> ${st.sources.map((id) => srcChip(ctx, id)).join(' ')}`;
-      return `<li>${st.evidence.length ? finding('span', evAttr(ctx, st.evidence), inner) : inner}</li>`;
-    })
-    .join('');
+  const { steps: chain, carriedBy: outlets } = chainSteps(p);
+  const steps =
+    chain
+      .map((st) => {
+        const inner = `<span class="label">${html(st.role)}</span> <bdi>${html(st.actor)}</bdi> ${st.sources.map((id) => srcChip(ctx, id)).join(' ')}`;
+        return `<li>${st.evidence.length ? finding('span', evAttr(ctx, st.evidence), inner) : inner}</li>`;
+      })
+      .join('') + (outlets.length ? `<li><span class="label">carried by</span> ${outlets.map((id) => srcChip(ctx, id)).join(' ')}</li>` : '');
   return `<article class="card chain"${p.disputed ? ' data-disputed="1"' : ''}>${finding('div', evAttr(ctx, all), `${p.disputed ? '<span class="label altered">disputed</span> ' : ''}<bdi>${html(subjectText(ctx, p))}</bdi>`)}${p.note ? `<p class="note">${html(p.note)}</p>` : ''}<ol class="steps">${steps}</ol></article>`;
 }
 

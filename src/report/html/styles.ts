@@ -7,7 +7,7 @@ export const STYLES = `
 :root{--fg:#1b1f24;--muted:#57606a;--bg:#fff;--panel:#f6f8fa;--line:#d0d7de;--accent:#0a58ca;
 --hl0:#ffe58f;--hl1:#b6e3ff;--hl2:#d8f5c4;--hl3:#f9d0e6;--ins:#d7f5dd;--del:#ffd8d3;color-scheme:light}
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+body{margin:0;padding-bottom:3rem;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 header.top{padding:1rem 1.25rem;border-bottom:1px solid var(--line)}
 header.top h1{margin:0 0 .25rem;font-size:1.5rem}
 .hint{color:var(--muted);margin:.25rem 0 0}
@@ -26,7 +26,7 @@ h3{font-size:1.05rem;margin:1rem 0 .5rem}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}
 th{background:var(--panel)}
-.scroll{overflow-x:auto}
+.scroll{overflow-x:auto;position:relative}
 .stats{display:flex;flex-wrap:wrap;gap:.5rem;margin:.75rem 0;padding:0;list-style:none}
 .stats li{border:1px solid var(--line);border-radius:6px;padding:.4rem .7rem;background:var(--panel)}
 .stats b{font-size:1.2rem;display:block}
@@ -55,6 +55,9 @@ del{background:var(--del);text-decoration:line-through}
 ins::before{content:"+";font-weight:700}del::before{content:"\\2212";font-weight:700}
 .note{color:var(--muted);font-size:.85rem;margin:.2rem 0 0}
 .stance{white-space:nowrap}
+td.stance{text-align:center;font-size:1.1rem}
+table.matrix th[scope=row]{font-weight:400;min-width:14rem}
+table.matrix td:nth-child(2){font-size:.85rem}
 .stance.supports{background:#e6f6e9}.stance.contradicts{background:#ffebe9;font-weight:600}.stance.silent{color:var(--muted)}
 .status-corroborated{color:#1a7f37}.status-contested{color:#cf222e;font-weight:600}.status-single-source{color:#9a6700}
 td.heat{text-align:center}
@@ -65,7 +68,7 @@ svg.graph text{font:12px system-ui,sans-serif;fill:var(--fg)}
 .source-text{margin:1rem 0;background:var(--panel)}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.95rem;unicode-bidi:isolate;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem}
 .bp{color:var(--muted);text-decoration:line-through;background:#eee}
-.hl{outline:2px solid #000;outline-offset:0;border-radius:2px}
+.hl{box-shadow:0 2px 0 #000;text-decoration:underline;text-decoration-thickness:2px}
 .hl0{background:var(--hl0)}.hl1{background:var(--hl1)}.hl2{background:var(--hl2)}.hl3{background:var(--hl3)}
 .hl[data-mark]::before{content:attr(data-mark);font:700 .7rem system-ui,sans-serif;border:1px solid #000;border-radius:2px;padding:0 .2em;margin-right:.15em;background:#fff}
 .count{font-weight:400;color:var(--muted);font-size:.85rem}

@@ -1,0 +1,64 @@
+// One corpus-ingest measurement in its own process (so peak RSS is this run's alone):
+//   node --import tsx scripts/bench/_corpus-worker.ts <articles> <db path>
+// Prints one JSON line: wall and CPU seconds, rates, peak RSS, stories, and B-cubed F1 against the generator's stories.
+import { makeArticle } from '../../src/model/article.js';
+import { Corpus, SqliteStore } from '../../src/store/index.js';
+import { generateCorpus } from '../generate-corpus.js';
+
+const n = Number(process.argv[2] ?? 10000);
+const db = process.argv[3] ?? ':memory:';
+let peak = process.memoryUsage().rss;
+const timer = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 100);
+const corpus = await Corpus.open(new SqliteStore(db));
+const gold = new Map<string, string>();
+const pred = new Map<string, string>();
+const cpu0 = process.cpuUsage();
+const t0 = process.hrtime.bigint();
+for (const g of generateCorpus({ articles: n, seed: 42 })) {
+  const a = makeArticle({ origin: g.url, kind: 'text', text: g.text, meta: { url: g.url, outlet: g.outlet, title: g.title, published: g.published } });
+  const o = await corpus.ingest(a);
+  if (o.status === 'stored') gold.set(o.id, g.story);
+}
+const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+const cpuUsed = process.cpuUsage(cpu0);
+const cpu = (cpuUsed.user + cpuUsed.system) / 1e6;
+peak = Math.max(peak, process.memoryUsage().rss);
+clearInterval(timer);
+for await (const { record } of corpus.store.replay(0)) pred.set(record.id, record.storyId);
+
+// B-cubed over stored articles (duplicates count once).
+const byGold = new Map<string, string[]>();
+const byPred = new Map<string, string[]>();
+for (const [id, g] of gold) {
+  (byGold.get(g) ?? byGold.set(g, []).get(g)!).push(id);
+  const p = pred.get(id) ?? id;
+  (byPred.get(p) ?? byPred.set(p, []).get(p)!).push(id);
+}
+let P = 0;
+let R = 0;
+for (const [id, g] of gold) {
+  const predMembers = byPred.get(pred.get(id) ?? id)!;
+  const goldMembers = byGold.get(g)!;
+  const both = predMembers.filter((m) => gold.get(m) === g).length;
+  P += both / predMembers.length;
+  R += both / goldMembers.length;
+}
+P /= gold.size;
+R /= gold.size;
+console.log(
+  JSON.stringify({
+    articles: n,
+    stored: gold.size,
+    wall,
+    cpu,
+    perSecondWall: n / wall,
+    perSecondCpu: n / cpu,
+    peakRssMB: peak / 2 ** 20,
+    stories: await corpus.store.countStories(),
+    goldStories: byGold.size,
+    b3f1: (2 * P * R) / (P + R),
+  }),
+);
+await corpus.store.close();

@@ -1,0 +1,95 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeArticle } from '../../model/article.js';
+import type { Conflict } from '../../model/dossier.js';
+import { analyzeArticle } from '../../nlp/analyze.js';
+import { compareClaims } from '../claims/index.js';
+import { compareQuotes } from '../quotes/index.js';
+import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
+import { attributionConflicts } from './attribution.js';
+import { dateConflicts } from './date.js';
+import { descriptorConflicts } from './descriptor.js';
+import { numberConflicts } from './number.js';
+import { polarityConflicts } from './polarity.js';
+
+// Hand-written stories about invented people and places: each test states one disagreement.
+const docsOf = (...texts: string[]): SourceDoc[] =>
+  texts.map((text, i) => {
+    const a = makeArticle({ origin: `t${i}.txt`, kind: 'text', text });
+    return buildSourceDoc(a, analyzeArticle(a), i);
+  });
+
+const sidesOf = (c: Conflict | undefined): string[][] => (c ? c.sides.map((s) => s.evidence.map((e) => e.source).sort()) : []);
+
+function assertWellFormed(c: Conflict, docs: SourceDoc[]): void {
+  for (const side of c.sides)
+    for (const e of side.evidence) {
+      const doc = docs.find((d) => d.id === e.source);
+      assert.equal(doc?.text.slice(e.start, e.end), e.text);
+    }
+}
+
+test('attribution: who obtained the report, and which outlet a person spoke to', () => {
+  const docs = docsOf(
+    'The memo, obtained by Reuters, shows the plan. Mayor Alda Finch told Reuters the plan was fair.',
+    'The memo was published by Bloomberg on Friday. Finch told Bloomberg the plan was fair.',
+    'A memo obtained by Reuters shows the plan.',
+  );
+  const found = attributionConflicts(docs);
+  assert.equal(found.length, 2);
+  for (const c of found) assertWellFormed(c, docs);
+  const publisher = found.find((c) => c.summary.includes('published or obtained'));
+  assert.deepEqual(sidesOf(publisher), [['s0', 's2'], ['s1']]);
+  const spoke = found.find((c) => c.summary.includes('spoke to'));
+  assert.deepEqual(sidesOf(spoke), [['s0'], ['s1']]);
+});
+
+test('attribution: one source naming two outlets is not a conflict', () => {
+  const docs = docsOf('The video was aired by CNN and later posted by Reuters.', 'The video was aired by CNN on Monday evening.');
+  assert.deepEqual(attributionConflicts(docs), []);
+});
+
+test('date: the year a recording was released, not the year the event took place', () => {
+  const docs = docsOf(
+    'In 2023, the network aired a recording of the mayor at a dinner.',
+    'The dinner took place in 2023 and the recording was released on 9 July 2024 by the network.',
+  );
+  const [c] = dateConflicts(docs);
+  assert.ok(c);
+  assertWellFormed(c, docs);
+  assert.deepEqual(c.sides.map((s) => s.value).sort(), ['2023', '2024-07-09']);
+});
+
+test('descriptor: former versus current title for the same person; one source using both takes no side', () => {
+  const docs = docsOf(
+    'Former Health Minister Ida Korr said the plan was costly.',
+    'Health Minister Ida Korr defended the plan on Monday.',
+    'Health Minister Ida Korr spoke first. Former Health Minister Ida Korr, as some called her, left.',
+    'The plan was defended by the health minister, Ida Korr.',
+  );
+  const [c] = descriptorConflicts(docs);
+  assert.ok(c);
+  assertWellFormed(c, docs);
+  assert.deepEqual(sidesOf(c), [['s1', 's3'], ['s0']]);
+  // One source against one: a title may be used for the past, so no conflict is claimed.
+  assert.deepEqual(descriptorConflicts(docs.slice(0, 2)), []);
+});
+
+test('polarity: has yet to respond versus a response by the same state', () => {
+  const docs = docsOf('The Freedonian government is yet to respond to the claims.', 'Freedonia dismissed the claims as noise.', 'Freedonia has been quiet.');
+  const found = polarityConflicts(docs);
+  assert.equal(found.length, 1);
+  assert.deepEqual(sidesOf(found[0]), [['s0'], ['s1']]);
+  assert.deepEqual(polarityConflicts(docsOf('The company declined to comment on the crash.', 'The crash was criticized by residents of the town.')), []);
+});
+
+test('number: the same quantity with different values inside one claim', () => {
+  const docs = docsOf(
+    'About 3,400 residents of Lowbridge were ordered from their homes after the fire.',
+    'Some 4,300 residents of Lowbridge were ordered from their homes after the fire.',
+  );
+  const claims = compareClaims(docs, compareQuotes(docs));
+  const [c] = numberConflicts(docs, claims);
+  assert.ok(c);
+  assert.deepEqual(c.sides.map((s) => s.value).sort(), ['3400', '4300']);
+});

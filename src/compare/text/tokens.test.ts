@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { contentKey, sameWord, words } from './tokens.js';
+
+const norms = (s: string): string[] => words(s).filter((w) => !w.inserted && !w.ellipsis).map((w) => w.norm);
+
+test('contractions, gonna and typography normalise to the same words', () => {
+  assert.deepEqual(norms("I'm gonna go"), norms('I am going to go'));
+  assert.deepEqual(norms('I don’t know'), norms("I do not know"));
+  assert.deepEqual(norms("we'll win"), ['we', 'will', 'win']);
+  assert.deepEqual(norms("can't"), ['can', 'not']);
+});
+
+test('split spellings join: per cent and in to', () => {
+  assert.deepEqual(norms('10 per cent'), norms('10%'));
+  assert.deepEqual(norms('go in to town'), norms('go into town'));
+});
+
+test('a censored word matches its uncensored form and other censorings by shape only', () => {
+  const [a] = words('sh*t');
+  const [b] = words('shit');
+  const [c] = words('s**t');
+  const [d] = words('shot');
+  assert.ok(a && b && c && d);
+  assert.ok(sameWord(a, b));
+  assert.ok(sameWord(a, c));
+  assert.ok(!sameWord(b, d));
+  assert.ok(a.censored && !b.censored);
+});
+
+test('insertions and elisions are marked, spans index the original text', () => {
+  const text = 'And then [Putin] goes… fine';
+  const ws = words(text);
+  const inserted = ws.filter((w) => w.inserted);
+  assert.deepEqual(inserted.map((w) => text.slice(w.start, w.end)), ['Putin']);
+  assert.equal(ws.filter((w) => w.ellipsis).length, 1);
+  for (const w of ws) assert.ok(w.end > w.start && w.end <= text.length);
+});
+
+test('function words carry no content key; synonyms share one', () => {
+  const [the] = words('the');
+  const [often] = words('often');
+  const [frequently] = words('frequently');
+  assert.ok(the && often && frequently);
+  assert.equal(contentKey(the), null);
+  assert.equal(contentKey(often), contentKey(frequently));
+});
