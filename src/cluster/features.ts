@@ -75,13 +75,15 @@ export function extractFeatures(article: Pick<Article, 'title' | 'text' | 'boile
     sentenceStart = false;
     if (!raw) continue;
     const lower = raw.toLowerCase();
-    if (YEAR.test(raw)) bump(dates, raw);
-    else if (/^\p{N}[\p{N}.,]*$/u.test(raw) && raw.length > 1) bump(numbers, raw.replace(/,/g, ''));
     const month = MONTHS.get(prevLower);
-    if (month !== undefined && /^\d{1,2}$/.test(raw) && Number(raw) <= 31) bump(dates, `${month}-${Number(raw)}`);
+    const dayOfMonth = month !== undefined && /^\d{1,2}$/.test(raw) && Number(raw) <= 31;
+    if (YEAR.test(raw)) bump(dates, raw);
+    else if (dayOfMonth) bump(dates, `${month}-${Number(raw)}`);
+    else if (/^\p{N}[\p{N}.,]*$/u.test(raw) && raw.length > 1) bump(numbers, raw.replace(/,/g, ''));
     prevLower = lower;
     const stop = STOPWORDS.has(lower);
-    if (isCapitalised(raw) && !stop) {
+    // Month names are capitalised but are dates, not names.
+    if (isCapitalised(raw) && !stop && !MONTHS.has(lower)) {
       name.push(lower);
       bump(names, lower, startsSentence ? 0.5 : 1);
     } else {

@@ -12,7 +12,7 @@ export interface FeatureWeights {
   pairs: number;
 }
 
-export const DEFAULT_WEIGHTS: FeatureWeights = { words: 1, names: 1.6, dates: 1.2, numbers: 1.2, pairs: 0 };
+export const DEFAULT_WEIGHTS: FeatureWeights = { words: 1, names: 2.2, dates: 1.5, numbers: 1.2, pairs: 0.4 };
 
 /**
  * Kept terms per article vector: the strongest terms carry the similarity, and a bounded vector keeps

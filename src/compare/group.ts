@@ -18,6 +18,15 @@ export interface GroupOptions<T> {
   skip?: (a: T, b: T) => boolean;
 }
 
+/**
+ * Keys shared by more items than this (and than a tenth of all items) do not propose candidate
+ * pairs: a pair sharing only such common words scores low anyway, and this keeps large stories
+ * from comparing every passage with every other.
+ */
+const COMMON_KEY_MIN = 40;
+/** Members of each group compared when checking an average link (the first ones, for determinism). */
+const AVERAGE_LINK_SAMPLE = 24;
+
 export function groupItems<T extends Groupable>(items: T[], o: GroupOptions<T>): T[][] {
   const links: { a: number; b: number; s: number }[] = [];
   const byKey = new Map<string, number[]>();
@@ -40,9 +49,14 @@ export function groupItems<T extends Groupable>(items: T[], o: GroupOptions<T>):
     }
     return s;
   };
+  const commonKey = Math.max(COMMON_KEY_MIN, items.length / 10);
   items.forEach((_, i) => {
     const candidates = new Set<number>();
-    for (const k of new Set(items[i]?.keys ?? [])) for (const j of byKey.get(k) ?? []) if (j > i) candidates.add(j);
+    for (const k of new Set(items[i]?.keys ?? [])) {
+      const list = byKey.get(k) ?? [];
+      if (list.length > commonKey) continue;
+      for (const j of list) if (j > i) candidates.add(j);
+    }
     for (const j of [...candidates].sort((x, y) => x - y)) {
       const s = pairScore(i, j);
       if (s >= o.link) links.push({ a: i, b: j, s });
@@ -67,8 +81,10 @@ export function groupItems<T extends Groupable>(items: T[], o: GroupOptions<T>):
     }
     if (over) continue;
     let total = 0;
-    for (const i of A) for (const j of B) total += pairScore(i, j);
-    if (total / (A.length * B.length) < o.average) continue;
+    const sa = A.slice(0, AVERAGE_LINK_SAMPLE);
+    const sb = B.slice(0, AVERAGE_LINK_SAMPLE);
+    for (const i of sa) for (const j of sb) total += pairScore(i, j);
+    if (total / (sa.length * sb.length) < o.average) continue;
     const merged = [...A, ...B].sort((x, y) => x - y);
     const keep = Math.min(ga, gb);
     members.set(keep, merged);

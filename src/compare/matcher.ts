@@ -25,8 +25,16 @@ export interface Passage {
 export class LexicalMatcher implements Matcher {
   private readonly idf = new Map<string, number>();
   private readonly fallback: number;
+  private readonly prepared = new WeakMap<Passage, { set: Set<string>; total: number }>();
 
-  constructor(corpus: readonly Passage[]) {
+  /**
+   * @param fuzzy also let inflections and one-letter misspellings meet ("throw"/"thrown"): worth it
+   *   for short quotations, too slow (and unneeded after stemming) for every sentence of a story.
+   */
+  constructor(
+    corpus: readonly Passage[],
+    private readonly fuzzy = true,
+  ) {
     const df = new Map<string, number>();
     for (const p of corpus) for (const k of new Set(p.keys)) df.set(k, (df.get(k) ?? 0) + 1);
     const n = Math.max(1, corpus.length);
@@ -38,28 +46,35 @@ export class LexicalMatcher implements Matcher {
     return this.idf.get(key) ?? this.fallback;
   }
 
+  private prepare(p: Passage): { set: Set<string>; total: number } {
+    let got = this.prepared.get(p);
+    if (!got) {
+      const set = new Set(p.keys);
+      let total = 0;
+      for (const k of set) total += this.weight(k);
+      got = { set, total };
+      this.prepared.set(p, got);
+    }
+    return got;
+  }
+
   private overlap(a: Passage, b: Passage): { common: number; wa: number; wb: number } {
-    const setA = new Set(a.keys);
-    const setB = new Set(b.keys);
-    let wa = 0;
-    let wb = 0;
+    const A = this.prepare(a);
+    const B = this.prepare(b);
     let common = 0;
-    for (const k of setA) wa += this.weight(k);
-    for (const k of setB) wb += this.weight(k);
-    for (const k of setA) {
-      if (setB.has(k)) common += this.weight(k);
-      else {
-        for (const j of setB) {
-          if (!setA.has(j) && nearSameKey(k, j)) {
+    for (const k of A.set) {
+      if (B.set.has(k)) common += this.weight(k);
+      else if (this.fuzzy) {
+        for (const j of B.set) {
+          if (!A.set.has(j) && nearSameKey(k, j)) {
             common += Math.min(this.weight(k), this.weight(j));
             break;
           }
         }
       }
     }
-    return { common, wa, wb };
+    return { common, wa: A.total, wb: B.total };
   }
-
   similarity(a: Passage, b: Passage): number {
     const { common, wa, wb } = this.overlap(a, b);
     return wa + wb === 0 ? 0 : (2 * common) / (wa + wb);

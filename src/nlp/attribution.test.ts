@@ -39,7 +39,7 @@ void test('an interrupted quote is one quote with two parts', () => {
   const q = direct(text);
   assert.equal(q.length, 1);
   assert.deepEqual(q[0]?.parts.map((p) => text.slice(p.start, p.end)), ['We are ready,', 'and we will act.']);
-  assert.equal(span(text, q[0] as Quote), 'the minister');
+  assert.equal(span(text, q[0]), 'the minister');
 });
 
 void test('a paragraph that is only a quote continues the previous speaker', () => {
@@ -74,5 +74,5 @@ void test('indirect speech is kept with direct false', () => {
   assert.equal(q.length, 1);
   assert.equal(q[0]?.direct, false);
   assert.equal(q[0]?.text, 'profits fell by a third last year');
-  assert.equal(span(text, q[0] as Quote), 'The company');
+  assert.equal(span(text, q[0]), 'The company');
 });

@@ -20,6 +20,10 @@ const INTERRUPTION_MAX_CHARS = 80;
 const RESUMED_MAX_CHARS = 160;
 /** How far after the closing mark an attribution is looked for. */
 const AFTER_WINDOW = 140;
+/** Words allowed after a trailing cue before its clause ends ("X said on Monday."). */
+const TRAILING_REST_MAX_WORDS = 4;
+/** Words after a closing mark searched for a trailing cue. */
+const TRAILING_MAX_WORDS = 16;
 /** Words at most between the closing mark and the speaker-and-cue of a trailing attribution. */
 const AFTER_MAX_SKIP = 1;
 /** After a quote ending in a comma the sentence goes on, so its attribution may come later ("...," if he can, Trump said). */
@@ -140,11 +144,23 @@ interface Cue {
   phrase: 'verb' | 'according';
 }
 
-function cuesIn(toks: Token[], allowWeak: boolean): Cue[] {
+/** Words before an -ing form that make it a verb ("was saying", "heard saying", "while adding"). */
+const ING_VERB_CONTEXT = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'am', 'heard', 'seen', 'quoted', 'caught', 'while', 'after', 'before', 'by', 'without', 'kept', 'keeps', 'started', 'began', 'continued', 'went', 'on']);
+
+/** An -ing form is a cue only as a verb: after a comma or colon, an auxiliary, or first ("warning" in "a similar warning" is a noun). */
+function ingIsVerb(text: string, toks: Token[], i: number): boolean {
+  const prev = toks[i - 1];
+  const t = toks[i] as Token;
+  if (!prev) return true;
+  return /[,:;\u2014]/.test(text.slice(prev.end, t.start)) || ING_VERB_CONTEXT.has(prev.lower) || prev.possessive;
+}
+
+function cuesIn(toks: Token[], allowWeak: boolean, text = ''): Cue[] {
   const lex = lexicons();
   const out: Cue[] = [];
   toks.forEach((t, i) => {
     const lemma = lex.speechVerbs.get(t.lower);
+    if (lemma && t.lower.endsWith('ing') && text && !ingIsVerb(text, toks, i)) return;
     if (lemma && !t.cap && (allowWeak || !lex.weakVerbs.has(lemma))) out.push({ token: t, index: i, lemma, phrase: 'verb' });
     else if (lemma && t.cap && i === 0 && (allowWeak || !lex.weakVerbs.has(lemma))) out.push({ token: t, index: i, lemma, phrase: 'verb' });
     else if (t.lower === 'according' && toks[i + 1]?.lower === 'to') out.push({ token: t, index: i, lemma: 'according to', phrase: 'according' });
@@ -312,10 +328,34 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
     }
     const phrase = k >= 0 ? phraseEndingAt(toks, k, mentionsByEnd, text) : null;
     if (phrase) return { phrase, cue, addressee: null };
+    // "X outlined his plan and vowed ...": a coordinated verb shares the sentence's subject.
+    if (k >= 0 && (toks[k] as Token).lower === 'and' && windowStart === sentenceStartOf(windowStart)) {
+      for (let j = 0; j < Math.min(k, SUBJECT_MAX_WORDS); j++) {
+        const p = phraseStartingAt(toks, j, mentionsByStart, text);
+        if (p) return { phrase: p, cue, addressee: null };
+        if (!lexicons().functionWords.has((toks[j] as Token).lower)) break;
+      }
+    }
     // "said X" (inverted) or "..., adding:" with the subject at the start of the sentence.
     const after = phraseStartingAt(toks, cue.index + 1, mentionsByStart, text);
     if (after && cue.token.lower.endsWith('ing') === false && (after.kind !== 'pronoun' || ['he', 'she'].includes(after.head))) return { phrase: after, cue, addressee: null };
     return { phrase: null, cue, addressee: null };
+  };
+
+  /** The start of the sentence holding `pos`. */
+  const sentenceStartOf = (pos: number): number => (sentences[sentenceAt(sentences, pos)] as Sentence).start;
+
+  /** The first person or organisation named (outside quotes) in [from, to), else a he/she/they, else a capitalised phrase. */
+  const firstNameIn = (from: number, to: number): SpeakerPhrase | null => {
+    const toks = tokenize(text, from, to).filter((t) => !insideQuote(t.start));
+    let pronoun: SpeakerPhrase | null = null;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k] as Token;
+      const m = mentionsByStart.get(t.start);
+      if (m && (m.kind === 'person' || m.kind === 'org')) return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
+      if (!pronoun && ['he', 'she', 'they'].includes(t.lower)) pronoun = { start: t.start, end: t.end, kind: 'pronoun', mention: null, head: t.lower };
+    }
+    return pronoun;
   };
 
   /** `"...," he said` / `"...?" asked X` / `"..." Trump told reporters` after a closing mark at `mark`. */
@@ -341,7 +381,9 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
     if (lastChar === '.' && first.cap && insideQuote(first.start)) return null;
     const punctuated = /[,.!?\u2014\u2013\u2026-]/.test(lastChar);
     const maxSkip = lastChar === ',' ? AFTER_MAX_SKIP_COMMA : AFTER_MAX_SKIP;
-    const cues = cuesIn(toks.slice(0, maxSkip + 4), true);
+    // The cue may follow a long apposition ("..." Scott Pruitt, the attorney general of Oklahoma, said);
+    // the speaker phrase's position is what is checked below.
+    const cues = cuesIn(toks.slice(0, TRAILING_MAX_WORDS), true, text);
     const cue = cues[0];
     if (!cue) return null;
     if (cue.index === 0 && cue.phrase === 'verb') {
@@ -352,8 +394,17 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
     if (cue.phrase === 'according') return cue.index <= maxSkip ? { phrase: phraseStartingAt(toks, cue.index + 2, mentionsByStart, text), cue, addressee: null } : null;
     const f = fromTokens(toks, cue, closeEnd);
     const at = f.phrase ? toks.findIndex((t) => t.start >= (f.phrase as SpeakerPhrase).start) : -1;
-    if (f.phrase && at >= 0 && at <= maxSkip) return { ...f, addressee: addresseeAfter(text, toks, cue, aEnd) };
-    return null;
+    if (!f.phrase || at < 0 || at > maxSkip) return null;
+    // After a quote that ends its sentence, a new sentence "X insisted that ..." is its own statement,
+    // not this quote's attribution: accept only "X said." or "X told reporters, "..."".
+    if (/[.!?]/.test(lastChar)) {
+      const addressee = addresseeAfter(text, toks, cue, aEnd);
+      const from = addressee ? addressee.end : cue.token.end;
+      const rest = text.slice(from, aEnd);
+      const stop = rest.search(/[.,:;!?"“”]/);
+      if (stop < 0 || !/[.,:]/.test(rest.charAt(stop)) || (rest.slice(0, stop).match(/\S+/g) ?? []).length > TRAILING_REST_MAX_WORDS) return null;
+    }
+    return { ...f, addressee: addresseeAfter(text, toks, cue, aEnd) };
   };
 
   work.forEach((q, qi) => {
@@ -396,28 +447,32 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
         }
       }
       const toks = tokenize(text, bStart, OUTER_START(q));
-      const cues = cuesIn(toks, true);
-      const cue = cues[cues.length - 1];
-      if (cue) {
-        const f = fromTokens(toks, cue, bStart);
-        if (!f.phrase && cue.token.lower.endsWith('ing')) {
-          // "..., adding:" / "saying": the subject of the sentence speaks.
-          const sub = subjectOf.get(si);
-          if (sub) f.phrase = sub;
-          else {
-            const st = tokenize(text, lo, OUTER_START(q));
-            for (let k = 0; k < st.length && !f.phrase; k++) f.phrase = phraseEndingAt(st, k, mentionsByEnd, text);
-          }
+      const cues = cuesIn(toks, true, text);
+      // A partial quote inside a clause ("She said she recalls being "confused"") belongs to the main
+      // clause's speaker: try cues from the first; a quote introduced by "said," or ":" from the last.
+      const introduced = /[,:]\s*$/.test(text.slice(bStart, OUTER_START(q)));
+      const order = introduced ? [...cues].reverse() : cues;
+      let f: Found | null = null;
+      for (const cue of order) {
+        const g = fromTokens(toks, cue, bStart);
+        if (!g.phrase && cue.token.lower.endsWith('ing')) continue; // "..., adding": an earlier cue or the subject
+        if (g.phrase) {
+          f = { ...g, addressee: addresseeAfter(text, toks, cue, OUTER_START(q)) };
+          break;
         }
-        found = { ...f, addressee: addresseeAfter(text, toks, cue, OUTER_START(q)) };
-      } else if (/:\s*$/.test(text.slice(bStart, OUTER_START(q))) && outerQ === undefined) {
+        f ??= { ...g, addressee: addresseeAfter(text, toks, cue, OUTER_START(q)) };
+      }
+      const onlyParticiple = cues.length > 0 && cues.every((c) => c.token.lower.endsWith('ing'));
+      if (cues.length && (!f?.phrase) && (onlyParticiple || introduced)) {
+        // "..., adding:" / "saying": the subject of the sentence speaks.
+        const ph = subjectOf.get(si) ?? firstNameIn(lo, OUTER_START(q));
+        if (ph) f = { phrase: ph, cue: cues[cues.length - 1] ?? null, addressee: null };
+      }
+      if (f) found = f;
+      else if (/:\s*$/.test(text.slice(bStart, OUTER_START(q))) && outerQ === undefined) {
         // `X scolded him: "..."`: a colon introduces the quote; the sentence's subject speaks.
         const sub = subjectOf.get(si);
-        let ph: SpeakerPhrase | null = sub && sub.start >= sentence.start ? sub : null;
-        for (let k = 0; k < Math.min(toks.length, SUBJECT_MAX_WORDS) && !ph; k++) {
-          const p = phraseStartingAt(toks, k, mentionsByStart, text);
-          if (p && (p.kind !== 'pronoun' || ['he', 'she', 'they'].includes(p.head))) ph = p;
-        }
+        const ph = (sub && sub.start >= sentence.start ? sub : null) ?? firstNameIn(sentence.start, OUTER_START(q));
         if (ph) found = { phrase: ph, cue: null, addressee: null };
       }
     }
@@ -426,7 +481,7 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
       const endSentence = sentences[sentenceAt(sentences, q.close.end)] as Sentence;
       const limit = Math.min(hi, endSentence.end);
       const toks = tokenize(text, q.close.end, limit);
-      const cues = cuesIn(toks, false);
+      const cues = cuesIn(toks, false, text);
       const cue = cues[cues.length - 1];
       if (cue && cue.index > 0 && /^[\s.]*$/.test(text.slice(cue.token.end, limit).replace(/^\s+\S+(?:\s+\S+){0,3}/, (m) => (/[,]/.test(m) ? m : '')))) {
         const f = fromTokens(toks, cue, q.close.end);
@@ -451,7 +506,7 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
         const ps = sentenceAt(sentences, prevPara.end - 1);
         const sub = subjectOf.get(ps);
         const st = tokenize(text, (sentences[ps] as Sentence).start, prevPara.end);
-        const cues = cuesIn(st, true);
+        const cues = cuesIn(st, true, text);
         const c = cues[cues.length - 1];
         const f = c ? fromTokens(st, c, (sentences[ps] as Sentence).start) : null;
         const ph = f?.phrase ?? sub ?? null;

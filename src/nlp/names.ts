@@ -231,6 +231,7 @@ function emitGroup(text: string, lex: Lexicons, sentence: Sentence, toks: Token[
   for (let k = 0; k < g.length - 1; k++) {
     const t = g[k] as Token;
     if (isTitleToken(lex, t)) titleAt = k;
+    else if (lex.demonyms.has(`${t.text} ${g[k + 1]?.text ?? ''}`)) k++; // "South Korean President"
     else if (!isAttributive(lex, t)) break;
   }
   if (titleAt >= 0) {

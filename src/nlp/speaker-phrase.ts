@@ -122,6 +122,24 @@ export function phraseStartingAt(toks: Token[], k: number, mentionsByStart: Map<
         return { start: t.start, end, kind: 'descriptor', mention: null, head: w.lower };
       }
     }
+    // Any other short noun phrase up to punctuation: "said the ruling", "said a statement".
+    let e = k;
+    for (let j = k + 1; j < Math.min(toks.length, k + 1 + GENERIC_MAX_WORDS); j++) {
+      const w = toks[j];
+      const prev = toks[j - 1];
+      if (!w || !prev || !/^[\s-]*$/.test(text.slice(prev.end, w.start)) || NOT_A_HEAD.has(w.lower)) break;
+      e = j;
+    }
+    const last = toks[e] as Token;
+    if (e > k) return { start: t.start, end: last.end, kind: 'descriptor', mention: null, head: last.lower };
+  }
+  // "said 9/11 widow Terry Strada": a name a few words on, before any punctuation.
+  for (let j = k + 1; j < Math.min(toks.length, k + 4); j++) {
+    const w = toks[j];
+    const prev = toks[j - 1];
+    if (!w || !prev || !/^[\s/-]*$/.test(text.slice(prev.end, w.start))) break;
+    const m = mentionsByStart.get(w.start);
+    if (m && (m.kind === 'person' || m.kind === 'org')) return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
   }
   return null;
 }

@@ -31,7 +31,7 @@ export function hostileDossier(): Dossier {
   const bidiStart = h.indexOf('\u202E');
   const bidi: Evidence = { source: 's0', start: bidiStart, end: bidiStart + 20, text: h.slice(bidiStart, bidiStart + 20) };
   const rest = at('s0', h, '<iframe src="https://example.invalid/"></iframe> <svg onload="alert(6)"></svg>');
-  return {
+  const dossier: Dossier = {
     schema: DOSSIER_SCHEMA,
     sources: [
       { id: 's0', origin: `reports/${HOSTILE_META}.txt`, outlet: HOSTILE_META, title: h.split('\n')[0] ?? '', published: HOSTILE_META, text: h, url: 'javascript:alert(12)', author: HOSTILE_META },
@@ -55,7 +55,24 @@ export function hostileDossier(): Dossier {
     reuse: [{ a: 's0', b: 's1', score: 0.3, passages: [{ a: rest, b: at('s1', b, 'Bridge shut') }], derivedFrom: 's0' }],
     boilerplate: [{ ...rest, reason: HOSTILE_META }],
     summary: [{ text: HOSTILE_META, evidence: [script, at('s1', b, 'Courier')] }],
-    provenance: [{ from: 's0', to: 's1', kind: HOSTILE_META }],
-    profiles: [{ source: 's0', [HOSTILE_META]: HOSTILE_META, nested: { x: HOSTILE_META } }],
+    provenance: [
+      {
+        id: 'p1',
+        subject: { kind: 'quote', id: 'q1' },
+        chain: [
+          { actor: HOSTILE_META, role: 'speaker', evidence: [img], sources: ['s0'] },
+          { actor: HOSTILE_META, role: 'channel', evidence: [link], sources: ['s0'] },
+          { actor: 's0', role: 'outlet', evidence: [], sources: ['s0'] },
+        ],
+        disputed: true,
+        note: HOSTILE_META,
+      },
+    ],
+    profiles: [
+      { source: 's0', words: 50, quotes: 1, claims: 2, singleSourceShare: 1, hedges: [{ term: HOSTILE_META, evidence: [script] }], unsourcedGeneralisations: [], loadedLanguage: [{ term: HOSTILE_META, evidence: [img], neutral: at('s1', b, 'Courier') }], engagementBait: [], nameSpellings: [{ name: HOSTILE_META, others: HOSTILE_META, evidence: [link], otherEvidence: [] }] },
+    ],
   };
+  // A profile of an unknown shape, rendered generically (Object.assign: the model may type profiles strictly).
+  Object.assign(dossier, { profiles: [...(dossier.profiles ?? []), { source: 's1', [HOSTILE_META]: HOSTILE_META, nested: { x: HOSTILE_META } }] });
+  return dossier;
 }

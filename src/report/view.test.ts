@@ -36,7 +36,7 @@ void test('provenance chains and profiles of the expected shape are read; malfor
   const d = testDossier();
   assert.equal(provenanceChains(d).length, 1);
   assert.equal(sourceProfiles(d).length, 1);
-  d.provenance = [...(d.provenance ?? []), 'junk', null, { subject: { kind: 'quote', id: 'q1' }, chain: [{ actor: 'x' }] }];
+  Object.assign(d, { provenance: [...(d.provenance ?? []), 'junk', null, { subject: { kind: 'quote', id: 'q1' }, chain: [{ actor: 'x' }] }] });
   assert.equal(provenanceChains(d).length, 1);
   const [p] = sourceProfiles(d);
   assert.ok(p);
@@ -45,7 +45,7 @@ void test('provenance chains and profiles of the expected shape are read; malfor
 
 void test('profiles of another shape become display rows', () => {
   const d = testDossier();
-  d.profiles = [{ source: 's0', share: 0.456, tags: ['a', 'b'], deep: { k: 1 } }, 42];
+  Object.assign(d, { profiles: [{ source: 's0', share: 0.456, tags: ['a', 'b'], deep: { k: 1 } }, 42] });
   const v = profileViews(d);
   assert.equal(v.length, 1);
   assert.equal(v[0]?.source, 's0');

@@ -82,7 +82,7 @@ function unquotedStretch(doc: SourceDoc, s: Span): Span | null {
  */
 export function compareClaims(docs: SourceDoc[], _quotes: QuoteStage): ClaimStage {
   const units = docs.flatMap(claimUnits);
-  const matcher = new LexicalMatcher(units);
+  const matcher = new LexicalMatcher(units, false);
   const groups = groupItems(units, {
     score: (a, b) => (a.source === b.source ? 0 : matcher.similarity(a, b)),
     link: CLAIM_LINK_THRESHOLD,

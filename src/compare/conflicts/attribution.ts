@@ -30,17 +30,17 @@ function publisherConflicts(docs: SourceDoc[]): Conflict[] {
   const verbs = alternation(lex.releaseVerbs);
   const artifacts = alternation(lex.artifacts);
   const gap = String.raw`(?:\s+[\p{L}’'.-]+){0,${MAX_WORDS_BEFORE_OUTLET}}?\s+`;
-  const patterns = [
-    new RegExp(String.raw`\b(?:${verbs})\s+by${gap}`, 'giu'),
-    new RegExp(String.raw`\b(?:${artifacts})\s+by${gap}`, 'giu'),
-  ];
+  // Each pattern must end where the outlet's name starts.
+  const patterns = [String.raw`\b(?:${verbs})\s+by${gap}`, String.raw`\b(?:${artifacts})\s+by${gap}`].map((p) => new RegExp(`(?:${p})$`, 'iu'));
+  const artifactRe = new RegExp(String.raw`\b(${artifacts})\b`, 'iu');
+  const activeRe = new RegExp(String.raw`^\s+(?:has\s+|had\s+)?(${verbs})\b(?:\s+[\p{L}’'-]+){0,3}`, 'iu');
   const stances: PublisherStance[] = [];
   // Names the story itself gives outlets: the sources' own, and every full news name printed.
   const known = [...new Set(docs.flatMap((d) => [d.article.outlet ?? '', ...newsOrgsIn(d.text, { start: 0, end: d.text.length }, []).map((o) => o.canonical)]).filter(Boolean))];
   for (const doc of docs) {
     for (const s of doc.sentences) {
       const body = doc.text.slice(s.start, s.end);
-      const artifact = new RegExp(String.raw`\b(${artifacts})\b`, 'iu').exec(body)?.[1]?.toLowerCase();
+      const artifact = artifactRe.exec(body)?.[1]?.toLowerCase();
       if (!artifact) continue;
       const key = lex.synonym.get(artifact) ?? artifact;
       // An outlet's own claim to have obtained something counts here: that is the dispute.
@@ -49,12 +49,13 @@ function publisherConflicts(docs: SourceDoc[]): Conflict[] {
         const before = doc.text.slice(s.start, o.span.start);
         const after = doc.text.slice(o.span.end, s.end);
         let span: Span | null = null;
+        // Only the last few words before the name can hold "published by the".
+        const near = before.slice(-80);
         for (const re of patterns) {
-          re.lastIndex = 0;
-          const tail = new RegExp(`(?:${re.source})$`, 'iu').exec(before);
-          if (tail) span = { start: s.start + tail.index, end: o.span.end };
+          const tail = re.exec(near);
+          if (tail) span = { start: o.span.start - (near.length - tail.index), end: o.span.end };
         }
-        const active = new RegExp(String.raw`^\s+(?:has\s+|had\s+)?(${verbs})\b(?:\s+[\p{L}’'-]+){0,3}`, 'iu').exec(after);
+        const active = activeRe.exec(after);
         if (!span && active) span = { start: o.span.start, end: o.span.end + active[0].length };
         if (span) stances.push({ source: doc.index, value: o.canonical, span, artifact: key });
       }

@@ -42,6 +42,8 @@ export function polarityConflicts(docs: SourceDoc[]): Conflict[] {
           const head = body.slice(0, m.index);
           if (responded && /\b(?:was|were|been|being|is|are|be)\s+(?:\p{L}+\s+)?$/iu.test(head)) continue; // passive: acted on
           if (responded && /(?:\bnot|n['’]t|\bnever|\byet\s+to|\bdeclined\s+to|\brefused\s+to)\s+(?:have\s+)?$/i.test(head)) continue;
+          // Not answering someone's messages is not declining to respond to the story.
+          if (!responded && /^\s+to\s+(?:\p{L}+\s+){0,2}?(?:messages?|emails?|calls?|letters?|texts?|invitations?)\b/iu.test(doc.text.slice(verb.end, s.end))) continue;
           const actor = actorBefore(doc.text, s.start, at, re === STATEMENT);
           if (!actor) continue;
           const span = { start: actor.start, end: verb.end + clauseTail(doc.text, verb.end, s.end) };

@@ -38,3 +38,17 @@ void test('recounting does not change the claims it is given', () => {
   recountClaims(input, [['s1', 's3']]);
   assert.deepEqual(input, before);
 });
+
+void test('groups list ids in natural order (s2 before s10)', () => {
+  assert.deepEqual(sourceGroups(['s10', 's2', 's1'], [{ a: 's10', b: 's2' }]), [['s1'], ['s2', 's10']]);
+});
+
+void test('sources sharing a copied passage count once for a claim inside it, and only for that claim', () => {
+  const ev = (source: string, start: number, end: number) => ({ source, start, end, text: 'x'.repeat(end - start) });
+  const copied = [{ a: ev('s0', 100, 300), b: ev('s1', 50, 250) }];
+  const inside: Claim = { id: 'c0', text: 'x', status: 'corroborated', independentSources: 2, evidence: [ev('s0', 120, 140), ev('s1', 70, 90)] };
+  const outside: Claim = { id: 'c1', text: 'y', status: 'corroborated', independentSources: 2, evidence: [ev('s0', 10, 30), ev('s1', 70, 90)] };
+  const [a, b] = recountClaims([inside, outside], [['s0'], ['s1']], copied);
+  assert.deepEqual([a?.independentSources, a?.copiesOnly], [1, true]);
+  assert.deepEqual([b?.independentSources, b?.copiesOnly], [2, undefined]);
+});

@@ -1,4 +1,6 @@
-import type { Claim, Reuse } from '../../model/dossier.js';
+import type { Claim, Reuse, ReusePassage } from '../../model/dossier.js';
+import { overlaps } from '../../model/span.js';
+import { byId } from './text.js';
 
 /**
  * Independence: sources linked by text reuse count as one. Groups are the connected components of the
@@ -30,9 +32,9 @@ export class UnionFind {
   union(a: string, b: string): void {
     const ra = this.find(a);
     const rb = this.find(b);
-    // the smaller id becomes the root, so groups do not depend on the order of unions
-    if (ra < rb) this.parent.set(rb, ra);
-    else if (rb < ra) this.parent.set(ra, rb);
+    // the first id in natural order becomes the root, so groups do not depend on the order of unions
+    if (byId(ra, rb) < 0) this.parent.set(rb, ra);
+    else if (byId(rb, ra) < 0) this.parent.set(ra, rb);
   }
 }
 
@@ -48,7 +50,7 @@ export function sourceGroups(sourceIds: string[], links: Pick<Reuse, 'a' | 'b'>[
     if (!g) groups.set(r, (g = []));
     g.push(id);
   }
-  return [...groups.values()].map((g) => [...g].sort()).sort((x, y) => ((x[0] ?? '') < (y[0] ?? '') ? -1 : 1));
+  return [...groups.values()].map((g) => [...g].sort(byId)).sort((x, y) => byId(x[0] ?? '', y[0] ?? ''));
 }
 
 export interface IndependentClaim extends Claim {
@@ -59,21 +61,30 @@ export interface IndependentClaim extends Claim {
 /** The sources a claim rests on: its `sources` field when given, else its evidence's sources. */
 export function claimSources(claim: Claim): string[] {
   const ids = claim.sources && claim.sources.length ? claim.sources : claim.evidence.map((e) => e.source);
-  return [...new Set(ids)].sort();
+  return [...new Set(ids)].sort(byId);
 }
 
-/** Number of groups among the given sources. */
-export function countIndependent(sources: string[], groupOf: Map<string, number>): number {
-  return new Set(sources.map((s) => groupOf.get(s) ?? s)).size;
-}
-
-/** Recomputes every claim's `independentSources` and marks claims backed only by copies. */
-export function recountClaims(claims: Claim[], groups: string[][]): IndependentClaim[] {
-  const groupOf = new Map<string, number>();
-  groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
+/**
+ * Recomputes every claim's `independentSources` and marks claims backed only by copies. Sources count
+ * once when they are in one reuse group, or when the claim's evidence in both lies inside one passage of
+ * prose they share (`copied`): two outlets that ran the same wire paragraph are one source for what that
+ * paragraph says, even if they are independent elsewhere.
+ */
+export function recountClaims(claims: Claim[], groups: string[][], copied: ReusePassage[] = []): IndependentClaim[] {
   return claims.map((c) => {
     const sources = claimSources(c);
-    const independent = Math.max(sources.length ? 1 : 0, countIndependent(sources, groupOf));
+    const uf = new UnionFind();
+    for (const s of sources) uf.find(s);
+    for (const g of groups) {
+      const members = g.filter((s) => sources.includes(s));
+      for (const m of members.slice(1)) uf.union(members[0] ?? m, m);
+    }
+    for (const p of copied) {
+      const inA = c.evidence.some((e) => e.source === p.a.source && overlaps(e, p.a));
+      const inB = c.evidence.some((e) => e.source === p.b.source && overlaps(e, p.b));
+      if (inA && inB) uf.union(p.a.source, p.b.source);
+    }
+    const independent = Math.max(sources.length ? 1 : 0, new Set(sources.map((s) => uf.find(s))).size);
     const { copiesOnly: _drop, ...rest } = c;
     const out: IndependentClaim = { ...rest, independentSources: independent };
     if (sources.length > 1 && independent === 1) out.copiesOnly = true;

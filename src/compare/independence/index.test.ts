@@ -91,3 +91,25 @@ void test('seed story: no outlet copies another, and each summary line cites two
   checkSummary(d);
   assert.deepEqual(dossierViolations(d as unknown as Dossier & Record<string, unknown>), []);
 });
+
+void test('one source, an empty source and identical sources are handled', () => {
+  const make = (texts: string[]): Dossier => ({
+    schema: DOSSIER_SCHEMA,
+    sources: texts.map((text, i) => ({ id: `s${i}`, origin: `s${i}.txt`, outlet: null, title: null, published: null, text })),
+    quotes: [],
+    claims: [],
+    conflicts: [],
+    reuse: [],
+    boilerplate: [],
+    summary: [],
+  });
+  const one = applyIndependence(make(['A single report about the river bridge closing on Tuesday for repairs.']), []);
+  assert.deepEqual([one.reuse, one.summary, one.sourceGroups], [[], [], [['s0']]]);
+  const empty = applyIndependence(make(['', 'Some text here.']), []);
+  assert.equal(empty.profiles?.length, 2);
+  const text = 'The river bridge closed on Tuesday for eleven weeks of repairs to corroded cables, the council said in a statement on its website.';
+  const same = applyIndependence(make([text, text, 'Something else entirely about a garden show and its prize-winning roses this weekend.']), []);
+  assert.deepEqual(same.sourceGroups, [['s0', 's1'], ['s2']]);
+  assert.equal(same.reuse[0]?.kind, 'copy');
+  assert.equal(same.summary.length, 0, 'a copy does not corroborate');
+});

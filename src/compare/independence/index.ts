@@ -48,7 +48,7 @@ export function sourceTexts(dossier: Dossier, analyses: ArticleAnalysis[]): { te
 }
 
 function publicReuse(r: ReuseResult): Reuse {
-  const { linked: _linked, identity: _identity, ...rest } = r;
+  const { linked: _linked, identity: _identity, copiedProse: _copied, ...rest } = r;
   return rest;
 }
 
@@ -66,7 +66,7 @@ export function applyIndependence(dossier: Dossier, analyses: ArticleAnalysis[],
     dossier.sources.map((s) => s.id),
     reuse.filter((r) => r.linked),
   );
-  const claims = recountClaims(dossier.claims, groups);
+  const claims = recountClaims(dossier.claims, groups, reuse.flatMap((r) => r.copiedProse));
 
   stage('provenance');
   const provenance = buildProvenance({ dossier: { ...dossier, claims }, analyses: byId });

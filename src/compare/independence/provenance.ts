@@ -3,7 +3,7 @@ import type { Evidence, Span } from '../../model/span.js';
 import { evidence, overlaps } from '../../model/span.js';
 import type { ArticleAnalysis } from '../../nlp/types.js';
 import { escapeRegExp, phrasePattern, readAliases, readLexicon } from './lexicon.js';
-import { makeCoverTest, paragraphsOf, scanQuoted, splitSentences } from './text.js';
+import { byId, makeCoverTest, paragraphsOf, scanQuoted, splitSentences } from './text.js';
 
 /**
  * Provenance: for each quote and each claim reported by several sources, the chain the sources describe:
@@ -163,7 +163,7 @@ function disagreement(steps: StepDraft[]): string | null {
         l.push(s);
       }
     }
-    const entries = [...bySource.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    const entries = [...bySource.entries()].sort((x, y) => byId(x[0], y[0]));
     for (let i = 0; i < entries.length; i++) {
       for (let j = i + 1; j < entries.length; j++) {
         const [sa, la] = entries[i] ?? ['', []];
@@ -182,8 +182,8 @@ function paragraphAround(text: string, analysis: ArticleAnalysis | null, at: Spa
 
 function finish(steps: StepDraft[], id: string, subject: Provenance['subject']): Provenance {
   const chain: ProvenanceStep[] = steps
-    .map((s) => ({ actor: s.actor, role: s.role, evidence: s.evidence.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.start - b.start)), sources: [...s.sources].sort() }))
-    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || (a.sources[0] ?? '').localeCompare(b.sources[0] ?? ''));
+    .map((s) => ({ actor: s.actor, role: s.role, evidence: s.evidence.sort((a, b) => byId(a.source, b.source) || a.start - b.start), sources: [...s.sources].sort(byId) }))
+    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || byId(a.sources[0] ?? '', b.sources[0] ?? ''));
   const note = disagreement(steps);
   return { id, subject, chain, disputed: note !== null, ...(note ? { note } : {}) };
 }

@@ -2,7 +2,7 @@ import type { Reuse, ReusePassage } from '../../model/dossier.js';
 import type { Span } from '../../model/span.js';
 import { evidence } from '../../model/span.js';
 import type { SourceText, Token } from './text.js';
-import { contentWords, tokenRange } from './text.js';
+import { byId, contentWords, tokenRange } from './text.js';
 
 /**
  * Pairwise text reuse between sources.
@@ -48,6 +48,16 @@ export const REUSE_LINK_THRESHOLD = 0.3;
 export const PARAPHRASE_LINK_THRESHOLD = 0.5;
 /** Fewest matched prose words for a link, so a two-sentence brief cannot join a group by one sentence. */
 export const MIN_LINK_WORDS = 30;
+/**
+ * Shared prose words, outside quotation marks and not capitalised, from which one passage is copied text.
+ * Names are left out of the count: two reports of one event share "Transport Minister Ruth Ainsley" and
+ * "the Rail Accident Inspectorate" without copying; ten shared words of the prose around names are rare
+ * by chance (on the example story, the Chronicle's passage on the maintenance report has about twenty
+ * in common with the Gazette's scoop; reports sharing only names and a set phrase have four to nine).
+ */
+export const MIN_COPIED_PASSAGE_WORDS = 10;
+/** ...unless nearly all of the shorter text's prose is in the other: a short text copied whole. */
+export const NEAR_TOTAL_COVERAGE = 0.8;
 
 export type ReuseKind = NonNullable<Reuse['kind']>;
 
@@ -60,6 +70,8 @@ export interface ReuseResult extends Reuse {
   linked: boolean;
   /** Share of the words inside aligned passages that match exactly (1 for a verbatim copy). */
   identity: number;
+  /** Passages of shared prose long enough to be copied text (not names or set phrases), for claims. */
+  copiedProse: ReusePassage[];
 }
 
 interface Passage {
@@ -69,6 +81,8 @@ interface Passage {
   matchedQuoted: number;
   matchedChars: number;
   matchedQuotedChars: number;
+  /** Matched words outside quotations that are not capitalised: the prose around the names. */
+  matchedPlain: number;
   /** Token indices in a and b that are matched. */
   ia: number[];
   ib: number[];
@@ -154,7 +168,7 @@ function alignPassages(a: Token[], b: Token[], flat: number[]): Passage[] {
   const passages: Passage[] = [];
   for (const seed of exact) {
     if (usedA[seed.i] || usedB[seed.j]) continue;
-    const p: Passage = { a: { start: seed.i, end: seed.i }, b: { start: seed.j, end: seed.j }, matched: 0, matchedQuoted: 0, matchedChars: 0, matchedQuotedChars: 0, ia: [], ib: [] };
+    const p: Passage = { a: { start: seed.i, end: seed.i }, b: { start: seed.j, end: seed.j }, matched: 0, matchedQuoted: 0, matchedChars: 0, matchedQuotedChars: 0, matchedPlain: 0, ia: [], ib: [] };
     let i = seed.i;
     let j = seed.j;
     for (;;) {
@@ -192,14 +206,16 @@ function alignPassages(a: Token[], b: Token[], flat: number[]): Passage[] {
 
 /** A matched word counts as quoted when either source puts it inside quotation marks: one outlet may set
  *  a statement as a block paragraph that another marks as a quote, and neither wrote it. */
-function measure(p: Passage, a: Token[], b: Token[]): void {
+function measure(p: Passage, a: Token[], b: Token[], textA: string): void {
   p.matched = p.ia.length;
   for (let k = 0; k < p.ia.length; k++) {
     const t = a[p.ia[k] ?? -1];
     if (!t) continue;
     const chars = t.end - t.start;
     p.matchedChars += chars;
-    if (t.quoted || b[p.ib[k] ?? -1]?.quoted) {
+    const quoted = t.quoted || b[p.ib[k] ?? -1]?.quoted;
+    if (!quoted && !/^\p{Lu}/u.test(textA[t.start] ?? '')) p.matchedPlain++;
+    if (quoted) {
       p.matchedQuoted++;
       p.matchedQuotedChars += chars;
     }
@@ -304,7 +320,7 @@ function round(x: number): number {
 /** Reuse between every pair of sources that share anything worth reporting; pairs sorted by (a, b). */
 export function computeReuse(input: SourceText[], options: ReuseOptions = {}): ReuseResult[] {
   // Work in id order, so the first of each pair is `a` and the result does not depend on input order.
-  const sources = [...input].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const sources = [...input].sort((x, y) => byId(x.id, y.id));
   const stop = options.stopWords ?? new Set<string>();
   const published = options.published ?? new Map<string, string | null>();
   const n = sources.length;
@@ -325,7 +341,7 @@ export function computeReuse(input: SourceText[], options: ReuseOptions = {}): R
     const B = sources[ib];
     if (!A || !B) continue;
     const passages = alignPassages(A.tokens, B.tokens, seeds).filter((p) => p.ia.length >= MIN_PASSAGE_WORDS);
-    for (const p of passages) measure(p, A.tokens, B.tokens);
+    for (const p of passages) measure(p, A.tokens, B.tokens, A.text);
     const proseA = proseCount(ia);
     const proseB = proseCount(ib);
     const matchedProse = passages.reduce((s, p) => s + p.matched - p.matchedQuoted, 0);
@@ -347,7 +363,7 @@ export function computeReuse(input: SourceText[], options: ReuseOptions = {}): R
 
     let kind: ReuseKind | undefined;
     let score: number;
-    if (ngramScore >= REUSE_LINK_THRESHOLD && matchedProse >= MIN_LINK_WORDS) {
+    if (ngramScore >= REUSE_LINK_THRESHOLD && (matchedProse >= MIN_LINK_WORDS || ngramScore >= NEAR_TOTAL_COVERAGE)) {
       kind = identity >= COPY_IDENTITY ? 'copy' : 'light-rewrite';
       score = ngramScore;
     } else if (paraphraseScore >= PARAPHRASE_LINK_THRESHOLD) {
@@ -372,6 +388,11 @@ export function computeReuse(input: SourceText[], options: ReuseOptions = {}): R
       reportPassages.sort((x, y) => x.a.start - y.a.start);
     }
     if (reportPassages.length === 0) continue;
+    // long stretches of shared prose: evidence that the two copied each other there, even when the pair
+    // as a whole shares too little to be one source (two outlets running the same wire paragraphs)
+    const copiedProse = passages
+      .filter((p) => p.matchedPlain >= MIN_COPIED_PASSAGE_WORDS && p.matchedQuotedChars * 2 < p.matchedChars)
+      .map((p) => ({ a: evidence(A.id, A.text, toEvidence(A, p.a)), b: evidence(B.id, B.text, toEvidence(B, p.b)) }));
     out.push({
       a: A.id,
       b: B.id,
@@ -382,6 +403,7 @@ export function computeReuse(input: SourceText[], options: ReuseOptions = {}): R
       quoteShare: round(chars ? quotedChars / chars : 0),
       linked,
       identity: round(identity),
+      copiedProse,
     });
   }
   return out; // pairs in (a, b) id order, a < b

@@ -216,3 +216,8 @@ export function tokenRange(tokens: Token[], span: Span): [number, number] {
   };
   return [lower(span.start), lower(span.end)];
 }
+
+/** Source ids in natural order ("s2" before "s10"), the order pairs and groups are listed in. */
+export function byId(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
