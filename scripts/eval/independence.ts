@@ -140,7 +140,8 @@ async function example(): Promise<string[]> {
     const groupOf = new Map<string, number>();
     (full.sourceGroups ?? []).forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
     const shared = full.claims.filter((c) => c.evidence.some((e) => e.source === wire) && c.evidence.some((e) => e.source === rewrite));
-    const once = shared.filter((c) => c.independentSources === new Set(c.evidence.map((e) => groupOf.get(e.source))).size && c.independentSources < new Set(c.evidence.map((e) => e.source)).size);
+    // counted once: at most as many independent sources as groups, and fewer than the sources
+    const once = shared.filter((c) => c.independentSources <= new Set(c.evidence.map((e) => groupOf.get(e.source))).size && c.independentSources < new Set(c.evidence.map((e) => e.source)).size);
     out.push(`  full pipeline: ${shared.length} claims in both the wire and the rewrite; ${once.length} of them count the pair once; ${full.claims.filter((c) => c.copiesOnly).length} marked copiesOnly`);
     const { lines, ok } = summaryLines(full);
     out.push(`  summary: ${full.summary.length} sentences, ${ok} cite >= 2 independent sources`, ...lines);

@@ -1,7 +1,7 @@
 import type { Article } from '../model/article.js';
-import { StoryClusterer, storyIdFor, type Assignment, type ClusterParams } from './clusterer.js';
+import { StoryClusterer, type Assignment, type ClusterParams } from './clusterer.js';
 import { extractFeatures } from './features.js';
-import { refineAssignments, splitStories, type RefineItem } from './refine.js';
+import { refineAssignments, type RefineItem } from './refine.js';
 import { DocumentFrequencies, featureKeys, vectorize, DEFAULT_WEIGHTS, type FeatureWeights } from './vectorize.js';
 
 export { StoryClusterer, storyIdFor, DEFAULT_PARAMS, type Assignment, type ClusterParams, type StoryState } from './clusterer.js';
@@ -19,8 +19,6 @@ export interface ClusterResult {
   stories: ClusterStory[];
   /** Every merge decided on the way, in order. */
   merges: { into: string; from: string; article: string }[];
-  /** Stories split in two by the batch revision: `into` took part of `from`'s articles. */
-  splits: { from: string; into: string }[];
 }
 
 export interface BatchOptions {
@@ -86,20 +84,13 @@ export function clusterArticles(input: Article[], options: BatchOptions = {}): C
   for (const s of clusterer.allStories()) for (const k of s.articles) storyOf.set(k, s.id);
   items.forEach((it, i) => (it.story = storyOf.get(keys[i]!)!));
   const refine = options.refine ?? articles.length <= REFINE_MAX_ARTICLES;
-  const splits: ClusterResult['splits'] = [];
-  let revised = items.map((it) => it.story);
-  if (refine) {
-    const split = splitStories(items, (i) => storyIdFor(keys[i]!));
-    split.assign.forEach((s, i) => (items[i]!.story = s));
-    splits.push(...split.splits);
-    revised = refineAssignments(items, clusterer.params.joinThreshold, clusterer.params.windowDays);
-  }
-  const order = [...clusterer.allStories().map((s) => s.id), ...splits.map((s) => s.into)];
+  const revised = refine ? refineAssignments(items, clusterer.params.joinThreshold, clusterer.params.windowDays) : items.map((it) => it.story);
+  const order = clusterer.allStories().map((s) => s.id);
   const members = new Map<string, Article[]>(order.map((id) => [id, []]));
   revised.forEach((story, i) => members.get(story)!.push(byId.get(keys[i]!)!));
   const stories = order
     .map((id) => ({ id, list: members.get(id)! }))
     .filter((s) => s.list.length > 0)
     .map((s) => ({ id: s.id, title: storyTitle(s.list[0]!), articles: s.list.map((m) => m.origin) }));
-  return { stories, merges, splits };
+  return { stories, merges };
 }

@@ -35,7 +35,7 @@ function score(d: Dossier, gold: string, dir: string | null): { composite: numbe
   return { composite: m ? Number(m[1]) : 0, out: r.stdout };
 }
 
-test('seed story: valid dossier, every gold conflict reported, composite at least 0.85', { skip: !hasShared() }, async () => {
+void test('seed story: valid dossier, every gold conflict reported, composite at least 0.85', { skip: !hasShared() }, async () => {
   const d = await dossierOf(SEEDS);
   assertValid(d);
   const { composite, out } = score(d, join(EVAL, 'gold', 'seeds.json'), SEEDS);
@@ -43,13 +43,13 @@ test('seed story: valid dossier, every gold conflict reported, composite at leas
   assert.ok(composite >= 0.85, out);
 });
 
-test('the same input gives the same dossier, byte for byte', { skip: !hasShared() }, async () => {
+void test('the same input gives the same dossier, byte for byte', { skip: !hasShared() }, async () => {
   const a = JSON.stringify(await dossierOf(SEEDS));
   const b = JSON.stringify(await dossierOf(SEEDS));
   assert.equal(a, b);
 });
 
-test('sources are numbered in input order and ids follow output order', { skip: !hasShared() }, async () => {
+void test('sources are numbered in input order and ids follow output order', { skip: !hasShared() }, async () => {
   const d = await dossierOf(SEEDS);
   assert.deepEqual(d.sources.map((s) => s.id), d.sources.map((_, i) => `s${i}`));
   assert.deepEqual(d.quotes.map((q) => q.id), d.quotes.map((_, i) => `q${i + 1}`));
@@ -61,7 +61,7 @@ test('sources are numbered in input order and ids follow output order', { skip: 
 const portable = (d: Dossier): Dossier => ({ ...d, sources: d.sources.map((s) => ({ ...s, origin: relative(REPO_ROOT, resolve(s.origin)) })) });
 
 // Regenerate with: UPDATE_GOLDEN=1 node scripts/run-tests.mjs src/compare/dossier.test.ts
-test('golden: the example story dossier', { skip: !existsSync(EXAMPLE_STORY) }, async () => {
+void test('golden: the example story dossier', { skip: !existsSync(EXAMPLE_STORY) }, async () => {
   const d = portable(await dossierOf(EXAMPLE_STORY));
   assertValid(d);
   if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(GOLDEN, JSON.stringify(d, null, 2) + '\n');

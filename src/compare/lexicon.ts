@@ -47,6 +47,17 @@ export function lexiconMap(file: string): Map<string, string> {
 
 let lazy: Lexicons | null = null;
 
+/** Same suffix stripping as text/tokens.ts `stem` (kept here to avoid an import cycle). */
+function stemOf(w: string): string {
+  if (w.length <= 4 || /^\d/.test(w)) return w;
+  for (const suffix of ['ings', 'ing', 'ers', 'ies', 'ed', 'er', 'es', 's']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3 && !(suffix === 's' && w.endsWith('ss'))) {
+      return suffix === 'ies' ? w.slice(0, -3) + 'y' : w.slice(0, -suffix.length);
+    }
+  }
+  return w;
+}
+
 export interface Lexicons {
   stopwords: Set<string>;
   contractions: Map<string, string>;
@@ -75,6 +86,8 @@ export function lexicons(): Lexicons {
     const head = words[0];
     if (head === undefined) continue;
     for (const w of words) if (!synonym.has(w)) synonym.set(w, head);
+    // Stems too, so an inflection not listed ("fundraisers") finds its set.
+    for (const w of words) if (!synonym.has(stemOf(w))) synonym.set(stemOf(w), head);
   }
   const outlets: { alias: string; canonical: string }[] = [];
   for (const line of lexiconLines('outlets.txt')) {

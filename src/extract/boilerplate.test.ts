@@ -29,6 +29,8 @@ void test('junk lines are recognised, each with a reason', () => {
     ['* * *'.replace(/ /g, ''), 'separator'],
     ['Published: 10:48, Tue, Nov 19, 2019', 'dateline'],
     ['Updated Nov 19, 6:55 AM', 'dateline'],
+    ['(Reporting by Jane Doe; Editing by John Roe)', 'credit-line'],
+    ['SEE MORE: Storm closes the coast road', 'teaser'],
   ];
   for (const [line, reason] of junk) assert.equal(junkReason(line), reason, line);
 });
@@ -45,6 +47,8 @@ void test('prose that mentions junk words is not junk', () => {
     'Traffic expected to ease',
     'The Kremlin Responds',
     'Photo opportunities were limited, the spokesman said.',
+    'Sign up for a streaming account using the same email as your existing one',
+    'Editing by hand took the team three weeks, she said.',
   ];
   for (const line of prose) assert.equal(junkReason(line), null, line);
 });

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ArticleMeta, BoilerplateSpan } from '../model/article.js';
 import { markBoilerplateLines } from './boilerplate.js';
+import { normalisePublished } from './dates.js';
 import { blockText } from './dom-text.js';
 import { pageMetadata } from './metadata.js';
 import { precleanDocument } from './preclean.js';
@@ -80,7 +81,7 @@ export function extractHtml(html: string, pageUrl: string | null = null): HtmlRe
     meta: {
       title: meta.title ?? best.title,
       outlet: meta.outlet ?? best.siteName,
-      published: meta.published,
+      published: meta.published ?? normalisePublished(best.published),
       author: meta.author ?? best.byline,
       url: meta.url,
     },

@@ -1,4 +1,4 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { makeArticle, type ArticleMeta } from '../model/article.js';
 import { extractFragment } from '../extract/html.js';
 import { normalisePublished } from '../extract/dates.js';
@@ -29,6 +29,21 @@ const parser = new XMLParser({
   trimValues: true,
   isArray: (name) => ['item', 'entry', 'link', 'author', 'dc:creator', 'category'].includes(name),
 });
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text' });
+
+/**
+ * An item's content as HTML. Atom's type="xhtml" content arrives parsed into elements: it is written
+ * back to markup, so the article inside is not lost.
+ */
+function contentHtml(v: unknown): string | null {
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    const node = v as Node;
+    const children = Object.fromEntries(Object.entries(node).filter(([k]) => !k.startsWith('@_') && k !== '#text'));
+    if (Object.keys(children).length > 0) return String(builder.build(children)).trim() || null;
+  }
+  return text(v);
+}
 
 function text(v: unknown): string | null {
   if (v === undefined || v === null) return null;
@@ -102,7 +117,7 @@ export function readFeed(path: string, xml: string): FeedResult {
       author: authorOf(item),
       url,
     };
-    const candidates = [item['content:encoded'], item['content'], item['description'], item['summary']].map(text).filter((c): c is string => !!c);
+    const candidates = [item['content:encoded'], item['content'], item['description'], item['summary']].map(contentHtml).filter((c): c is string => !!c);
     let best: { text: string; boilerplate: ReturnType<typeof extractFragment>['boilerplate'] } | null = null;
     for (const c of candidates) {
       const fragment = extractFragment(c);

@@ -109,6 +109,17 @@ void test('RSS and Atom: items with full content are articles; link-only items n
   checkInvariants(r);
 });
 
+void test('Atom xhtml content (parsed markup, not escaped text) is read as the article', async () => {
+  const feed = join(tmp, 'xhtml.atom');
+  const para = 'The harbour authority published its annual report, which shows record traffic and a small rise in accidents. '.repeat(6);
+  writeFileSync(feed, `<feed xmlns="http://www.w3.org/2005/Atom"><title>X</title><entry><title>T</title><link href="https://x.example/a"/><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>${para}</p><p>“Busy year,” she said.</p></div></content></entry></feed>`);
+  const r = await readInputs([feed]);
+  const a = byOrigin(r, `${feed}#1`);
+  assert.ok(a, JSON.stringify(r.problems));
+  assert.match(a.text, /^The harbour authority/);
+  assert.ok(a.text.endsWith('“Busy year,” she said.'));
+});
+
 void test('with --fetch, a link-only feed item is fetched and the feed fills missing metadata', async () => {
   const feed = join(tmp, 'local.rss');
   writeFileSync(feed, `<rss version="2.0"><channel><title>Feed Name</title><item><title>Item</title><link>${base}/article</link><pubDate>Mon, 03 Mar 2025 10:00:00 GMT</pubDate></item></channel></rss>`);

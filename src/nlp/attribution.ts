@@ -16,6 +16,8 @@ import { BETWEEN_SPEAKER_AND_CUE, phraseEndingAt, phraseStartingAt, type Speaker
 
 /** Gap between an interrupted quote's parts that can hold an attribution ("," he said, "). */
 const INTERRUPTION_MAX_CHARS = 80;
+/** Words at most between two quoted phrases of one clause that are read as one statement. */
+const LISTED_MAX_GAP_WORDS = 6;
 /** Gap of an attribution sentence between two quotes of one utterance (`"A," said X, the ... . "B."`). */
 const RESUMED_MAX_CHARS = 160;
 /** How far after the closing mark an attribution is looked for. */
@@ -103,9 +105,12 @@ function mergeInterrupted(text: string, quotes: Working[], paragraphs: Span[]): 
       const speech = words.some((w) => lex.speechVerbs.has(w));
       const cleanGap = gap.replace(/\b([\p{L}]+)\./gu, (m, w: string) => (lex.abbreviations.has(w) || /^\p{Lu}$/u.test(w) ? w : m));
       const paraEnd = paragraphs[q.paragraph]?.end ?? text.length;
-      const interrupted = gap.length <= INTERRUPTION_MAX_CHARS && speech && /[,\u2014\u2013-]/.test(lastChar) && !/[.!?;]/.test(cleanGap) && /[,:]\s*$/.test(gap);
+      const interrupted = gap.length <= INTERRUPTION_MAX_CHARS && speech && /[,\u2014\u2013-]/.test(lastChar) && !/[.!?;]/.test(cleanGap) && /[,:]\s*(?:and|but)?\s*$/.test(gap);
       const resumed = gap.length <= RESUMED_MAX_CHARS && speech && /^[^.!?;]*[.:]\s*$/.test(cleanGap) && q.close !== null && !hasOwnTrailingCue(text, q.close.end, paraEnd);
-      const listed = /^\s*(?:,\s*)?(?:and|or|but|as well as)?\s*(?:a|an|the|his|her|their|its)?\s*$/.test(gap) && gap.length > 0 && !/[.!?]/.test(lastChar);
+      // Quoted phrases strung through one clause (`"duped" by "a con"`, `"A" and then "B"`): one statement.
+      const gapWords = gap.trim() ? gap.trim().split(/\s+/).length : 0;
+      const titled = (w: Working): boolean => w.parts.some((p) => isTitleCase(text.slice(p.start, p.end)));
+      const listed = gap.length > 0 && gapWords <= LISTED_MAX_GAP_WORDS && !speech && !/[.!?;:]/.test(gap) && !/[.!?]/.test(lastChar) && !titled(prev) && !titled(q);
       if (interrupted || resumed || listed) {
         prev.gaps = [...prev.gaps, { close: prev.close, open: q.open }];
         prev.parts = [...prev.parts, ...q.parts];
@@ -120,6 +125,9 @@ function mergeInterrupted(text: string, quotes: Working[], paragraphs: Span[]): 
   for (const q of out) if (q.parent !== null) q.parent = remap.get(q.parent) ?? null;
   return out;
 }
+
+/** Censoring (sh*t, s**t, f---), an insertion ([Putin]) or an elision (…, ...). */
+const CENSORED = /[A-Za-z\u00C0-\u024F]\*+|\b[A-Za-z]-{2,}|\[[^\]]*\]|\u2026|\.\.\./;
 
 /** Up to this many words, a quoted stretch in title case is a title rather than speech. */
 const TITLE_MAX_WORDS = 6;
@@ -342,6 +350,22 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
     return { phrase: null, cue, addressee: null };
   };
 
+  const sentenceHasVerb = (s: Sentence): boolean => {
+    const lex = lexicons();
+    return tokenize(text, s.start, s.end).some((t) => (lex.speechVerbs.has(t.lower) || lex.cognitiveVerbs.has(t.lower)) && !insideQuote(t.start));
+  };
+
+  /** The phrase opening a sentence (a name, pronoun or determiner phrase), before `to`. */
+  const sentenceOpeningPhrase = (from: number, to: number): SpeakerPhrase | null => {
+    const toks = tokenize(text, from, to);
+    const first = toks[0];
+    if (!first || insideQuote(first.start)) return null;
+    const p = phraseStartingAt(toks, 0, mentionsByStart, text);
+    if (!p || (p.kind === 'pronoun' && (p.head === 'i' || p.head === 'we'))) return null;
+    // The phrase must be followed by a verb-like word, not be an introductory phrase ("In 2010, ...").
+    return /^[^,;:]*$/.test(text.slice(p.end, Math.min(to, p.end + 3))) ? p : null;
+  };
+
   /** The start of the sentence holding `pos`. */
   const sentenceStartOf = (pos: number): number => (sentences[sentenceAt(sentences, pos)] as Sentence).start;
 
@@ -489,6 +513,14 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
         if (ph && /,\s*$/.test(text.slice(Math.max(q.close.end, ph.start - 3), ph.start))) found = { ...f, addressee: addresseeAfter(text, toks, cue, limit) };
       }
     }
+    // 2c. A quote inside a sentence with no cue the patterns know ("Moore thanked him for "..."",
+    // "X is labeling it "..."): the sentence's subject, when the sentence opens with a name or phrase.
+    // A short quoted term gets this only when the sentence has a speech or belief verb somewhere:
+    // otherwise it is a scare quote, a title or a nickname, not speech.
+    if (!found?.phrase && outerQ === undefined && OUTER_START(q) > sentence.start + 1 && (wordCount(text, q) > SCARE_MAX_WORDS || sentenceHasVerb(sentence))) {
+      const ph = subjectOf.get(si) ?? sentenceOpeningPhrase(sentence.start, OUTER_START(q));
+      if (ph) found = { phrase: ph, cue: null, addressee: null };
+    }
     // 3. No cue: a quote filling its paragraph continues the previous quote's speaker; a paragraph
     // ending with a colon introduces it.
     let speaker: string | null = null;
@@ -541,7 +573,7 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
     if (words === 0) return;
     // Titles of shows, books and ads ("Face the Nation", titled "Arrogant"): short, in title case, not introduced as speech.
     if (words <= TITLE_MAX_WORDS && isTitleCase(content) && !(cue && cue.index === 0) && !/[:]\s*$/.test(text.slice(Math.max(0, OUTER_START(q) - 3), OUTER_START(q))) && !(found?.phrase && found.cue && found.cue.token.start > OUTER_END(q))) return;
-    const censored = /\p{L}\*+\p{L}?|\b\p{L}-{2,}|\[[^\]]*\]|\u2026|\.\.\./u.test(content);
+    const censored = CENSORED.test(content);
     const partial = words <= SCARE_MAX_WORDS + 4 && /^\p{Ll}/u.test(content) ? true : words <= SCARE_MAX_WORDS && !/[.!?]$/.test(content);
     results[qi] = {
       start,

@@ -63,8 +63,10 @@ export function findIndirectSpeech(ctx: AttributionContext, direct: Quote[]): Qu
     if (s.headline) continue;
     while (qi < quoted.length && (quoted[qi]?.end ?? 0) <= s.start) qi++;
     if (quoted.slice(qi).some((q) => q.start < s.end && q.end > s.start)) continue;
-    const sentence = text.slice(s.start, s.end);
     const toks = tokenize(text, s.start, s.end);
+    // No speech or belief verb, no "according": nothing to find (most sentences; the patterns are costly).
+    if (!toks.some((t) => lex.speechVerbs.has(t.lower) || lex.cognitiveVerbs.has(t.lower) || t.lower === 'according')) continue;
+    const sentence = text.slice(s.start, s.end);
     // "According to X, ..." at the start.
     if (toks[0]?.lower === 'according' && toks[1]?.lower === 'to') {
       const comma = sentence.indexOf(',');

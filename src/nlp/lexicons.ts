@@ -91,6 +91,8 @@ export interface Lexicons {
   places: Map<string, string>;
   demonyms: Map<string, string | null>;
   functionWords: Set<string>;
+  /** First words of multi-word organisation and place names ("New", "Wall", "The"). */
+  lexiconStarts: Set<string>;
   abbreviations: Set<string>;
   abbreviationsBeforeNumber: Set<string>;
   vague: Map<string, number | null>;
@@ -144,7 +146,17 @@ export function lexicons(): Lexicons {
   const vague = new Map<string, number | null>();
   for (const [k, v] of Object.entries(vagueRaw)) if (!k.startsWith('_')) vague.set(k, typeof v === 'number' ? v : null);
   const honor = load<Record<string, string | null>>('honorifics');
+  const lexiconStarts = new Set<string>();
+  for (const name of [...orgAliases.keys(), ...places.keys()]) {
+    const words = name.split(' ');
+    if (words.length > 1 && words[0]) {
+      lexiconStarts.add(words[0]);
+      lexiconStarts.add(words[0].toUpperCase());
+      lexiconStarts.add(words[0].charAt(0).toUpperCase() + words[0].slice(1).toLowerCase());
+    }
+  }
   cached = {
+    lexiconStarts,
     speechVerbs,
     weakVerbs: new Set(sv.weak),
     cognitiveVerbs,

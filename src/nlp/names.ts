@@ -159,11 +159,12 @@ export function findNames(text: string, sentences: Sentence[]): NameResult {
   const drafts: Draft[] = [];
   for (const sentence of sentences) {
     const toks = tokenize(text, sentence.start, sentence.end);
-    const indexOf = new Map<Token, number>();
-    toks.forEach((t, i) => indexOf.set(t, i));
+    // Most sentences' tokens are searched by identity once per group: a linear scan is cheaper than a map.
+    let cursor = 0;
     for (const group of capitalGroups(text, toks)) {
       let g = group;
-      const gi = indexOf.get(g[0] as Token) ?? 0;
+      while (cursor < toks.length && toks[cursor] !== g[0]) cursor++;
+      const gi = cursor;
       // Sentence-initial or quote-initial function words ("The", "But") are not part of a name,
       // unless the whole sequence is a known name ("The Washington Post").
       const full = g.length > 1 ? text.slice(nameOf(text, g).start, nameOf(text, g).end) : '';
@@ -252,7 +253,9 @@ function emitGroup(text: string, lex: Lexicons, sentence: Sentence, toks: Token[
   while (k < g.length) {
     let matched = 0;
     let hit: { kind: EntityKind; canonical: string } | null = null;
-    for (let m = Math.min(g.length, k + LEXICON_MAX_WORDS); m > k; m--) {
+    // Multi-word entries are only tried from a word that starts one ("New" York, "Wall" Street Journal).
+    const top = lex.lexiconStarts.has((g[k] as Token).text) ? Math.min(g.length, k + LEXICON_MAX_WORDS) : k + 1;
+    for (let m = top; m > k; m--) {
       const span = nameOf(text, g.slice(k, m));
       const h = lexiconMatch(lex, text.slice(span.start, span.end));
       if (h) {

@@ -27,7 +27,7 @@ export const BETWEEN_SPEAKER_AND_CUE = new Set([
 /** A generic speaker phrase has at most this many words before its head. */
 const GENERIC_MAX_WORDS = 4;
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its', 'one', 'another', 'some', 'several', 'two', 'three', 'many']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'one', 'another', 'some', 'several', 'two', 'three', 'many']);
 
 /** A role or age word that can head a descriptor speaker ("spokesman", "79-year-old", "officials"). */
 export function isRoleHead(t: Token): boolean {

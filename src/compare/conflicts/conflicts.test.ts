@@ -29,7 +29,7 @@ function assertWellFormed(c: Conflict, docs: SourceDoc[]): void {
     }
 }
 
-test('attribution: who obtained the report, and which outlet a person spoke to', () => {
+void test('attribution: who obtained the report, and which outlet a person spoke to', () => {
   const docs = docsOf(
     'The memo, obtained by Reuters, shows the plan. Mayor Alda Finch told Reuters the plan was fair.',
     'The memo was published by Bloomberg on Friday. Finch told Bloomberg the plan was fair.',
@@ -44,12 +44,12 @@ test('attribution: who obtained the report, and which outlet a person spoke to',
   assert.deepEqual(sidesOf(spoke), [['s0'], ['s1']]);
 });
 
-test('attribution: one source naming two outlets is not a conflict', () => {
+void test('attribution: one source naming two outlets is not a conflict', () => {
   const docs = docsOf('The video was aired by CNN and later posted by Reuters.', 'The video was aired by CNN on Monday evening.');
   assert.deepEqual(attributionConflicts(docs), []);
 });
 
-test('date: the year a recording was released, not the year the event took place', () => {
+void test('date: the year a recording was released, not the year the event took place', () => {
   const docs = docsOf(
     'In 2023, the network aired a recording of the mayor at a dinner.',
     'The dinner took place in 2023 and the recording was released on 9 July 2024 by the network.',
@@ -60,7 +60,7 @@ test('date: the year a recording was released, not the year the event took place
   assert.deepEqual(c.sides.map((s) => s.value).sort(), ['2023', '2024-07-09']);
 });
 
-test('descriptor: former versus current title for the same person; one source using both takes no side', () => {
+void test('descriptor: former versus current title for the same person; one source using both takes no side', () => {
   const docs = docsOf(
     'Former Health Minister Ida Korr said the plan was costly.',
     'Health Minister Ida Korr defended the plan on Monday.',
@@ -75,7 +75,7 @@ test('descriptor: former versus current title for the same person; one source us
   assert.deepEqual(descriptorConflicts(docs.slice(0, 2)), []);
 });
 
-test('polarity: has yet to respond versus a response by the same state', () => {
+void test('polarity: has yet to respond versus a response by the same state', () => {
   const docs = docsOf('The Freedonian government is yet to respond to the claims.', 'Freedonia dismissed the claims as noise.', 'Freedonia has been quiet.');
   const found = polarityConflicts(docs);
   assert.equal(found.length, 1);
@@ -83,7 +83,7 @@ test('polarity: has yet to respond versus a response by the same state', () => {
   assert.deepEqual(polarityConflicts(docsOf('The company declined to comment on the crash.', 'The crash was criticized by residents of the town.')), []);
 });
 
-test('number: the same quantity with different values inside one claim', () => {
+void test('number: the same quantity with different values inside one claim', () => {
   const docs = docsOf(
     'About 3,400 residents of Lowbridge were ordered from their homes after the fire.',
     'Some 4,300 residents of Lowbridge were ordered from their homes after the fire.',

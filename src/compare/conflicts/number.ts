@@ -6,7 +6,7 @@ import { stem } from '../text/tokens.js';
 import { conflictFrom, type Stance } from './common.js';
 
 /** Similarity two sentences need before their numbers are read as counts of one thing. */
-const SAME_FACT_SIMILARITY = 0.4;
+const SAME_FACT_SIMILARITY = 0.25;
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const NUMBER = /(?<![\p{L}\p{N}.,])([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?(\s*(?:%|per\s*cent|percent))?(?:\s+([\p{L}-]+))?(?:\s+([\p{L}-]+))?/giu;
 
@@ -25,6 +25,9 @@ export function numberConflicts(docs: SourceDoc[], claims: ClaimStage): Conflict
       const body = doc.text.slice(u.start, u.end);
       NUMBER.lastIndex = 0;
       for (let m = NUMBER.exec(body); m; m = NUMBER.exec(body)) {
+        // A rank ("No. 3 position") is not a quantity; the total in a partitive ("15 of the 19
+        // hijackers") counts a different set from the part.
+        if (/(?:\bNo\.|#|\bof(?:\s+the)?)\s*$/i.test(body.slice(0, m.index))) continue;
         const raw = (m[2] as string).replace(/,/g, '');
         let value = Number(raw);
         if (!m[1] && !m[3] && !m[4] && /^(?:1[89]|20)\d\d$/.test(raw)) continue; // a year

@@ -5,6 +5,7 @@ import { lexicons } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
 import { alternation, evidenceOf, touchesQuote } from './common.js';
 
+const GENERATION = /^(?:Jr|Sr|II|III|IV)$/;
 /** Words scanned back from the verb for the actor. */
 const ACTOR_WORDS = 8;
 /** Capitalised words that are not names of actors. */
@@ -56,7 +57,9 @@ export function polarityConflicts(docs: SourceDoc[]): Conflict[] {
   const used = new Set<PolarityStance>();
   for (const n of stances.filter((x) => !x.responded)) {
     if (used.has(n)) continue;
-    const meets = (x: PolarityStance): boolean => [...x.actor].some((a) => [...n.actor].some((b) => sameActorWord(a, b)));
+    // "Trump" and "Trump Jr." are two people: a generational suffix must agree.
+    const suffix = (names: Set<string>): string => [...names].filter((w) => GENERATION.test(w)).sort().join(' ');
+    const meets = (x: PolarityStance): boolean => suffix(x.actor) === suffix(n.actor) && [...x.actor].some((a) => [...n.actor].some((b) => sameActorWord(a, b)));
     const silent = stances.filter((x) => !x.responded && meets(x));
     const answered = stances.filter((x) => x.responded && meets(x));
     const silentSources = new Set(silent.map((x) => x.source));

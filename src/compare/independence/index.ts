@@ -66,7 +66,8 @@ export function applyIndependence(dossier: Dossier, analyses: ArticleAnalysis[],
     dossier.sources.map((s) => s.id),
     reuse.filter((r) => r.linked),
   );
-  const claims = recountClaims(dossier.claims, groups, reuse.flatMap((r) => r.copiedProse));
+  const copied = reuse.flatMap((r) => r.copiedProse);
+  const claims = recountClaims(dossier.claims, groups, copied);
 
   stage('provenance');
   const provenance = buildProvenance({ dossier: { ...dossier, claims }, analyses: byId });
@@ -75,7 +76,7 @@ export function applyIndependence(dossier: Dossier, analyses: ArticleAnalysis[],
   const profiles = buildProfiles({ dossier: { ...dossier, claims }, texts, analyses: byId, stopWords });
 
   stage('summary');
-  const summary = buildSummary({ sources: texts, groups, claims, conflicts: dossier.conflicts, stopWords });
+  const summary = buildSummary({ sources: texts, groups, copied, claims, conflicts: dossier.conflicts, stopWords });
 
   return { ...dossier, claims, reuse: reuse.map(publicReuse), summary, provenance, profiles, sourceGroups: groups };
 }

@@ -19,7 +19,7 @@ import { contentWords, tokenRange } from './text.js';
 export const SAME_FACT_SIMILARITY = 0.3;
 /** Shortest name word checked for spelling variants (short words differ by one letter all the time). */
 export const MIN_NAME_LENGTH = 5;
-/** Most edits between two spellings of one name, per this many letters (Zelensky/Zelenskyy: 1 in 8). */
+/** Most edits between two spellings of one name, per this many letters (Jovic/Jovik: 1 in 5). */
 export const LETTERS_PER_EDIT = 5;
 
 function lexiconFindings(src: SourceText, re: RegExp, isQuoted: (i: number) => boolean, skip: (s: Span) => boolean): ProfileFinding[] {
@@ -158,7 +158,7 @@ export function buildProfiles(input: ProfilesInput): SourceProfile[] {
       const variants = new Map<string, Evidence[]>();
       for (const other of byInitial.get(name[0] ?? '') ?? []) {
         if (mine.has(other) || Math.abs(other.length - name.length) > maxEdits) continue;
-        // inflections are not spellings: "Brevik"/"Breviks", "Russia"/"Russian"
+        // inflections are not spellings: "Jovic"/"Jovics", "Russia"/"Russian"
         if (other.startsWith(name) || name.startsWith(other)) continue;
         if (distance(name.toLowerCase(), other.toLowerCase()) > maxEdits) continue;
         const l: Evidence[] = [];

@@ -16,7 +16,7 @@ import { byId, makeCoverTest, paragraphsOf, scanQuoted, splitSentences } from '.
 
 const LEXICON = 'provenance-cues.json';
 const ROLES_IN_TEXT: ProvenanceRole[] = ['channel', 'obtained-by', 'published-by'];
-/** Most words an actor's name may run to after its cue ("Russian state news agency Tass" is five). */
+/** Most words an actor's name may run to after its cue ("the national state news agency Nordwire" is five). */
 export const MAX_ACTOR_WORDS = 7;
 /** Chain order: where the words came from first, then how they travelled, then who carries them. */
 const ROLE_ORDER: Record<ProvenanceRole, number> = { speaker: 0, channel: 1, 'obtained-by': 2, 'published-by': 3, outlet: 4 };
@@ -110,7 +110,7 @@ export function actorKey(actor: string): string[] {
   return (caps.length ? caps : words).map((w) => w.toLowerCase());
 }
 
-/** Same actor when one name's key words are all in the other's ("Tass" and "state news agency Tass"). */
+/** Same actor when one name's key words are all in the other's ("Nordwire" and "state news agency Nordwire"). */
 export function sameActor(a: string, b: string): boolean {
   const ka = actorKey(a);
   const kb = actorKey(b);
@@ -126,17 +126,17 @@ interface StepDraft {
 }
 
 function addStep(steps: StepDraft[], role: ProvenanceRole, actor: string, source: string, ev: Evidence | null): void {
-  // outlets are named by the input's metadata, exactly; actors named in text vary in length ("Tass")
+  // outlets are named by the input's metadata, exactly; actors named in text vary in length
   let step = steps.find((s) => s.role === role && (role === 'outlet' ? s.actor === actor : sameActor(s.actor, actor)));
   if (!step) steps.push((step = { actor, role, evidence: [], sources: new Set() }));
-  // keep the fuller name ("Russian state news agency Tass" over "Tass")
+  // keep the fuller name ("state news agency Nordwire" over "Nordwire")
   else if (actor.length > step.actor.length && role !== 'outlet') step.actor = actor;
   step.sources.add(source);
   if (ev && !step.evidence.some((e) => e.source === ev.source && e.start === ev.start && e.end === ev.end)) step.evidence.push(ev);
 }
 
 /** Could two names be one actor? Lenient on purpose (any shared key word), so that only names with
- *  nothing in common ("Reuters" and "Tass") make a dispute; merging steps uses the stricter sameActor. */
+ *  nothing in common (two different agencies) make a dispute; merging steps uses the stricter sameActor. */
 function mayBeSame(a: string, b: string): boolean {
   const kb = new Set(actorKey(b));
   return actorKey(a).some((w) => kb.has(w));
@@ -220,7 +220,7 @@ export function buildProvenance(input: ProvenanceInput): Provenance[] {
 
   /**
    * Channels a source names for a speaker anywhere: a sentence naming the speaker (outside quotation
-   * marks) followed by a cue ("Peskov told X", "X said, according to Y"). A speaker usually reaches an
+   * marks) followed by a cue ("Berg told X", "Berg said, according to Y"). A speaker usually reaches an
    * outlet through one channel per article, so this applies to each of the speaker's quotes there.
    */
   const speakerCache = new Map<string, Found[]>();

@@ -49,13 +49,13 @@ export const PARAPHRASE_LINK_THRESHOLD = 0.5;
 /** Fewest matched prose words for a link, so a two-sentence brief cannot join a group by one sentence. */
 export const MIN_LINK_WORDS = 30;
 /**
- * Shared prose words, outside quotation marks and not capitalised, from which one passage is copied text.
- * Names are left out of the count: two reports of one event share "Transport Minister Ruth Ainsley" and
- * "the Rail Accident Inspectorate" without copying; ten shared words of the prose around names are rare
- * by chance (on the example story, the Chronicle's passage on the maintenance report has about twenty
- * in common with the Gazette's scoop; reports sharing only names and a set phrase have four to nine).
+ * Shared content words (outside quotation marks, not capitalised, not function words) from which one
+ * passage is copied text. Names are left out of the count: two reports of one event share a minister's
+ * title and name without copying. On the example story, an outlet's passage on a document another outlet
+ * first obtained shares about a dozen such words with the original; passages of names around a set
+ * phrase or a short factual clause share three to eight.
  */
-export const MIN_COPIED_PASSAGE_WORDS = 10;
+export const MIN_COPIED_PASSAGE_WORDS = 9;
 /** ...unless nearly all of the shorter text's prose is in the other: a short text copied whole. */
 export const NEAR_TOTAL_COVERAGE = 0.8;
 
@@ -81,7 +81,7 @@ interface Passage {
   matchedQuoted: number;
   matchedChars: number;
   matchedQuotedChars: number;
-  /** Matched words outside quotations that are not capitalised: the prose around the names. */
+  /** Matched content words outside quotations that are not capitalised: the prose around the names. */
   matchedPlain: number;
   /** Token indices in a and b that are matched. */
   ia: number[];
@@ -206,7 +206,7 @@ function alignPassages(a: Token[], b: Token[], flat: number[]): Passage[] {
 
 /** A matched word counts as quoted when either source puts it inside quotation marks: one outlet may set
  *  a statement as a block paragraph that another marks as a quote, and neither wrote it. */
-function measure(p: Passage, a: Token[], b: Token[], textA: string): void {
+function measure(p: Passage, a: Token[], b: Token[], textA: string, stop: Set<string>): void {
   p.matched = p.ia.length;
   for (let k = 0; k < p.ia.length; k++) {
     const t = a[p.ia[k] ?? -1];
@@ -214,7 +214,7 @@ function measure(p: Passage, a: Token[], b: Token[], textA: string): void {
     const chars = t.end - t.start;
     p.matchedChars += chars;
     const quoted = t.quoted || b[p.ib[k] ?? -1]?.quoted;
-    if (!quoted && !/^\p{Lu}/u.test(textA[t.start] ?? '')) p.matchedPlain++;
+    if (!quoted && !stop.has(t.norm) && !/^\p{Lu}/u.test(textA[t.start] ?? '')) p.matchedPlain++;
     if (quoted) {
       p.matchedQuoted++;
       p.matchedQuotedChars += chars;
@@ -341,7 +341,7 @@ export function computeReuse(input: SourceText[], options: ReuseOptions = {}): R
     const B = sources[ib];
     if (!A || !B) continue;
     const passages = alignPassages(A.tokens, B.tokens, seeds).filter((p) => p.ia.length >= MIN_PASSAGE_WORDS);
-    for (const p of passages) measure(p, A.tokens, B.tokens, A.text);
+    for (const p of passages) measure(p, A.tokens, B.tokens, A.text, stop);
     const proseA = proseCount(ia);
     const proseB = proseCount(ib);
     const matchedProse = passages.reduce((s, p) => s + p.matched - p.matchedQuoted, 0);

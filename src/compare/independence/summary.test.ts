@@ -36,3 +36,17 @@ void test('a sentence that touches a conflict is left out', () => {
   const summary = buildSummary({ sources, groups: [['s0'], ['s1'], ['s2']], claims: [], conflicts, stopWords: STOP });
   assert.ok(!summary.some((l) => l.text.startsWith('A primary school')));
 });
+
+void test('two sources sharing a copied passage do not back a line inside it', () => {
+  const sources = [buildSourceText('s0', A, []), buildSourceText('s1', B, []), buildSourceText('s2', C, [])];
+  const span = (id: string, text: string, words: string) => {
+    const start = text.indexOf(words);
+    return { source: id, start, end: start + words.length, text: words };
+  };
+  const shared = 'nine wagons of a freight train left the track on the river bridge';
+  const copied = [{ a: span('s0', A, shared.replace('nine', 'Nine')), b: span('s1', B, shared) }];
+  const without = buildSummary({ sources, groups: [['s0'], ['s1'], ['s2']], claims: [], conflicts: [], stopWords: STOP });
+  const withCopy = buildSummary({ sources, groups: [['s0'], ['s1'], ['s2']], copied, claims: [], conflicts: [], stopWords: STOP });
+  assert.ok(without.some((l) => /wagons/i.test(l.text)));
+  assert.ok(!withCopy.some((l) => /wagons/i.test(l.text)));
+});

@@ -1,4 +1,4 @@
-import type { Conflict, SummarySentence } from '../../model/dossier.js';
+import type { Conflict, ReusePassage, SummarySentence } from '../../model/dossier.js';
 import type { Evidence, Span } from '../../model/span.js';
 import { evidence, overlaps } from '../../model/span.js';
 import type { IndependentClaim } from './independence.js';
@@ -110,6 +110,8 @@ function sameNumbers(a: SentenceView, b: SentenceView): boolean {
 export interface SummaryInput {
   sources: SourceText[];
   groups: string[][];
+  /** Passages of prose two sources share verbatim: a sentence inside one is backed once, not twice. */
+  copied?: ReusePassage[];
   claims: IndependentClaim[];
   conflicts: Conflict[];
   stopWords: Set<string>;
@@ -122,6 +124,9 @@ export function buildSummary(input: SummaryInput): SummarySentence[] {
   const loaded = new RegExp(phrasePattern(readLexicon('loaded-language.json', 'words')).source, 'iu');
   const groupOf = new Map<string, number>();
   groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
+  const copied = input.copied ?? [];
+  const copiedTogether = (x: Evidence, y: Evidence): boolean =>
+    copied.some((p) => (p.a.source === x.source && p.b.source === y.source && overlaps(p.a, x) && overlaps(p.b, y)) || (p.b.source === x.source && p.a.source === y.source && overlaps(p.b, x) && overlaps(p.a, y)));
   const conflictSpans = input.conflicts.flatMap((c) => c.sides.flatMap((s) => s.evidence));
   const disputed = (source: string, span: Span): boolean => conflictSpans.some((e) => e.source === source && overlaps(e, span));
 
@@ -201,7 +206,12 @@ export function buildSummary(input: SummaryInput): SummarySentence[] {
     }
     if (best.size < 1) continue;
     const support = new Map<number, Evidence>([[v.group, evidence(v.source.id, v.source.text, v.span)]]);
-    for (const [g, { w }] of [...best].sort((x, y) => x[0] - y[0])) support.set(g, evidence(w.source.id, w.source.text, w.span));
+    const mainEvidence = evidence(v.source.id, v.source.text, v.span);
+    for (const [g, { w }] of [...best].sort((x, y) => x[0] - y[0])) {
+      const e = evidence(w.source.id, w.source.text, w.span);
+      if (!copiedTogether(mainEvidence, e)) support.set(g, e);
+    }
+    if (support.size < 2) continue;
     candidates.push({ main: v, support, fromClaim: false });
   }
   // From claims: corroborated by independent sources, and stated in a usable sentence.
@@ -223,6 +233,7 @@ export function buildSummary(input: SummaryInput): SummarySentence[] {
       if (support.has(g) || g === main.group) continue;
       const src = sources.find((x) => x.id === e.source);
       if (!src) continue;
+      if (copiedTogether(evidence(main.source.id, main.source.text, main.span), e)) continue;
       const { words, facts } = viewOf(src, e, stopWords);
       if (similarity(main.words, words) >= CLAIM_SUPPORT_SIMILARITY && shared(main.facts, facts) >= MIN_SHARED_FACT_WORDS) support.set(g, e);
     }

@@ -31,3 +31,8 @@ void test('the cover test merges overlapping spans', () => {
   const inside = makeCoverTest([{ start: 5, end: 10 }, { start: 0, end: 3 }, { start: 8, end: 12 }]);
   assert.deepEqual([0, 2, 3, 4, 5, 11, 12].map(inside), [true, true, false, false, true, true, false]);
 });
+
+void test('mixed marks pair up, and a stray closing mark does not open a quotation', () => {
+  const text = '“We will go," she said. He was 6" tall and said "fine" later.';
+  assert.deepEqual(slices(text, scanQuoted(text)), ['We will go,', 'fine']);
+});

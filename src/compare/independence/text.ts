@@ -30,7 +30,7 @@ function isWordChar(code: number, text: string, i: number): boolean {
 }
 
 /**
- * Word spans: runs of letters and digits, with an apostrophe inside a word kept ("don't", "Xi’s").
+ * Word spans: runs of letters and digits, with an apostrophe inside a word kept ("don't", "O’Neill’s").
  * A hand-written scan: the Unicode-class regex equivalent is several times slower on long inputs.
  */
 export function wordSpans(text: string): Span[] {
@@ -59,32 +59,34 @@ export function normWord(w: string): string {
 }
 
 /**
- * Spans between quotation marks: curly double quotes pair by direction; straight double quotes pair in
- * order within a paragraph. Single quotes are left out (they double as apostrophes).
+ * Spans between double quotation marks, within one paragraph. Curly and straight marks are paired
+ * alike, since texts mix them (an opening “ closed by a straight "); a straight mark opens only where
+ * an opening mark can stand (after a space or bracket, before a non-space), so a stray closing mark
+ * does not put the rest of the paragraph out of step. Single quotes are left out (they double as
+ * apostrophes).
  */
 export function scanQuoted(text: string): Span[] {
   const out: Span[] = [];
-  let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '“' || c === '«') open = i + 1;
-    else if ((c === '”' || c === '»') && open >= 0) {
-      if (i > open) out.push({ start: open, end: i });
-      open = -1;
-    } else if (c === '\n' && text[i + 1] === '\n') open = -1;
-  }
   for (const para of paragraphsOf(text)) {
-    let start = -1;
+    let open = -1;
     for (let i = para.start; i < para.end; i++) {
-      if (text[i] !== '"') continue;
-      if (start < 0) start = i + 1;
-      else {
-        if (i > start) out.push({ start, end: i });
-        start = -1;
+      const c = text[i];
+      if (c === '“' || c === '«' || c === '„') {
+        open = i + 1;
+      } else if (c === '”' || c === '»') {
+        if (open >= 0 && i > open) out.push({ start: open, end: i });
+        open = -1;
+      } else if (c === '"') {
+        if (open >= 0) {
+          if (i > open) out.push({ start: open, end: i });
+          open = -1;
+        } else if (/^[\s([{—–-]?$/.test(text[i - 1] ?? '') && /\S/.test(text[i + 1] ?? ' ')) {
+          open = i + 1;
+        }
       }
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }
 
 export function paragraphsOf(text: string): Span[] {

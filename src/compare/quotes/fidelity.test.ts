@@ -5,25 +5,25 @@ import { grade } from './fidelity.js';
 
 const g = (ref: string, variant: string): string => grade(words(ref), words(variant)).fidelity;
 
-test('verbatim allows typography and contraction spelling', () => {
+void test('verbatim allows typography and contraction spelling', () => {
   assert.equal(g("If you go into Ukraine, I'm going to act.", 'If you go in to Ukraine, I’m gonna act.'), 'verbatim');
 });
 
-test('bowdlerised when only censoring differs', () => {
+void test('bowdlerised when only censoring differs', () => {
   assert.equal(g('We bomb the shit out of them.', 'We bomb the sh*t out of them.'), 'bowdlerised');
 });
 
-test('trimmed: a contiguous part, or cut at an elision mark', () => {
+void test('trimmed: a contiguous part, or cut at an elision mark', () => {
   assert.equal(g('He thought I was crazy. But we never had a problem.', 'He thought I was crazy.'), 'trimmed');
   assert.equal(g('We know this. It is true and it is clear.', 'We know this… it is clear.'), 'trimmed');
 });
 
-test('reworded: words dropped without an elision mark, or other words with the same content', () => {
+void test('reworded: words dropped without an elision mark, or other words with the same content', () => {
   assert.equal(g('I am going to bomb the hell out of the city.', 'I am going to bomb the city.'), 'reworded');
   assert.equal(g('Whether this is fake or not, we also do not know.', 'We also don’t know if this is real or not.'), 'reworded');
 });
 
-test('altered: a number, a negation or who acts differs', () => {
+void test('altered: a number, a negation or who acts differs', () => {
   assert.equal(g('every one of those 40 wagons has been checked', 'every one of those 14 wagons has been checked'), 'altered');
   assert.equal(g('We will pay for every night.', 'We will not pay for every night.'), 'altered');
   assert.equal(g('If you go into the city, I am going to strike the town.', 'If you move on the city, we will strike the town.'), 'altered');

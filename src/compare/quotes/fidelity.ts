@@ -22,6 +22,12 @@ const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'none', 'neither', 'n
 const SAME_SENTENCE_SHARE = 0.5;
 /** A negation changes meaning only in a rendering this close to the reference (else it is another clause). */
 const NEGATION_SAME_SHARE = 0.7;
+/** A negation counts only when at least this share of the longer rendering aligns too. */
+const LONGER_SAME_SHARE = 0.5;
+/** A swap of who acts is read only in a short substitution ("I'm going to" / "we'll")... */
+const MAX_SWAP_WORDS = 4;
+/** ...inside renderings that share at least this share of the longer one's words. */
+const MIN_LONGER_SHARE_FOR_SWAP = 0.3;
 const PERSONAL = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'me', 'us', 'him', 'her', 'them']);
 
 export function grade(ref: Word[], variant: Word[]): Grade {
@@ -99,7 +105,10 @@ function alteration(hunks: Hunk[], ref: Word[], variant: Word[]): string | null 
   const kinds = hunks.map((h) => h.kind);
   const interior = hunks.slice(kinds.indexOf('same') + 1, kinds.lastIndexOf('same'));
   const negations = (kind: 'add' | 'remove'): number => interior.filter((h) => h.kind === kind).flatMap((h) => h.words).filter((w) => NEGATORS.has(w.norm)).length;
-  if (negations('add') !== negations('remove') && sameWords >= NEGATION_SAME_SHARE * shorter) return 'a negation differs';
+  const longer = Math.max(ref.filter((w) => !w.inserted && !w.ellipsis).length, variant.filter((w) => !w.inserted && !w.ellipsis).length);
+  // The same words scattered over a much longer rendering are another sentence, not this one changed.
+  const close = sameWords >= NEGATION_SAME_SHARE * shorter && sameWords >= LONGER_SAME_SHARE * longer;
+  if (negations('add') !== negations('remove') && close) return 'a negation differs';
   const refNorms = new Set(ref.map((w) => w.norm));
   const varNorms = new Set(variant.map((w) => w.norm));
   for (let i = 0; i + 1 < hunks.length; i++) {
@@ -114,7 +123,8 @@ function alteration(hunks: Hunk[], ref: Word[], variant: Word[]): string | null 
     if (nr.length && na.length) return `a number differs: ${nr.join(' ')} vs ${na.join(' ')}`;
     const pr = removed.filter((w) => PERSONAL.has(w.norm) && !varNorms.has(w.norm)).map((w) => w.norm);
     const pa = added.filter((w) => PERSONAL.has(w.norm) && !refNorms.has(w.norm)).map((w) => w.norm);
-    if (pr.length && pa.length && !samePerson(pr, pa)) return `who acts differs: "${pr.join(' ')}" vs "${pa.join(' ')}"`;
+    const small = removed.length <= MAX_SWAP_WORDS && added.length <= MAX_SWAP_WORDS && sameWords >= MIN_LONGER_SHARE_FOR_SWAP * longer;
+    if (small && pr.length && pa.length && !samePerson(pr, pa)) return `who acts differs: "${pr.join(' ')}" vs "${pa.join(' ')}"`;
     const names = (ws: Word[], other: Set<string>): string[] =>
       ws.filter((w) => w.capital && !w.numeric && w.norm !== 'i' && !lexicons().stopwords.has(w.norm) && !other.has(w.norm) && !isSentenceStart(ws, w)).map((w) => w.norm);
     const xr = names(removed, varNorms);

@@ -30,7 +30,7 @@ const memo = new WeakMap<SourceDoc, Map<number, Attribution>>();
  */
 export function attributeSpeaker(doc: SourceDoc, qi: number): Attribution {
   let cache = memo.get(doc);
-  if (!cache) memo.set(doc, (cache = new Map()));
+  if (!cache) memo.set(doc, (cache = new Map<number, Attribution>()));
   const hit = cache.get(qi);
   if (hit) return hit;
   const q = doc.quotes[qi];

@@ -60,7 +60,7 @@ export function scanQuotes(text: string): MarkedQuote[] {
     } else if (c === '”' || c === '»') {
       if (hasOpen('double')) closeKind('double', i);
     } else if (c === '"') {
-      const opens = /[\p{L}\p{N}'‘“(\[.…-]/u.test(next ?? '') && !/[\p{L}\p{N}.,!?…'’]/u.test(prev ?? '');
+      const opens = /[\p{L}\p{N}'‘“([.…-]/u.test(next ?? '') && !/[\p{L}\p{N}.,!?…'’]/u.test(prev ?? '');
       if (opens && !hasOpen('double')) open('double', i);
       else if (hasOpen('double')) closeKind('double', i);
     } else if (c === '‘' || (c === "'" && !isWordChar(prev) && (isWordChar(next) || next === '[' || next === '…'))) {

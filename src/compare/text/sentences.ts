@@ -31,7 +31,7 @@ export function sentenceSpans(text: string, from = 0, to = text.length, inside?:
     let k = j;
     while (k < to && /[ \t]/.test(text[k] as string)) k++;
     const next = text[k] ?? '';
-    if (!/[\p{Lu}\p{N}"“‘'(\[]/u.test(next)) continue;
+    if (!/[\p{Lu}\p{N}"“‘'([]/u.test(next)) continue;
     if (c === '.' && ABBREVIATION.test(text.slice(Math.max(from, i - 6), i + 1))) continue;
     if (inside?.(i)) continue;
     push(j);

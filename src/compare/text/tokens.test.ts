@@ -4,19 +4,19 @@ import { contentKey, sameWord, words } from './tokens.js';
 
 const norms = (s: string): string[] => words(s).filter((w) => !w.inserted && !w.ellipsis).map((w) => w.norm);
 
-test('contractions, gonna and typography normalise to the same words', () => {
+void test('contractions, gonna and typography normalise to the same words', () => {
   assert.deepEqual(norms("I'm gonna go"), norms('I am going to go'));
   assert.deepEqual(norms('I don’t know'), norms("I do not know"));
   assert.deepEqual(norms("we'll win"), ['we', 'will', 'win']);
   assert.deepEqual(norms("can't"), ['can', 'not']);
 });
 
-test('split spellings join: per cent and in to', () => {
+void test('split spellings join: per cent and in to', () => {
   assert.deepEqual(norms('10 per cent'), norms('10%'));
   assert.deepEqual(norms('go in to town'), norms('go into town'));
 });
 
-test('a censored word matches its uncensored form and other censorings by shape only', () => {
+void test('a censored word matches its uncensored form and other censorings by shape only', () => {
   const [a] = words('sh*t');
   const [b] = words('shit');
   const [c] = words('s**t');
@@ -28,7 +28,7 @@ test('a censored word matches its uncensored form and other censorings by shape 
   assert.ok(a.censored && !b.censored);
 });
 
-test('insertions and elisions are marked, spans index the original text', () => {
+void test('insertions and elisions are marked, spans index the original text', () => {
   const text = 'And then [Putin] goes… fine';
   const ws = words(text);
   const inserted = ws.filter((w) => w.inserted);
@@ -37,7 +37,7 @@ test('insertions and elisions are marked, spans index the original text', () => 
   for (const w of ws) assert.ok(w.end > w.start && w.end <= text.length);
 });
 
-test('function words carry no content key; synonyms share one', () => {
+void test('function words carry no content key; synonyms share one', () => {
   const [the] = words('the');
   const [often] = words('often');
   const [frequently] = words('frequently');

@@ -22,7 +22,7 @@ export interface Word extends Span {
   numeric: boolean;
 }
 
-const WORD = /\[\s*(?:\.\s*){3}\]|\[…\]|…|\.{3,}|\[[^\]\n]{1,40}\]|[\p{L}\p{N}]+(?:[’'*.\-][\p{L}\p{N}*]+|\*+|-{2,})*%?/gu;
+const WORD = /\[\s*(?:\.\s*){3}\]|\[…\]|…|\.{3,}|\[[^\]\n]{1,40}\]|[\p{L}\p{N}]+(?:[’'*.-][\p{L}\p{N}*]+|\*+|-{2,})*%?/gu;
 const ELLIPSIS = /^(?:\[\s*(?:\.\s*){3}\]|\[…\]|…|\.{3,})$/u;
 
 /** Tokenises `text.slice(start, end)`; spans are into `text`. */
@@ -154,5 +154,6 @@ export function contentKey(w: Word): string | null {
   if (lex.intensifiers.has(w.norm)) return '#intens';
   const syn = lex.synonym.get(w.norm);
   if (syn) return syn;
-  return stem(w.norm.replace(/\.$/, ''));
+  const stemmed = stem(w.norm.replace(/\.$/, ''));
+  return lex.synonym.get(stemmed) ?? stemmed;
 }
