@@ -41,6 +41,19 @@ export function findIndirectSpeech(ctx: AttributionContext, direct: Quote[]): Qu
   const quoted = direct.map((q) => ({ start: q.open?.start ?? q.start, end: q.close?.end ?? q.end }));
   const out: Quote[] = [];
   let qi = 0;
+  const people = mentions.filter((m) => m.kind === 'person' && !quoted.some((q) => q.start <= m.start && m.end <= q.end));
+  /** "he"/"she": the last speaker before it (direct or indirect), else the last person named. */
+  const pronounSpeaker = (p: SpeakerPhrase): string | null => {
+    if (p.head !== 'he' && p.head !== 'she') return null;
+    let best: { at: number; name: string } | null = null;
+    for (const q of [...direct, ...out]) {
+      if (q.speaker && q.speakerSpan && q.speakerSpan.end <= p.start && (!best || q.speakerSpan.start > best.at) && !['he', 'she', 'they', 'i', 'we'].includes(q.speaker.toLowerCase())) best = { at: q.speakerSpan.start, name: q.speaker };
+    }
+    // A speaker is the likelier antecedent than any person merely named since.
+    if (best) return best.name;
+    for (const m of people) if (m.end <= p.start && (!best || m.start > best.at)) best = { at: m.start, name: m.canonical };
+    return best?.name ?? null;
+  };
   const make = (content: Span, phrase: SpeakerPhrase | null, cue: Token | null, cueText: string | null): Quote => ({
     start: content.start,
     end: content.end,
@@ -48,7 +61,7 @@ export function findIndirectSpeech(ctx: AttributionContext, direct: Quote[]): Qu
     parts: [{ start: content.start, end: content.end }],
     open: null,
     close: null,
-    speaker: phrase ? (phrase.mention ? phrase.mention.canonical : phrase.kind === 'pronoun' ? null : text.slice(phrase.start, phrase.end)) : null,
+    speaker: phrase ? (phrase.mention ? phrase.mention.canonical : phrase.kind === 'pronoun' ? pronounSpeaker(phrase) : text.slice(phrase.start, phrase.end)) : null,
     speakerSpan: phrase ? { start: phrase.start, end: phrase.end } : null,
     cue: cueText,
     cueSpan: cue ? { start: cue.start, end: cue.end } : null,
