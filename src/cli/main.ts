@@ -9,7 +9,7 @@ export function buildProgram(): Command {
   program
     .name('crosscheck')
     .description(
-      "Compare several outlets' reports of one news story: what is established, what is contested,\n" +
+      "Compare several outlets' reports of one news story: what is established, what is contested, " +
         'who changed the quotes, and who copied whom, every finding backed by evidence in each source.',
     )
     .version('0.1.0')
@@ -41,6 +41,11 @@ export async function main(argv: string[]): Promise<number> {
 
 const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])main\.[jt]s$/.test(process.argv[1]);
 if (invokedDirectly) {
+  // `crosscheck ... | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw e;
+  });
   main(process.argv).then(
     (code) => {
       process.exitCode = code;

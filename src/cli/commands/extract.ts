@@ -99,11 +99,6 @@ export function registerExtract(program: Command): void {
   addInputOptions(command).action(async (inputs: string[], flags: ExtractFlags) => {
     const result = await loadInputs(inputs, readOptionsFrom(flags));
     const out = process.stdout;
-    // `crosscheck extract ... | head` closes the pipe early: that is the reader's choice, not an error.
-    out.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
-    });
     if (flags.format === 'jsonl') for (const r of extractRecords(result.items)) out.write(`${JSON.stringify(r)}\n`);
     else if (flags.format === 'json') out.write(`${JSON.stringify(extractRecords(result.items), null, 2)}\n`);
     else out.write(result.articles.map((a) => renderArticleText(a, out.isTTY === true)).join('\n'));
