@@ -32,7 +32,7 @@ const HEADLINE_MAX_CHARS = 160;
 
 export function buildSourceDoc(article: Article, analysis: ArticleAnalysis, index: number): SourceDoc {
   const text = article.text;
-  const quotes = scanQuotes(text).filter((q) => isProse(article, q));
+  const quotes = proseQuotes(article, scanQuotes(text));
   const quoted = quoteMask(text, quotes);
   const lines = lineSpans(text).filter((l) => isProse(article, l));
   const headlines: Span[] = [];
@@ -54,4 +54,16 @@ export function quotedShare(doc: SourceDoc, span: Span): number {
   let n = 0;
   for (let i = span.start; i < span.end; i++) n += doc.quoted[i] ?? 0;
   return n / Math.max(1, span.end - span.start);
+}
+
+/** Quotations outside boilerplate, with `parent` renumbered to the kept list (null if dropped). */
+function proseQuotes(article: Article, all: MarkedQuote[]): MarkedQuote[] {
+  const index = new Map<number, number>();
+  const kept: MarkedQuote[] = [];
+  all.forEach((q, i) => {
+    if (!isProse(article, q)) return;
+    index.set(i, kept.length);
+    kept.push(q);
+  });
+  return kept.map((q) => ({ ...q, parent: q.parent === null ? null : (index.get(q.parent) ?? null) }));
 }

@@ -22,6 +22,12 @@ const LISTED_MAX_GAP_WORDS = 6;
 const RESUMED_MAX_CHARS = 160;
 /** How far after the closing mark an attribution is looked for. */
 const AFTER_WINDOW = 140;
+/**
+ * Verbs whose speaker may follow them ("said Peskov", "added the spokesman"). After the others the
+ * next phrase is an object or addressee ("told reporters", "called him a liar").
+ */
+const INVERTED_LEMMAS = new Set(['say', 'add', 'ask', 'write', 'continue', 'explain', 'note', 'recall', 'reply', 'respond', 'answer', 'declare', 'insist', 'argue', 'warn', 'quip', 'remark', 'observe', 'concede', 'acknowledge', 'admit', 'claim', 'state', 'counter', 'conclude', 'predict', 'joke', 'tweet', 'exclaim', 'go', 'read', 'begin']);
+
 /** Words allowed after a trailing cue before its clause ends ("X said on Monday."). */
 const TRAILING_REST_MAX_WORDS = 4;
 /** Words after a closing mark searched for a trailing cue. */
@@ -33,7 +39,7 @@ const AFTER_MAX_SKIP_COMMA = 8;
 /** Up to this many words, a quoted phrase with no speech cue is a scare quote, title or nickname. */
 const SCARE_MAX_WORDS = 4;
 /** A sentence's subject is looked for among its first words. */
-const SUBJECT_MAX_WORDS = 8;
+const SUBJECT_MAX_WORDS = 12;
 /** Words that end a trailing attribution search: a new clause starts ("...choice." So he goes). */
 const CLAUSE_OPENERS = new Set(['so', 'and', 'but', 'then', 'or', 'yet', 'because']);
 /** How many sentences back a pronoun or descriptor is resolved. */
@@ -75,12 +81,15 @@ function sentenceAt(sentences: Sentence[], pos: number): number {
   return Math.max(0, Math.min(sentences.length - 1, lo - 1));
 }
 
+/** Words of a short stretch (letters, apostrophes, hyphens); spelled-out ranges are much faster than \p{L}. */
+const WORDS_RE = /[A-Za-z\u00C0-\u024F'’-]+/g;
+
 /** Text after a quote's closing mark, to the paragraph's end: does it start with an attribution of its own? */
 function hasOwnTrailingCue(text: string, from: number, paraEnd: number): boolean {
   const lex = lexicons();
   const after = text.slice(from, Math.min(paraEnd, from + 60));
   if (!/^\s*[^\s"“”]/.test(after) || /^\s*["“]/.test(after)) return false;
-  const words = after.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
+  const words = after.toLowerCase().match(WORDS_RE) ?? [];
   return words.slice(0, 5).some((w) => lex.speechVerbs.has(w));
 }
 
@@ -101,9 +110,9 @@ function mergeInterrupted(text: string, quotes: Working[], paragraphs: Span[]): 
     if (prev && q.parent === null && prev.parent === null && prev.close && q.open && prev.paragraph === q.paragraph && q.parts.length === 1) {
       const gap = text.slice(prev.close.end, q.open.start);
       const lastChar = text[prev.close.start - 1] ?? '';
-      const words = gap.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
+      const words = gap.toLowerCase().match(WORDS_RE) ?? [];
       const speech = words.some((w) => lex.speechVerbs.has(w));
-      const cleanGap = gap.replace(/\b([\p{L}]+)\./gu, (m, w: string) => (lex.abbreviations.has(w) || /^\p{Lu}$/u.test(w) ? w : m));
+      const cleanGap = gap.replace(/\b([A-Za-z]+)\./g, (m, w: string) => (lex.abbreviations.has(w) || /^\p{Lu}$/u.test(w) ? w : m));
       const paraEnd = paragraphs[q.paragraph]?.end ?? text.length;
       const interrupted = gap.length <= INTERRUPTION_MAX_CHARS && speech && /[,\u2014\u2013-]/.test(lastChar) && !/[.!?;]/.test(cleanGap) && /[,:]\s*(?:and|but)?\s*$/.test(gap);
       const resumed = gap.length <= RESUMED_MAX_CHARS && speech && /^[^.!?;]*[.:]\s*$/.test(cleanGap) && q.close !== null && !hasOwnTrailingCue(text, q.close.end, paraEnd);
@@ -139,9 +148,12 @@ function isTitleCase(content: string): boolean {
   return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())));
 }
 
+/** A word as counted in a quote (letters and digits, with inner apostrophes or censoring stars). */
+const WORD_OF_QUOTE = /[0-9A-Za-z\u00C0-\u024F\u0370-\u1FFF\u2C00-\uD7FF]+(?:['’*][0-9A-Za-z\u00C0-\u024F*]+)*/g;
+
 function wordCount(text: string, q: Working): number {
   let n = 0;
-  for (const p of q.parts) n += (text.slice(p.start, p.end).match(/[\p{L}\p{N}]+(?:['’*][\p{L}*]+)*/gu) ?? []).length;
+  for (const p of q.parts) n += (text.slice(p.start, p.end).match(WORD_OF_QUOTE) ?? []).length;
   return n;
 }
 
@@ -337,7 +349,9 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
     const phrase = k >= 0 ? phraseEndingAt(toks, k, mentionsByEnd, text) : null;
     if (phrase) return { phrase, cue, addressee: null };
     // "X outlined his plan and vowed ...": a coordinated verb shares the sentence's subject.
-    if (k >= 0 && (toks[k] as Token).lower === 'and' && windowStart === sentenceStartOf(windowStart)) {
+    if (k >= 0 && ((toks[k] as Token).lower === 'and' || (toks[k] as Token).lower === 'but') && windowStart === sentenceStartOf(windowStart)) {
+      const sub = subjectOf.get(sentenceAt(sentences, windowStart));
+      if (sub && sub.start < (toks[k] as Token).start) return { phrase: sub, cue, addressee: null };
       for (let j = 0; j < Math.min(k, SUBJECT_MAX_WORDS); j++) {
         const p = phraseStartingAt(toks, j, mentionsByStart, text);
         if (p) return { phrase: p, cue, addressee: null };
@@ -345,7 +359,7 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
       }
     }
     // "said X" (inverted) or "..., adding:" with the subject at the start of the sentence.
-    const after = phraseStartingAt(toks, cue.index + 1, mentionsByStart, text);
+    const after = INVERTED_LEMMAS.has(cue.lemma) ? phraseStartingAt(toks, cue.index + 1, mentionsByStart, text) : null;
     if (after && cue.token.lower.endsWith('ing') === false && (after.kind !== 'pronoun' || ['he', 'she'].includes(after.head))) return { phrase: after, cue, addressee: null };
     return { phrase: null, cue, addressee: null };
   };
@@ -411,7 +425,7 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
     const cue = cues[0];
     if (!cue) return null;
     if (cue.index === 0 && cue.phrase === 'verb') {
-      const ph = phraseStartingAt(toks, 1, mentionsByStart, text);
+      const ph = INVERTED_LEMMAS.has(cue.lemma) ? phraseStartingAt(toks, 1, mentionsByStart, text) : null;
       return ph ? { phrase: ph, cue, addressee: addresseeAfter(text, toks, cue, aEnd) } : null;
     }
     if (!punctuated) return null;
@@ -572,7 +586,7 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
     }
     if (words === 0) return;
     // Titles of shows, books and ads ("Face the Nation", titled "Arrogant"): short, in title case, not introduced as speech.
-    if (words <= TITLE_MAX_WORDS && isTitleCase(content) && !(cue && cue.index === 0) && !/[:]\s*$/.test(text.slice(Math.max(0, OUTER_START(q) - 3), OUTER_START(q))) && !(found?.phrase && found.cue && found.cue.token.start > OUTER_END(q))) return;
+    if (words <= TITLE_MAX_WORDS && isTitleCase(content) && !(cue && cue.index === 0) && !/[,:]\s*$/.test(text.slice(Math.max(0, OUTER_START(q) - 3), OUTER_START(q))) && !(found?.phrase && found.cue && found.cue.token.start > OUTER_END(q))) return;
     const censored = CENSORED.test(content);
     const partial = words <= SCARE_MAX_WORDS + 4 && /^\p{Ll}/u.test(content) ? true : words <= SCARE_MAX_WORDS && !/[.!?]$/.test(content);
     results[qi] = {

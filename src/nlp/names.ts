@@ -98,12 +98,33 @@ const nameOf = (text: string, toks: Token[]): Span => {
   return { start: first.start, end: last.possessive ? last.end - 2 : last.end };
 };
 
+/** Lexicon look-ups recur for the same strings across articles; results are kept (bounded). */
+const lexiconMemo = new Map<string, { kind: EntityKind; canonical: string } | null>();
+const LEXICON_MEMO_MAX = 50_000;
+
 function lexiconMatch(lex: Lexicons, s: string): { kind: EntityKind; canonical: string } | null {
+  const known = lexiconMemo.get(s);
+  if (known !== undefined) return known;
+  const found = lexiconLookup(lex, s);
+  if (lexiconMemo.size >= LEXICON_MEMO_MAX) lexiconMemo.clear();
+  lexiconMemo.set(s, found);
+  return found;
+}
+
+function lexiconLookup(lex: Lexicons, s: string): { kind: EntityKind; canonical: string } | null {
   const org = lex.orgAliases.get(s) ?? (s === s.toUpperCase() ? undefined : lex.orgAliasesLower.get(s.toLowerCase()));
   if (org) return { kind: 'org', canonical: org };
   const place = lex.places.get(s);
   if (place) return { kind: 'place', canonical: place };
   return null;
+}
+
+function onlySpaceOrHyphen(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 45 && c !== 10 && c !== 160 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** Descriptor words right before a name: roles, modifiers, demonyms, titles ("former President"). */
@@ -116,8 +137,7 @@ function descriptorBefore(text: string, lex: Lexicons, toks: Token[], at: number
     const t = toks[k];
     if (!t || !nextTok || t.start < within.start) break;
     // Words must follow each other with only spaces or a hyphen between ("state-run").
-    const gap = text.slice(t.end, nextTok.start);
-    if (!/^[\s-]*$/.test(gap) || t.possessive) break;
+    if (!onlySpaceOrHyphen(text, t.end, nextTok.start) || t.possessive) break;
     const ok =
       kind === 'person'
         ? lex.roles.has(t.lower) || lex.modifiers.has(t.lower) || isTitleToken(lex, t) || isAttributive(lex, t)

@@ -35,7 +35,7 @@ function compile(): Compiled {
       `(?<num>(?<![\\w.,])(?<numN>\\d[\\d,]*(?:\\.\\d+)?|${words})(?:\\s?(?<numScale>${scales})\\b)?(?:\\s?(?<pct>${percent})|\\s(?<cur>${currencyWords})\\b|\\s(?<unit>${unitWords})\\b)?)`,
       `(?<vague>\\b(?:${vague})\\b(?=\\s+of\\b|\\s+\\w))`,
     ].join('|'),
-    'giu',
+    'iuy',
   );
   compiled = { re, scales: u.scales };
   return compiled;
@@ -51,6 +51,22 @@ function triggerWords(): Set<string> {
   triggers = new Set([...Object.keys(lex.units.numberWords), ...lex.vague.keys()].map((w) => w.split(' ')[0] ?? w));
   return triggers;
 }
+
+/** Offsets in `chunk` where a quantity may start: currency signs, digits opening a word, trigger words. */
+function candidateStarts(chunk: string, text: string, from: number, to: number, triggers: Set<string>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < chunk.length; i++) {
+    const c = chunk.charCodeAt(i);
+    const isDigit = c >= 48 && c <= 57;
+    if (isDigit && i > 0 && /[0-9A-Za-z.,]/.test(chunk.charAt(i - 1))) continue;
+    if (isDigit || SIGN_START.test(chunk.charAt(i))) out.push(i);
+  }
+  for (const t of tokenize(text, from, to)) if (triggers.has(t.lower)) out.push(t.start - from);
+  return out.sort((a, b) => a - b);
+}
+
+/** Characters a currency amount can start with ($, €, £, ¥, ₽, ₹, and the U of US$, C/A of C$/A$). */
+const SIGN_START = /[$\u20AC\u00A3\u00A5\u20BD\u20B9UCA]/;
 
 function scaleOf(scales: Record<string, number>, k: string | undefined): number {
   return k ? (scales[k.toLowerCase()] ?? 1) : 1;
@@ -74,8 +90,15 @@ export function findNumbers(text: string, sentences: Sentence[], dates: DateMent
     const chunk = text.slice(sentence.start, sentence.end);
     // Skip sentences with no digit, currency sign, number word or vague quantity (most of them).
     if (!DIGIT_OR_SIGN.test(chunk) && !tokenize(text, sentence.start, sentence.end).some((t) => triggers.has(t.lower))) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
+    // The pattern is sticky: it is tried only where a quantity can start (a word with a digit, a
+    // currency sign, a number word or a vague quantity), not at every character.
+    let covered = 0;
+    for (const at of candidateStarts(chunk, text, sentence.start, sentence.end, triggers)) {
+      if (at < covered) continue;
+      re.lastIndex = at;
+      const m = re.exec(chunk);
+      if (!m) continue;
+      covered = at + m[0].length;
       const g = m.groups ?? {};
       let raw = m[0];
       // Do not keep a trailing space or dot the alternatives may end on.

@@ -49,8 +49,20 @@ const SINGLE_CLOSE = new Set(['\u2019', '\u203A']);
 // Two apostrophes ('') or backticks (``) stand for a double mark in some wire archives.
 const MARK_RE = /''|``|["'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019\u201A\u2039\u203A]/g;
 
-const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
-const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+// Character tests run for every mark: ASCII fast paths before the Unicode-aware regexes.
+const isSpace = (c: string | undefined): boolean => {
+  if (c === undefined) return true;
+  const code = c.charCodeAt(0);
+  if (code <= 32) return true;
+  if (code < 128) return false;
+  return /\s/.test(c);
+};
+const isLetter = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}]/u.test(c);
+};
 /** Characters after which a mark opens a quote: start, space, opening brackets, dashes, slashes. */
 const isOpenContext = (c: string | undefined): boolean => c === undefined || /[\s([{\u2014\u2013\-/:]/.test(c);
 /** Characters before which a mark closes a quote: end, space, punctuation. */

@@ -46,8 +46,7 @@ export function splitSentences(text: string, paragraphs: Span[], protectedSpans:
   let pi = 0;
   paragraphs.forEach((para, paragraph) => {
     const chunk = text.slice(para.start, para.end);
-    const words = chunk.split(/\s+/).length;
-    if (!ENDS_WITH_TERMINAL.test(chunk) && words <= HEADLINE_MAX_WORDS && !/[.!?]\s/.test(chunk)) {
+    if (!ENDS_WITH_TERMINAL.test(chunk) && !/[.!?]\s/.test(chunk) && chunk.split(/\s+/).length <= HEADLINE_MAX_WORDS) {
       out.push({ start: para.start, end: para.end, paragraph, headline: true });
       return;
     }

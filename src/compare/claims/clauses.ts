@@ -1,6 +1,6 @@
 import type { Span } from '../../model/span.js';
 import type { SourceDoc } from '../source-doc.js';
-import { contentKey, words } from '../text/tokens.js';
+import { contentKey, type Word } from '../text/tokens.js';
 import type { ClaimUnit } from './index.js';
 
 /** A clause shorter than this many words joins the next one ("In 2024, CNN aired ..."). */
@@ -33,7 +33,7 @@ export function clausesOf(doc: SourceDoc, unit: ClaimUnit): ClaimUnit[] {
   let pending: Span | null = null;
   for (const p of pieces) {
     const span: Span = pending ? { start: pending.start, end: p.end } : p;
-    const ws = words(text, span.start, span.end);
+    const ws = wordsIn(unit, span);
     if (ws.length < MIN_CLAUSE_WORDS) {
       pending = span;
       continue;
@@ -44,8 +44,13 @@ export function clausesOf(doc: SourceDoc, unit: ClaimUnit): ClaimUnit[] {
   }
   if (pending && out.length) {
     const last = out[out.length - 1] as ClaimUnit;
-    const ws = words(text, last.start, pending.end);
+    const ws = wordsIn(unit, { start: last.start, end: pending.end });
     out[out.length - 1] = { ...last, end: pending.end, words: ws, keys: [...new Set(ws.map(contentKey).filter((k): k is string => k !== null))] };
   }
   return out.filter((c) => c.keys.length >= 2);
+}
+
+/** The sentence's words inside a span (the sentence was tokenised once). */
+function wordsIn(unit: ClaimUnit, span: Span): Word[] {
+  return unit.words.filter((w) => w.start >= span.start && w.end <= span.end);
 }

@@ -9,6 +9,7 @@ import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
 import { attributionConflicts } from './attribution.js';
 import { dateConflicts } from './date.js';
 import { descriptorConflicts } from './descriptor.js';
+import { eventDateConflicts } from './event-date.js';
 import { numberConflicts } from './number.js';
 import { polarityConflicts } from './polarity.js';
 
@@ -92,4 +93,21 @@ void test('number: the same quantity with different values inside one claim', ()
   const [c] = numberConflicts(docs, claims);
   assert.ok(c);
   assert.deepEqual(c.sides.map((s) => s.value).sort(), ['3400', '4300']);
+});
+
+void test('event date: a weekday and a dated weekday, read against publication dates; a dateline is ignored', () => {
+  const texts = [
+    'LOWBRIDGE, July 14 (Wire) - A freight train derailed on the river bridge late on Monday, officials said.',
+    'A freight train derailed on the river bridge late on Sunday, July 12, officials said.',
+  ];
+  const docs = texts.map((text, i) => {
+    const a = makeArticle({ origin: `t${i}.txt`, kind: 'text', text, meta: { published: '2026-07-14' } });
+    return buildSourceDoc(a, analyzeArticle(a), i);
+  });
+  const claims = compareClaims(docs, compareQuotes(docs));
+  const found = eventDateConflicts(docs, claims);
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0]?.sides.map((s) => s.value).sort(), ['2026-07-12', '2026-07-13']);
+  // The weekday printed with the date is one expression; the dateline's "July 14" is not evidence.
+  assert.deepEqual(found[0]?.sides.map((s) => s.evidence.map((e) => e.text)).sort(), [['July 12'], ['Monday']]);
 });

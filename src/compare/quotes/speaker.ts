@@ -48,7 +48,7 @@ export function attributeSpeaker(doc: SourceDoc, qi: number): Attribution {
 function readAttribution(doc: SourceDoc, qi: number): Attribution {
   const q = doc.quotes[qi];
   if (!q) return NONE;
-  const verbs = [...lexicons().speechVerbs, 'saying', 'continued', 'adding'].join('|');
+  const { afterRe, beforeRe } = attributionPatterns();
   const text = doc.text;
   const closeEnd = q.close ? q.close.end : q.end;
   const lineEnd = text.indexOf('\n', closeEnd);
@@ -57,20 +57,32 @@ function readAttribution(doc: SourceDoc, qi: number): Attribution {
   const beforeStart = Math.max(lineStart, q.open.start - BEFORE_WINDOW);
   const before = text.slice(beforeStart, q.open.start);
 
-  const afterRe = new RegExp(String.raw`^[\s,.]*(?:(${NAME}|he|she|they)\s+(${verbs})\b([^.,;“"]{0,60})|(${verbs})\s+(${NAME}))`, 'u');
   const m = afterRe.exec(after);
   if (m) {
     const name = m[1] ?? m[5] ?? null;
     const offset = closeEnd + (m.index ?? 0) + (m[0].indexOf(name ?? '') ?? 0);
     return finish(doc, qi, name, offset, m[2] ?? m[4] ?? null, addresseeOf(m[3] ?? ''));
   }
-  const beforeRe = new RegExp(String.raw`(${NAME}|he|she|they)(?:\s+[\p{Ll}-]+){0,4}?\s+(${verbs})\b([^“"]{0,80})$`, 'u');
   const b = beforeRe.exec(before);
   if (b) {
     const name = b[1] ?? null;
     return finish(doc, qi, name, beforeStart + b.index, b[2] ?? null, addresseeOf(b[3] ?? ''));
   }
   return NONE;
+}
+
+let patterns: { afterRe: RegExp; beforeRe: RegExp } | null = null;
+
+/** "X said" / "said X" after a quotation, "X told Y:" before one (compiled once). */
+function attributionPatterns(): { afterRe: RegExp; beforeRe: RegExp } {
+  if (!patterns) {
+    const verbs = [...lexicons().speechVerbs, 'saying', 'continued', 'adding'].join('|');
+    patterns = {
+      afterRe: new RegExp(String.raw`^[\s,.]*(?:(${NAME}|he|she|they)\s+(${verbs})\b([^.,;“"]{0,60})|(${verbs})\s+(${NAME}))`, 'u'),
+      beforeRe: new RegExp(String.raw`(${NAME}|he|she|they)(?:\s+[\p{Ll}-]+){0,4}?\s+(${verbs})\b([^“"]{0,80})$`, 'u'),
+    };
+  }
+  return patterns;
 }
 
 function addresseeOf(tail: string): string | null {
