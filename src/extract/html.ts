@@ -1,5 +1,4 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { lazy } from '../model/lazy-require.js';
 import type { ArticleMeta, BoilerplateSpan } from '../model/article.js';
 import { markBoilerplateLines } from './boilerplate.js';
 import { normalisePublished } from './dates.js';
@@ -36,12 +35,15 @@ interface Attempt {
 
 const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
+const linkedom = lazy<typeof import('linkedom')>('linkedom');
+const readability = lazy<typeof import('@mozilla/readability')>('@mozilla/readability');
+
 function parse(html: string): Document {
-  return parseHTML(html).document;
+  return linkedom().parseHTML(html).document;
 }
 
 function readabilityAttempt(doc: Document, charThreshold: number): Attempt | null {
-  const result = new Readability<Node>(doc, { charThreshold, serializer: (el) => el }).parse();
+  const result = new (readability().Readability)<Node>(doc, { charThreshold, serializer: (el) => el }).parse();
   if (!result?.content) return null;
   return {
     text: blockText(result.content),

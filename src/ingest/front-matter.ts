@@ -1,4 +1,6 @@
-import { parse as parseYaml } from 'yaml';
+import { lazy } from '../model/lazy-require.js';
+
+const yaml = lazy<typeof import('yaml')>('yaml');
 import type { ArticleMeta } from '../model/article.js';
 import type { Span } from '../model/span.js';
 
@@ -71,7 +73,7 @@ export function parseFrontMatter(text: string): FrontMatter | null {
   let data: unknown = simpleKeyValues(yamlText);
   if (data === null) {
     try {
-      data = parseYaml(yamlText);
+      data = yaml().parse(yamlText);
     } catch (e) {
       warnings.push(`front matter is not valid YAML (${(e as Error).message.split('\n')[0] ?? ''})`);
       return { meta: {}, span: { start: 0, end }, warnings };

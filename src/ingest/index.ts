@@ -2,7 +2,6 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Article, ArticleMeta, InputKind } from '../model/article.js';
 import { htmlArticle, plainTextArticle, type Built } from './articles.js';
 import { decodeBytes } from './decode.js';
-import { readFeed } from './feed.js';
 import { FetchError, fetchUrl } from './fetch.js';
 import { extensionOf, kindFromContentType, kindFromName, sniffKind } from './input-kind.js';
 import { readJsonl } from './jsonl.js';
@@ -126,6 +125,8 @@ class Reader {
         for (const line of readJsonl(origin, text, warnings)) this.built(line.origin, line.built);
         return;
       case 'feed': {
+        // Loaded on first use: the XML parser is not needed by most runs.
+        const { readFeed } = await import('./feed.js');
         const feed = readFeed(origin, text);
         if (!feed.ok) {
           this.problem(origin, 'error', feed.reason);

@@ -32,7 +32,8 @@ export function registerAnalyze(program: Command): void {
     const toTerminal = !flags.out && process.stdout.isTTY === true;
     const report = renderDossier(dossier, flags.format, {
       color: flags.format === 'terminal' && toTerminal && flags.color !== false && !process.env['NO_COLOR'],
-      width: toTerminal ? (process.stdout.columns ?? 100) : 100,
+      // Piped or redirected output is laid out for 80 columns, the width the report is designed to fit.
+      width: toTerminal ? (process.stdout.columns ?? 80) : 80,
     });
     if (flags.out) {
       try {

@@ -1,0 +1,13 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Loads a CommonJS-capable library on first use. The HTML, feed and YAML parsers cost 100-250 ms each
+ * to load, and most runs (plain-text stories, `--help`) never need them: loading them eagerly made the
+ * whole `analyze` process miss its time budget.
+ */
+const require = createRequire(import.meta.url);
+
+export function lazy<T>(specifier: string): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= require(specifier) as T);
+}
