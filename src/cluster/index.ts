@@ -1,7 +1,8 @@
 import type { Article } from '../model/article.js';
-import { StoryClusterer, type Assignment, type ClusterParams } from './clusterer.js';
+import { StoryClusterer, storyIdFor, type Assignment, type ClusterParams } from './clusterer.js';
 import { extractFeatures } from './features.js';
 import { refineAssignments, type RefineItem } from './refine.js';
+import { DEFAULT_SPLIT, splitStories, type SplitParams } from './split.js';
 import { DocumentFrequencies, featureKeys, vectorize, DEFAULT_WEIGHTS, type FeatureWeights } from './vectorize.js';
 
 export { StoryClusterer, storyIdFor, DEFAULT_PARAMS, type Assignment, type ClusterParams, type StoryState } from './clusterer.js';
@@ -26,6 +27,9 @@ export interface BatchOptions {
   weights?: FeatureWeights;
   /** Revise the single pass once all articles are in (refine.ts); on by default. */
   refine?: boolean;
+  /** Split stories holding two groups with different names/dates (split.ts); on with `refine`. */
+  split?: boolean;
+  splitParams?: Partial<SplitParams>;
 }
 
 /**
@@ -85,9 +89,19 @@ export function clusterArticles(input: Article[], options: BatchOptions = {}): C
   items.forEach((it, i) => (it.story = storyOf.get(keys[i]!)!));
   const refine = options.refine ?? articles.length <= REFINE_MAX_ARTICLES;
   const revised = refine ? refineAssignments(items, clusterer.params.joinThreshold, clusterer.params.windowDays) : items.map((it) => it.story);
+  const split = options.split ?? refine;
+  const final = split
+    ? splitStories(
+        revised.map((story, i) => ({ vector: items[i]!.vector, story })),
+        (_story, _part, first) => storyIdFor(keys[first]!),
+        { ...DEFAULT_SPLIT, ...options.splitParams },
+      )
+    : revised;
   const order = clusterer.allStories().map((s) => s.id);
+  const known = new Set(order);
+  for (const id of final) if (!known.has(id)) (known.add(id), order.push(id));
   const members = new Map<string, Article[]>(order.map((id) => [id, []]));
-  revised.forEach((story, i) => members.get(story)!.push(byId.get(keys[i]!)!));
+  final.forEach((story, i) => members.get(story)!.push(byId.get(keys[i]!)!));
   const stories = order
     .map((id) => ({ id, list: members.get(id)! }))
     .filter((s) => s.list.length > 0)

@@ -1,5 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import * as http from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import * as https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
@@ -8,7 +9,9 @@ import { isRefusedAddress } from './address-policy.js';
 
 // Fetching one URL safely: an honest user agent, a timeout over the whole exchange, a size cap enforced
 // while streaming (compressed and decoded), at most MAX_REDIRECTS hops followed by hand, a content-type
-// check, and private/loopback/link-local targets refused after DNS resolution on every hop.
+// check, and private/loopback/link-local targets refused after DNS resolution on every hop. Callers may
+// add request headers (a feed poller sends If-None-Match / If-Modified-Since) and read the response's
+// headers; a 304 answer to such a conditional request comes back as `notModified`, not as an error.
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** 5 MB: far above any news article page, well below what could exhaust memory. */
@@ -25,6 +28,12 @@ export interface FetchOptions {
   maxBytes?: number;
   /** The address policy (default: isRefusedAddress); replaceable so tests can refuse one local address. */
   refuseAddress?: (address: string) => boolean;
+  /**
+   * Extra request headers, sent on every hop (names are case-insensitive and replace the defaults, e.g.
+   * `accept`). Headers the fetcher must control (see RESERVED_HEADERS) are refused. Credentials
+   * (authorization, cookie) are dropped once a redirect leaves the first URL's origin.
+   */
+  headers?: Record<string, string>;
 }
 
 export interface Fetched {
@@ -33,11 +42,46 @@ export interface Fetched {
   status: number;
   contentType: string | null;
   bytes: Buffer;
+  /** The final response's headers (names lower-case), e.g. etag, last-modified, retry-after. */
+  headers: IncomingHttpHeaders;
+  /** The server answered a conditional request with 304 Not Modified: `bytes` is empty, the caller's copy is current. */
+  notModified: boolean;
+}
+
+/** Request headers the caller may not set: the fetcher decodes only what it asked for, and the rest belong to the connection. */
+const RESERVED_HEADERS = new Set(['host', 'accept-encoding', 'connection', 'content-length', 'transfer-encoding', 'te', 'upgrade']);
+/** Headers that carry credentials: not sent to an origin other than the one the caller named (as browsers do). */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+/** Headers that make a GET conditional; only then is a 304 an answer rather than an error. */
+const CONDITIONAL_HEADERS = ['if-none-match', 'if-modified-since'];
+
+/** The charset a content type names (`text/xml; charset=iso-8859-1`), or null. */
+export function charsetOf(contentType: string | null): string | null {
+  return /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? null;
+}
+
+/** Milliseconds a Retry-After header asks to wait (seconds or an HTTP date), or null when absent or unreadable. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | null {
+  if (!value?.trim()) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : Math.max(0, t - now);
 }
 
 /** A fetch that failed for a reason the user should see (one sentence, no stack). */
 export class FetchError extends Error {
   override name = 'FetchError';
+  /** The HTTP status when the server answered with an error status, else null. */
+  readonly status: number | null;
+  /** How long the server asked to wait before retrying (Retry-After), else null. */
+  readonly retryAfterMs: number | null;
+
+  constructor(message: string, details: { status?: number; retryAfterMs?: number | null } = {}) {
+    super(message);
+    this.status = details.status ?? null;
+    this.retryAfterMs = details.retryAfterMs ?? null;
+  }
 }
 
 function refusal(host: string, address: string): FetchError {
@@ -63,6 +107,20 @@ interface Hop {
   location: string | null;
   contentType: string | null;
   bytes: Buffer;
+  headers: IncomingHttpHeaders;
+}
+
+const DEFAULT_ACCEPT = 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,application/json;q=0.8,*/*;q=0.1';
+
+/** The caller's headers with lower-case names; throws on a reserved one. */
+function callerHeaders(given: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(given)) {
+    const key = name.toLowerCase();
+    if (RESERVED_HEADERS.has(key)) throw new FetchError(`the ${key} request header is set by the fetcher and cannot be replaced`);
+    out[key] = value;
+  }
+  return out;
 }
 
 function oneHop(url: URL, options: Required<FetchOptions>, deadline: number): Promise<Hop> {
@@ -74,16 +132,20 @@ function oneHop(url: URL, options: Required<FetchOptions>, deadline: number): Pr
     }
     const client = url.protocol === 'https:' ? https : http;
     const remaining = Math.max(1, deadline - Date.now());
-    const req = client.request(url, {
-      method: 'GET',
-      headers: {
-        'user-agent': USER_AGENT,
-        accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,application/json;q=0.8,*/*;q=0.1',
-        'accept-encoding': 'gzip, deflate, br',
-      },
-      lookup: guardedLookup(options.allowPrivateNetwork, options.refuseAddress),
-      timeout: remaining,
-    });
+    const conditional = CONDITIONAL_HEADERS.some((h) => h in options.headers);
+    let req: http.ClientRequest;
+    try {
+      req = client.request(url, {
+        method: 'GET',
+        headers: { 'user-agent': USER_AGENT, accept: DEFAULT_ACCEPT, ...options.headers, 'accept-encoding': 'gzip, deflate, br' },
+        lookup: guardedLookup(options.allowPrivateNetwork, options.refuseAddress),
+        timeout: remaining,
+      });
+    } catch (e) {
+      // Node validates header names and values synchronously.
+      reject(new FetchError(`bad request: ${(e as Error).message}`));
+      return;
+    }
     const timer = setTimeout(() => req.destroy(new FetchError(`timed out after ${Math.round(options.timeoutMs / 1000)} s`)), remaining);
     const fail = (e: Error): void => {
       clearTimeout(timer);
@@ -95,15 +157,21 @@ function oneHop(url: URL, options: Required<FetchOptions>, deadline: number): Pr
       const status = res.statusCode ?? 0;
       const location = res.headers.location ?? null;
       const contentType = res.headers['content-type'] ?? null;
-      if (status >= 300 && status < 400 && location) {
+      if (status === 304 && conditional) {
         res.resume();
         clearTimeout(timer);
-        resolve({ status, location, contentType, bytes: Buffer.alloc(0) });
+        resolve({ status, location: null, contentType, bytes: Buffer.alloc(0), headers: res.headers });
+        return;
+      }
+      if (status !== 304 && status >= 300 && status < 400 && location) {
+        res.resume();
+        clearTimeout(timer);
+        resolve({ status, location, contentType, bytes: Buffer.alloc(0), headers: res.headers });
         return;
       }
       if (status < 200 || status >= 300) {
         res.resume();
-        fail(new FetchError(`HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`));
+        fail(new FetchError(`HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`, { status, retryAfterMs: retryAfterMs(res.headers['retry-after']) }));
         return;
       }
       if (contentType && !READABLE_TYPE.test(contentType)) {
@@ -138,7 +206,7 @@ function oneHop(url: URL, options: Required<FetchOptions>, deadline: number): Pr
       stream.on('error', fail);
       stream.on('end', () => {
         clearTimeout(timer);
-        resolve({ status, location: null, contentType, bytes: Buffer.concat(chunks) });
+        resolve({ status, location: null, contentType, bytes: Buffer.concat(chunks), headers: res.headers });
       });
     });
     req.end();
@@ -152,6 +220,7 @@ export async function fetchUrl(input: string, options: FetchOptions = {}): Promi
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     refuseAddress: options.refuseAddress ?? isRefusedAddress,
+    headers: callerHeaders(options.headers ?? {}),
   };
   const deadline = Date.now() + opts.timeoutMs;
   let url: URL;
@@ -160,15 +229,23 @@ export async function fetchUrl(input: string, options: FetchOptions = {}): Promi
   } catch {
     throw new FetchError('not a valid URL');
   }
+  const firstOrigin = url.origin;
   for (let hop = 0; ; hop++) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(`unsupported URL scheme ${url.protocol}`);
     const res = await oneHop(url, opts, deadline);
-    if (res.location === null) return { url: url.href, status: res.status, contentType: res.contentType, bytes: res.bytes };
+    if (res.location === null) {
+      return { url: url.href, status: res.status, contentType: res.contentType, bytes: res.bytes, headers: res.headers, notModified: res.status === 304 };
+    }
     if (hop >= MAX_REDIRECTS) throw new FetchError(`too many redirects (more than ${MAX_REDIRECTS})`);
     try {
       url = new URL(res.location, url);
     } catch {
       throw new FetchError(`bad redirect location ${res.location}`);
     }
+    if (url.origin !== firstOrigin) opts.headers = withoutCredentials(opts.headers);
   }
+}
+
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name)));
 }
