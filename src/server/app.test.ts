@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Article } from '../model/article.js';
 import { Corpus } from '../store/corpus.js';
 import { MemoryStore } from '../store/memory.js';
 import { createApp, MAX_BODY_BYTES } from './app.js';
@@ -98,4 +99,54 @@ void test('health counts, and the OpenAPI document lists every API route', async
   assert.deepEqual(await (await app.request('/health')).json(), { status: 'ok', articles: 1, stories: 1 });
   const doc = (await (await app.request('/openapi.json')).json()) as typeof OPENAPI;
   for (const p of ['/health', '/articles', '/stories', '/stories/{id}', '/stories/{id}/dossier']) assert.ok(p in doc.paths, p);
+});
+
+async function postOne(body: unknown): Promise<{ status: number; article: Article | null; error: string | null }> {
+  const corpus = await Corpus.open(new MemoryStore());
+  const res = await createApp({ corpus }).request('/articles', post(body));
+  const json = (await res.json()) as { results?: { id: string }[]; error?: { message: string } };
+  const id = json.results?.[0]?.id;
+  return { status: res.status, article: id ? ((await corpus.store.byId(id))?.article ?? null) : null, error: json.error?.message ?? null };
+}
+
+void test('POST /articles: text keeps every character and gets boilerplate marks; sent fields win over front matter', async () => {
+  const text = `---\ntitle: From the front matter\nauthor: Front Author\n---\n${bridge(3)}\nAdvertisement\nRescue crews returned on Tuesday.\n`;
+  const { status, article } = await postOne({ text, title: 'Sent title', outlet: 'A' });
+  assert.equal(status, 201);
+  assert.ok(article);
+  assert.equal(article.text, text, 'the text is stored exactly as sent');
+  assert.equal(article.title, 'Sent title');
+  assert.equal(article.author, 'Front Author', 'a field not sent comes from the front matter');
+  const marked = article.boilerplate.map((b) => article.text.slice(b.start, b.end).trim());
+  assert.ok(marked.some((m) => m.startsWith('---') && m.includes('From the front matter')), 'front matter is marked');
+  assert.ok(marked.includes('Advertisement'), 'the ad slot line is marked');
+  assert.ok(!marked.some((m) => m.includes('Rescue crews')), 'prose is not marked');
+  for (const b of article.boilerplate) assert.ok(b.start >= 0 && b.end <= article.text.length && b.start < b.end);
+});
+
+void test('POST /articles: html is extracted to article text with the page metadata', async () => {
+  const paragraphs = [bridge(5), 'Engineers will inspect every bridge on the river before the end of the month, the transport office said in a statement.', 'Traffic was diverted through the town centre.'];
+  const html = `<!doctype html><html><head><title>Bridge collapse injures five</title><meta name="author" content="Page Author"></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>Bridge collapse injures five</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article><footer>Copyright News Co</footer></body></html>`;
+  const { status, article } = await postOne({ html, outlet: 'B', url: 'https://news.example/bridge' });
+  assert.equal(status, 201);
+  assert.ok(article);
+  assert.equal(article.kind, 'html');
+  assert.ok(!/[<>]/.test(article.text), 'no markup left in the text');
+  for (const p of paragraphs) assert.ok(article.text.includes(p), p);
+  assert.ok(!article.text.includes('Copyright News Co'));
+  assert.match(article.title ?? '', /Bridge collapse injures five/);
+  assert.equal(article.outlet, 'B');
+  assert.equal(article.url, 'https://news.example/bridge');
+});
+
+void test('POST /articles: text and html together, or neither, is refused', async () => {
+  const both = await postOne({ text: bank, html: `<p>${bank}</p>` });
+  assert.equal(both.status, 400);
+  assert.match(both.error ?? '', /either "text" or "html"/);
+  const neither = await postOne({ title: 'only a title' });
+  assert.equal(neither.status, 400);
+  assert.match(neither.error ?? '', /"text" \(or "html"\) must be a non-empty string/);
+  const notString = await postOne({ html: 42 });
+  assert.equal(notString.status, 400);
+  assert.match(notString.error ?? '', /"html" must be a string/);
 });

@@ -2,7 +2,9 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { makeArticle, type Article } from '../model/article.js';
+import { normalisePublished } from '../extract/dates.js';
+import { htmlArticle, plainTextArticle } from '../ingest/articles.js';
+import type { Article, ArticleMeta } from '../model/article.js';
 import { contentSecurityPolicy } from '../report/html/page.js';
 import type { ReportFormat } from '../report/index.js';
 import type { Corpus } from '../store/corpus.js';
@@ -66,20 +68,37 @@ function send(c: Context, r: Rendered, type: string): Response {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
-/** Turns one posted JSON object into an Article, or says why it cannot. */
+/**
+ * Turns one posted JSON object into an Article, or says why it cannot. The body is either `text` (plain
+ * text or Markdown: kept exactly as sent, front matter and junk lines marked as boilerplate) or `html`
+ * (a page: the article text is extracted), built as the ingest path builds files of those kinds.
+ */
 export function articleFromJson(value: unknown, index: number): Article | string {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return `article ${index}: expected an object`;
   const o = value as Record<string, unknown>;
-  if (typeof o['text'] !== 'string' || o['text'].trim() === '') return `article ${index}: "text" must be a non-empty string`;
-  const text = o['text'];
-  for (const k of ['title', 'outlet', 'published', 'author', 'url', 'origin']) {
+  for (const k of ['text', 'html', 'title', 'outlet', 'published', 'author', 'url', 'origin']) {
     if (o[k] !== undefined && o[k] !== null && typeof o[k] !== 'string') return `article ${index}: "${k}" must be a string`;
   }
+  const text = str(o['text']);
+  const html = str(o['html']);
+  if (text !== null && html !== null) return `article ${index}: send either "text" or "html", not both`;
+  const body = text ?? html;
+  if (body === null) return `article ${index}: "text" (or "html") must be a non-empty string`;
   const published = str(o['published']);
   if (published && Number.isNaN(Date.parse(published))) return `article ${index}: "published" is not an ISO 8601 date`;
   const url = str(o['url']);
-  const origin = str(o['origin']) ?? url ?? `api:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
-  return makeArticle({ origin, kind: 'text', text, meta: { title: str(o['title']), outlet: str(o['outlet']), published, author: str(o['author']), url } });
+  const origin = str(o['origin']) ?? url ?? `api:${createHash('sha256').update(body).digest('hex').slice(0, 16)}`;
+  // Only the fields sent: a field left out may still come from the page or the front matter.
+  const sent: Partial<ArticleMeta> = {};
+  for (const k of ['title', 'outlet', 'author', 'url'] as const) {
+    const v = str(o[k]);
+    if (v !== null) sent[k] = v;
+  }
+  if (published) sent.published = normalisePublished(published) ?? published;
+  const built = text !== null ? plainTextArticle(origin, 'text', text) : htmlArticle(origin, 'html', body, url);
+  if (!built.ok) return `article ${index}: ${built.reason}`;
+  // What the client sent wins over what the text itself says (plainTextArticle lets front matter win).
+  return { ...built.article, ...sent };
 }
 
 /** The corpus HTTP API and web UI. Routes are tested in-process with `app.request()`. */

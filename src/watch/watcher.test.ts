@@ -53,6 +53,63 @@ void test('watch: conditional requests, 304 costs nothing, new items are ingeste
   }
 });
 
+void test('watch: the polling loop sends its validators back and a 304 round trip ingests nothing', async () => {
+  const LAST_MODIFIED = 'Mon, 01 Jan 2024 10:00:00 GMT';
+  const requests: { inm: string | undefined; ims: string | undefined }[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    requests.push({ inm: req.headers['if-none-match'], ims: req.headers['if-modified-since'] });
+    if (req.headers['if-none-match'] === '"feed-1"' && req.headers['if-modified-since'] === LAST_MODIFIED) {
+      res.writeHead(304, { etag: '"feed-1"' }).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: '"feed-1"', 'last-modified': LAST_MODIFIED }).end(feed(1));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
+  try {
+    const corpus = await Corpus.open(new MemoryStore());
+    const polls: WatchEvent[] = [];
+    const stop = new AbortController();
+    await watchFeeds(corpus, [url], {
+      intervalSeconds: 0.01,
+      allowPrivateNetwork: true,
+      signal: stop.signal,
+      log: (e) => {
+        if (e.event !== 'poll') return;
+        polls.push(e);
+        if (polls.length === 2) stop.abort();
+      },
+    });
+    assert.deepEqual(
+      polls.map((e) => (e.event === 'poll' ? e.status : null)),
+      ['ok', 'not-modified'],
+    );
+    assert.deepEqual(requests, [
+      { inm: undefined, ims: undefined },
+      { inm: '"feed-1"', ims: LAST_MODIFIED },
+    ]);
+    assert.equal(await corpus.store.countArticles(), 1);
+  } finally {
+    server.close();
+  }
+});
+
+void test('watch: an overloaded feed gives its Retry-After to the back-off', async () => {
+  const server = createServer((_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(503, { 'retry-after': '600' }).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
+  try {
+    const r = await conditionalGet(url, { etag: null, lastModified: null }, { allowPrivateNetwork: true });
+    assert.equal(r.status, 'error');
+    assert.match(r.status === 'error' ? r.reason : '', /HTTP 503/);
+    assert.equal(r.status === 'error' ? r.retryAfterMs : null, 600_000);
+  } finally {
+    server.close();
+  }
+});
+
 void test('watch: loopback feeds are refused unless allowed', async () => {
   const r = await conditionalGet('http://127.0.0.1:9/feed', { etag: null, lastModified: null });
   assert.equal(r.status, 'error');
