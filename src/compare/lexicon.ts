@@ -1,10 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lexicons as languageLexicons, type Lexicons as LanguageLexicons } from '../nlp/lexicons.js';
 
 /**
- * The word lists of the cross-source stages, read once from data/lexicons/compare (see its README).
- * The folder is found by walking up from this module, so the same code works from src/ and dist/src/.
+ * The word lists of the cross-source stages. Knowledge the language layer already keeps (speech
+ * verbs, titles, news outlets, demonyms) comes from its lexicons (src/nlp/lexicons.ts, one file per
+ * kind in data/lexicons/), reshaped here for these stages; only the lists no other stage needs are
+ * read from data/lexicons/compare (see its README). The folder is found by walking up from this
+ * module, so the same code works from src/ and dist/src/.
  */
 function lexiconDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -64,8 +68,11 @@ export interface Lexicons {
   /** word -> the word standing for its synonym set. */
   synonym: Map<string, string>;
   intensifiers: Set<string>;
-  /** alias (as written, case-sensitive for short all-caps names) -> canonical outlet name. */
-  outlets: { alias: string; canonical: string }[];
+  /**
+   * alias (as written) -> canonical outlet name. `exactCase` when another outlet's alias differs
+   * only in case ("the Times" = The New York Times, "The Times" = The Times of London).
+   */
+  outlets: { alias: string; canonical: string; exactCase: boolean }[];
   titles: string[];
   demonyms: Map<string, string>;
   artifacts: Set<string>;
@@ -89,30 +96,38 @@ export function lexicons(): Lexicons {
     // Stems too, so an inflection not listed ("fundraisers") finds its set.
     for (const w of words) if (!synonym.has(stemOf(w))) synonym.set(stemOf(w), head);
   }
-  const outlets: { alias: string; canonical: string }[] = [];
-  for (const line of lexiconLines('outlets.txt')) {
-    const [canonical, aliases] = line.split('\t');
-    if (!canonical) continue;
-    const names = new Set([canonical, ...(aliases ?? '').split(',').map((a) => a.trim())].filter(Boolean));
-    for (const alias of names) outlets.push({ alias, canonical });
-  }
-  // Longest alias first so "The Washington Post" wins over "The Post".
-  outlets.sort((a, b) => b.alias.length - a.alias.length || a.alias.localeCompare(b.alias));
+  const lang = languageLexicons();
   lazy = {
     stopwords: lexiconSet('stopwords.txt').size ? new Set(lexiconLines('stopwords.txt').flatMap((l) => l.toLowerCase().split(/\s+/))) : new Set(),
     contractions: lexiconMap('contractions.tsv'),
     synonym,
     intensifiers: lexiconSet('intensifiers.txt'),
-    outlets,
-    titles: [...lexiconSet('titles.txt')].sort((a, b) => b.length - a.length),
-    demonyms: lexiconMap('demonyms.tsv'),
+    outlets: outletAliases(lang),
+    titles: [...new Set(lang.titlesBefore.map((t) => t.toLowerCase()))].sort((a, b) => b.length - a.length),
+    demonyms: countryDemonyms(lang),
     artifacts: lexiconSet('artifacts.txt'),
     releaseVerbs: lexiconSet('release-verbs.txt'),
     occurrenceWords: lexiconSet('occurrence-verbs.txt'),
     responseVerbs: lexiconSet('response-verbs.txt'),
     noResponse: [...lexiconSet('no-response.txt')],
-    speechVerbs: lexiconSet('speech-verbs.txt'),
+    speechVerbs: new Set(lang.speechVerbs.keys()),
     newsNouns: lexiconLines('news-nouns.txt').map((l) => l.trim()),
   };
   return lazy;
+}
+
+/** News outlets only (not institutions), longest alias first so "The Washington Post" wins over "The Post". */
+function outletAliases(lang: LanguageLexicons): { alias: string; canonical: string; exactCase: boolean }[] {
+  const aliases = [...lang.orgAliases].filter(([, canonical]) => lang.outlets.has(canonical));
+  const lowerCount = new Map<string, number>();
+  for (const [alias] of aliases) lowerCount.set(alias.toLowerCase(), (lowerCount.get(alias.toLowerCase()) ?? 0) + 1);
+  const out = aliases.map(([alias, canonical]) => ({ alias, canonical, exactCase: (lowerCount.get(alias.toLowerCase()) ?? 0) > 1 }));
+  return out.sort((a, b) => b.alias.length - a.alias.length || a.alias.localeCompare(b.alias));
+}
+
+/** Lower-case demonym -> country; demonyms naming no state (Western, Republican) are left out. */
+function countryDemonyms(lang: LanguageLexicons): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [demonym, country] of lang.demonyms) if (country !== null) out.set(demonym.toLowerCase(), country);
+  return out;
 }

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Article, ArticleMeta, InputKind } from '../model/article.js';
 import { htmlArticle, plainTextArticle, type Built } from './articles.js';
 import { decodeBytes } from './decode.js';
-import { FetchError, fetchUrl } from './fetch.js';
+import { FetchError, charsetOf, fetchUrl } from './fetch.js';
 import { extensionOf, kindFromContentType, kindFromName, sniffKind } from './input-kind.js';
 import { readJsonl } from './jsonl.js';
 import { walkDirectory } from './walk.js';
@@ -76,10 +76,6 @@ async function expand(inputs: string[]): Promise<Unit[]> {
     }
   }
   return units;
-}
-
-function charsetOf(contentType: string | null): string | null {
-  return /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? null;
 }
 
 async function readProcessStdin(): Promise<Uint8Array> {

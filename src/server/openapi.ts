@@ -34,9 +34,11 @@ export const OPENAPI = {
       },
       ArticleInput: {
         type: 'object',
-        required: ['text'],
+        description: 'Exactly one of `text` or `html`.',
+        oneOf: [{ required: ['text'] }, { required: ['html'] }],
         properties: {
           text: { type: 'string', description: 'The article text, kept exactly as sent.' },
+          html: { type: 'string', description: 'An HTML page; the article text is extracted from it.' },
           title: { type: ['string', 'null'] },
           outlet: { type: ['string', 'null'] },
           published: { type: ['string', 'null'], description: 'ISO 8601 date or date-time.' },

@@ -69,9 +69,10 @@ let outletPatterns: { re: RegExp; canonical: string }[] | null = null;
 export function outletsIn(text: string, span: Span): { canonical: string; span: Span }[] {
   const slice = text.slice(span.start, span.end);
   const found: { canonical: string; span: Span }[] = [];
-  outletPatterns ??= lexicons().outlets.map(({ alias, canonical }) => {
-    // Short or all-capital names (AP, RT, CNN) only in capitals; others in any case ("Tass").
-    const caseSensitive = alias.length <= 4 || alias === alias.toUpperCase();
+  outletPatterns ??= lexicons().outlets.map(({ alias, canonical, exactCase }) => {
+    // Short or all-capital names (AP, RT, CNN) only in capitals; others in any case ("Tass"), unless
+    // another outlet's alias differs only in case ("the Times" / "The Times").
+    const caseSensitive = exactCase || alias.length <= 4 || alias === alias.toUpperCase();
     return { canonical, re: new RegExp(`(?<![\\p{L}\\p{N}@])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu') };
   });
   for (const { re, canonical } of outletPatterns) {
