@@ -16,7 +16,7 @@ async function score(corpus: string): Promise<string> {
     .map((p) => join(dir, p));
   const { articles, problems } = await readInputs(files);
   const started = process.hrtime.bigint();
-  const { stories, merges } = clusterArticles(articles);
+  const { stories, merges, splits } = clusterArticles(articles);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const tmp = mkdtempSync(join(tmpdir(), 'crosscheck-eval-'));
   try {
@@ -25,7 +25,7 @@ async function score(corpus: string): Promise<string> {
     const out = execFileSync(process.execPath, [join(EVAL, 'score-clusters.mjs'), '--gold', join(dir, 'gold.json'), '--pred', pred], { encoding: 'utf8' });
     const lines = out.trim().split('\n');
     const b3 = lines.find((l) => l.startsWith('B3 precision')) ?? '';
-    return `${corpus}: ${articles.length} articles (${problems.filter((p) => p.level === 'error').length} unread), ${stories.length} stories for ${Object.keys(gold.clusters).length} gold, ${merges.length} merges, ${ms.toFixed(0)} ms\n  ${b3}\n  ${lines[lines.length - 1] ?? ''}`;
+    return `${corpus}: ${articles.length} articles (${problems.filter((p) => p.level === 'error').length} unread), ${stories.length} stories for ${Object.keys(gold.clusters).length} gold, ${merges.length} merges, ${splits.length} splits, ${ms.toFixed(0)} ms\n  ${b3}\n  ${lines[lines.length - 1] ?? ''}`;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

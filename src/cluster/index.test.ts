@@ -50,3 +50,21 @@ void test('the seed story is one story', { skip: !hasShared() }, async () => {
   const { stories } = clusterArticles(articles);
   assert.equal(stories.length, 1);
 });
+
+void test('the split stage separates two events the single pass chained, and records the split', () => {
+  const inputs = [0, 1, 2, 3].flatMap((i) => [mk(`a${i}`, `Report ${i}. ${quakeA(12 + i)}`), mk(`b${i}`, `Report ${i}. ${quakeB(30 + i)}`)]);
+  // A join threshold low enough that both quakes land in one story in the single pass.
+  const params = { joinThreshold: 0.01, mergeThreshold: 0.01 };
+  const chained = clusterArticles(inputs, { params, split: false });
+  assert.equal(chained.stories.length, 1);
+  const { stories, splits } = clusterArticles(inputs, { params });
+  assert.equal(stories.length, 2);
+  const where = new Map(stories.flatMap((s) => s.articles.map((a) => [a, s.id] as const)));
+  for (const i of [1, 2, 3]) {
+    assert.equal(where.get(`a${i}`), where.get('a0'));
+    assert.equal(where.get(`b${i}`), where.get('b0'));
+  }
+  assert.equal(stories[0]!.id, chained.stories[0]!.id, 'the part holding the first article keeps the id');
+  assert.equal(splits.length, 1);
+  assert.equal(splits[0]!.from, chained.stories[0]!.id);
+});

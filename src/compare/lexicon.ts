@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stem } from './text/stem.js';
 import { lexicons as languageLexicons, type Lexicons as LanguageLexicons } from '../nlp/lexicons.js';
 
 /**
@@ -51,17 +52,6 @@ export function lexiconMap(file: string): Map<string, string> {
 
 let lazy: Lexicons | null = null;
 
-/** Same suffix stripping as text/tokens.ts `stem` (kept here to avoid an import cycle). */
-function stemOf(w: string): string {
-  if (w.length <= 4 || /^\d/.test(w)) return w;
-  for (const suffix of ['ings', 'ing', 'ers', 'ies', 'ed', 'er', 'es', 's']) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3 && !(suffix === 's' && w.endsWith('ss'))) {
-      return suffix === 'ies' ? w.slice(0, -3) + 'y' : w.slice(0, -suffix.length);
-    }
-  }
-  return w;
-}
-
 export interface Lexicons {
   stopwords: Set<string>;
   contractions: Map<string, string>;
@@ -70,7 +60,7 @@ export interface Lexicons {
   intensifiers: Set<string>;
   /**
    * alias (as written) -> canonical outlet name. `exactCase` when another outlet's alias differs
-   * only in case ("the Times" = The New York Times, "The Times" = The Times of London).
+   * only in case, so that case alone tells the two apart.
    */
   outlets: { alias: string; canonical: string; exactCase: boolean }[];
   titles: string[];
@@ -94,7 +84,7 @@ export function lexicons(): Lexicons {
     if (head === undefined) continue;
     for (const w of words) if (!synonym.has(w)) synonym.set(w, head);
     // Stems too, so an inflection not listed ("fundraisers") finds its set.
-    for (const w of words) if (!synonym.has(stemOf(w))) synonym.set(stemOf(w), head);
+    for (const w of words) if (!synonym.has(stem(w))) synonym.set(stem(w), head);
   }
   const lang = languageLexicons();
   lazy = {
@@ -110,7 +100,7 @@ export function lexicons(): Lexicons {
     occurrenceWords: lexiconSet('occurrence-verbs.txt'),
     responseVerbs: lexiconSet('response-verbs.txt'),
     noResponse: [...lexiconSet('no-response.txt')],
-    speechVerbs: new Set(lang.speechVerbs.keys()),
+    speechVerbs: lang.commonSpeechVerbs,
     newsNouns: lexiconLines('news-nouns.txt').map((l) => l.trim()),
   };
   return lazy;

@@ -2,13 +2,16 @@ import type { Article } from '../model/article.js';
 import { isProse } from '../model/article.js';
 import type { Span } from '../model/span.js';
 import type { ArticleAnalysis } from '../nlp/types.js';
-import { scanQuotes, quoteMask, type MarkedQuote } from './text/quotemarks.js';
+import { scanQuotes as scanQuoteMarks } from '../nlp/quote-scan.js';
+import { quoteMask, type MarkedQuote } from './text/quotemarks.js';
 import { lineSpans, sentenceSpans } from './text/sentences.js';
 
 /**
  * One source as the cross-source stages see it: the article, its language analysis, and the
- * structure these stages read themselves (quotation marks, lines, sentences that keep quotations
- * whole). Built once per source before the barrier; read-only afterwards.
+ * structure these stages read in their own shape: quotation marks (found by the language layer's
+ * scanner over the analysis's paragraphs, one entry per line), lines, and sentences that keep
+ * quotations whole (see text/sentences.ts for why these are not ArticleAnalysis.sentences). Built
+ * once per source before the barrier; read-only afterwards.
  */
 export interface SourceDoc {
   /** Dossier source id: s0..sN in input order. */
@@ -32,7 +35,7 @@ const HEADLINE_MAX_CHARS = 160;
 
 export function buildSourceDoc(article: Article, analysis: ArticleAnalysis, index: number): SourceDoc {
   const text = article.text;
-  const quotes = proseQuotes(article, scanQuotes(text));
+  const quotes = proseQuotes(article, markedQuotes(text, analysis.paragraphs));
   const quoted = quoteMask(text, quotes);
   const lines = lineSpans(text).filter((l) => isProse(article, l));
   const headlines: Span[] = [];
@@ -66,4 +69,38 @@ function proseQuotes(article: Article, all: MarkedQuote[]): MarkedQuote[] {
     kept.push(q);
   });
   return kept.map((q) => ({ ...q, parent: q.parent === null ? null : (index.get(q.parent) ?? null) }));
+}
+
+/**
+ * The language layer's quotation marks (src/nlp/quote-scan.ts), one MarkedQuote per paragraph a
+ * quotation runs over: these stages read quotes line by line, so a quote continued in a new
+ * paragraph ("...crazy.\n"He said yes.") is a quote per line, the reopening mark being its opening.
+ */
+export function markedQuotes(text: string, paragraphs: Span[]): MarkedQuote[] {
+  const scanned = scanQuoteMarks(text, paragraphs);
+  const out: MarkedQuote[] = [];
+  /** For each scanned quote, its output entries (one per part). */
+  const entries: number[][] = [];
+  for (const q of scanned) {
+    const mine: number[] = [];
+    q.parts.forEach((part, k) => {
+      const first = k === 0;
+      const last = k === q.parts.length - 1;
+      const reopen = /["“„«‘']/.test(text[part.start - 1] ?? '') ? { start: part.start - 1, end: part.start } : { start: part.start, end: part.start };
+      const open = first && q.open ? q.open : reopen;
+      const parentEntries = q.parent === null ? [] : (entries[q.parent] ?? []);
+      // A nested quote lies inside one paragraph: its parent is the part that contains it.
+      const parent = parentEntries.find((i) => (out[i] as MarkedQuote).start <= part.start && part.end <= (out[i] as MarkedQuote).end) ?? parentEntries[0] ?? null;
+      mine.push(out.length);
+      out.push({ kind: q.kind, start: part.start, end: part.end, open, close: last ? q.close : null, parent });
+    });
+    entries.push(mine);
+  }
+  // In text order, as the stages walk them (a continued quote's later parts come after inner quotes).
+  const order = out.map((_, i) => i).sort((a, b) => (out[a] as MarkedQuote).start - (out[b] as MarkedQuote).start);
+  const position = new Map(order.map((from, to) => [from, to]));
+  return order.map((i) => {
+    const q = out[i] as MarkedQuote;
+    return { ...q, parent: q.parent === null ? null : (position.get(q.parent) ?? null) };
+  });
 }

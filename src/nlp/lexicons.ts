@@ -29,6 +29,8 @@ interface SpeechVerbFile {
   cognitive: Record<string, string[]>;
   sourceAfter: string[];
   channelPhrases: string[];
+  /** The commonest reporting verb forms, for loose patterns (see the file's `_comment_common`). */
+  common: string[];
 }
 interface TitlesFile {
   before: string[];
@@ -66,6 +68,8 @@ export interface Lexicons {
   weakVerbs: Set<string>;
   /** Belief/intention verbs (indirect attributions only): form -> lemma. */
   cognitiveVerbs: Map<string, string>;
+  /** The commonest reporting verb forms (said, told, goes), for patterns without the layer's checks. */
+  commonSpeechVerbs: Set<string>;
   sourceAfter: string[];
   channelPhrases: string[];
   /** Capitalised titles (longest first) that precede names. */
@@ -160,6 +164,7 @@ export function lexicons(): Lexicons {
     speechVerbs,
     weakVerbs: new Set(sv.weak),
     cognitiveVerbs,
+    commonSpeechVerbs: new Set(sv.common),
     sourceAfter: sv.sourceAfter,
     channelPhrases: sv.channelPhrases,
     titlesBefore: [...titles.before].sort((a, b) => b.length - a.length),

@@ -16,9 +16,9 @@ export function registerCluster(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'));
   addInputOptions(cmd).action(async (inputs: string[], flags: ClusterFlags) => {
     const articles = await loadArticles(inputs, readOptionsFrom(flags));
-    const { stories, merges } = clusterArticles(articles);
+    const { stories, merges, splits } = clusterArticles(articles);
     if (flags.format === 'json') {
-      process.stdout.write(JSON.stringify({ stories, merges }, null, 2) + '\n');
+      process.stdout.write(JSON.stringify({ stories, merges, splits }, null, 2) + '\n');
       return;
     }
     const lines: string[] = [];

@@ -71,7 +71,7 @@ export function outletsIn(text: string, span: Span): { canonical: string; span: 
   const found: { canonical: string; span: Span }[] = [];
   outletPatterns ??= lexicons().outlets.map(({ alias, canonical, exactCase }) => {
     // Short or all-capital names (AP, RT, CNN) only in capitals; others in any case ("Tass"), unless
-    // another outlet's alias differs only in case ("the Times" / "The Times").
+    // another outlet's alias differs from it only in case (then case tells them apart).
     const caseSensitive = exactCase || alias.length <= 4 || alias === alias.toUpperCase();
     return { canonical, re: new RegExp(`(?<![\\p{L}\\p{N}@])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu') };
   });

@@ -2,7 +2,7 @@ import type { Conflict } from '../../model/dossier.js';
 import type { ClaimStage } from '../claims/index.js';
 import { lexicons } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
-import { stem } from '../text/tokens.js';
+import { stem } from '../text/stem.js';
 import { conflictFrom, type Stance } from './common.js';
 
 /** Similarity two sentences need before their numbers are read as counts of one thing. */

@@ -3,7 +3,8 @@ import type { Evidence, Span } from '../../model/span.js';
 import { evidence, overlaps } from '../../model/span.js';
 import type { ArticleAnalysis } from '../../nlp/types.js';
 import { escapeRegExp, phrasePattern, readAliases, readLexicon } from './lexicon.js';
-import { byId, makeCoverTest, paragraphsOf, scanQuoted, splitSentences } from './text.js';
+import { splitParagraphs } from '../../nlp/paragraphs.js';
+import { byId, makeCoverTest, scanQuoted, splitSentences } from './text.js';
 
 /**
  * Provenance: for each quote and each claim reported by several sources, the chain the sources describe:
@@ -176,7 +177,7 @@ function disagreement(steps: StepDraft[]): string | null {
 }
 
 function paragraphAround(text: string, analysis: ArticleAnalysis | null, at: Span): Span {
-  const paras = analysis?.paragraphs.length ? analysis.paragraphs : paragraphsOf(text);
+  const paras = analysis?.paragraphs.length ? analysis.paragraphs : splitParagraphs({ text, boilerplate: [] });
   return paras.find((p) => p.start <= at.start && at.start < p.end) ?? at;
 }
 

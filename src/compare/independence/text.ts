@@ -1,4 +1,7 @@
 import type { Span } from '../../model/span.js';
+import { splitParagraphs } from '../../nlp/paragraphs.js';
+import { scanQuotes } from '../../nlp/quote-scan.js';
+import { splitSentences as splitLanguageSentences } from '../../nlp/sentences.js';
 
 /**
  * Token, quotation and sentence views of one source's text, shared by the independence passes.
@@ -59,86 +62,23 @@ export function normWord(w: string): string {
 }
 
 /**
- * Spans between double quotation marks, within one paragraph. Curly and straight marks are paired
- * alike, since texts mix them (an opening “ closed by a straight "); a straight mark opens only where
- * an opening mark can stand (after a space or bracket, before a non-space), so a stray closing mark
- * does not put the rest of the paragraph out of step. Single quotes are left out (they double as
- * apostrophes).
+ * Spans between double quotation marks, found by the language layer's scanner (src/nlp/quote-scan.ts)
+ * over the text's lines. Only pairs count here: single marks double as apostrophes, and a mark left
+ * open (a stray or unmatched one) must not put the rest of a paragraph inside a quotation, since
+ * quoted words are set aside when judging who copied whom.
  */
 export function scanQuoted(text: string): Span[] {
-  const out: Span[] = [];
-  for (const para of paragraphsOf(text)) {
-    let open = -1;
-    for (let i = para.start; i < para.end; i++) {
-      const c = text[i];
-      if (c === '“' || c === '«' || c === '„') {
-        open = i + 1;
-      } else if (c === '”' || c === '»') {
-        if (open >= 0 && i > open) out.push({ start: open, end: i });
-        open = -1;
-      } else if (c === '"') {
-        if (open >= 0) {
-          if (i > open) out.push({ start: open, end: i });
-          open = -1;
-        } else if (/^[\s([{—–-]?$/.test(text[i - 1] ?? '') && /\S/.test(text[i + 1] ?? ' ')) {
-          open = i + 1;
-        }
-      }
-    }
-  }
-  return out;
-}
-
-export function paragraphsOf(text: string): Span[] {
-  const out: Span[] = [];
-  const re = /\n\s*\n/g;
-  let at = 0;
-  for (const m of text.matchAll(re)) {
-    if (m.index > at) out.push({ start: at, end: m.index });
-    at = m.index + m[0].length;
-  }
-  if (at < text.length) out.push({ start: at, end: text.length });
-  return out;
+  return scanQuotes(text, splitParagraphs({ text, boilerplate: [] }))
+    .filter((q) => q.kind === 'double' && q.close !== null)
+    .flatMap((q) => q.parts);
 }
 
 /**
- * A plain sentence splitter, used when the language layer gave no sentences: breaks at line ends and
- * after . ! ? (and a closing quote) followed by white space and an upper-case letter or opening quote,
- * but not inside quotation marks nor after a one-letter initial or a common title abbreviation.
+ * Sentences when the language layer gave none for a source: its splitter (src/nlp/sentences.ts) run
+ * over the text's lines, never breaking inside `quoted`.
  */
 export function splitSentences(text: string, quoted: Span[]): Span[] {
-  const out: Span[] = [];
-  const inQuote = (i: number): boolean => quoted.some((q) => q.start <= i && i < q.end);
-  let start = 0;
-  const push = (end: number): void => {
-    let s = start;
-    let e = end;
-    while (s < e && /\s/.test(text[s] ?? '')) s++;
-    while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
-    if (e > s) out.push({ start: s, end: e });
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
-      push(i);
-      start = i + 1;
-      continue;
-    }
-    if (c !== '.' && c !== '!' && c !== '?') continue;
-    let j = i + 1;
-    while (j < text.length && /["”’)\]]/.test(text[j] ?? '')) j++;
-    if (!/[ \t]/.test(text[j] ?? '')) continue;
-    let k = j;
-    while (k < text.length && /[ \t]/.test(text[k] ?? '')) k++;
-    if (!/[\p{Lu}\p{N}"“‘(]/u.test(text[k] ?? '')) continue;
-    if (inQuote(i) && j === i + 1) continue;
-    const before = /(?:^|\s)([\p{L}]{1,4})\.$/u.exec(text.slice(Math.max(0, i - 5), i + 1));
-    if (c === '.' && before && /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Sen|Rep|Gov|Lt|Sgt|Capt|Prof|Rev|Hon|No|Vol|U\.S)$/u.test(before[1] ?? '')) continue;
-    push(j);
-    start = j;
-  }
-  push(text.length);
-  return out;
+  return splitLanguageSentences(text, splitParagraphs({ text, boilerplate: [] }), quoted).map(({ start, end }) => ({ start, end }));
 }
 
 function outside(boilerplate: Span[], s: Span): boolean {

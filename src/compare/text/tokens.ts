@@ -1,11 +1,18 @@
 import type { Span } from '../../model/span.js';
 import { lexicons } from '../lexicon.js';
+import { stem } from './stem.js';
 
 /**
  * Words of a passage, each normalised so that renderings of the same words compare equal:
  * typography (’ vs '), case, contractions ("I'm gonna" = "i am going to"), censoring ("sh*t" matches
  * "shit"), "per cent" = "percent", "in to" = "into". One printed word can give several normalised
  * words (contractions); they share its span. Spans index the original text: nothing is rewritten.
+ *
+ * Not the language layer's tokenizer (src/nlp/tokens.ts) on purpose: that one keeps the printed word
+ * (for names, titles and case) and folds only possessives, while alignment needs one printed word
+ * to become several normalised ones ("don't" = do not), elisions and editors' [insertions] as
+ * tokens of their own, and censored spellings (sh*t, f---) kept matchable by shape. What the two
+ * share is knowledge, and that lives in the lexicons (src/compare/lexicon.ts reads the shared ones).
  */
 export interface Word extends Span {
   /** Normalised form: lower case, straight apostrophes, contraction expanded. */
@@ -126,17 +133,6 @@ function censorMatch(a: string, b: string): boolean {
     if (x !== y && !/[*-]/.test(x) && !/[*-]/.test(y)) return false;
   }
   return true;
-}
-
-/** Crude suffix stripping, so "fundraiser"/"fundraising" and "threatened"/"threatens" meet. */
-export function stem(w: string): string {
-  if (w.length <= 4 || /^\d/.test(w)) return w;
-  for (const suffix of ['ings', 'ing', 'ers', 'ies', 'ed', 'er', 'es', 's']) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3 && !(suffix === 's' && w.endsWith('ss'))) {
-      return suffix === 'ies' ? w.slice(0, -3) + 'y' : w.slice(0, -suffix.length);
-    }
-  }
-  return w;
 }
 
 /**

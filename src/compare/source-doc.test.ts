@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { splitParagraphs } from '../nlp/paragraphs.js';
+import { markedQuotes } from './source-doc.js';
+import { quoteMask } from './text/quotemarks.js';
+
+const quotesOf = (t: string): ReturnType<typeof markedQuotes> => markedQuotes(t, splitParagraphs({ text: t, boilerplate: [] }));
+const texts = (t: string): string[] => quotesOf(t).map((q) => t.slice(q.start, q.end));
+
+void test('curly and straight double quotes, with a nested single quote', () => {
+  const t = 'He said: “I told him, ‘Stop now.’ He did.” Then "fine" came.';
+  const qs = quotesOf(t);
+  assert.deepEqual(texts(t), ['I told him, ‘Stop now.’ He did.', 'Stop now.', 'fine']);
+  assert.equal(qs[1]?.parent, 0);
+  assert.equal(qs[0]?.parent, null);
+});
+
+void test('apostrophes inside words are not quotation marks', () => {
+  assert.deepEqual(texts("His aide said 'we can't go' and left."), ["we can't go"]);
+  assert.deepEqual(texts('It’s the mayor’s call.'), []);
+});
+
+void test('a quote continued in the next paragraph is one entry per paragraph, nested ones keep their parent', () => {
+  const t = '“First part, ‘inner one’ here.\n“After that he says no.”\nA new line “with a quote”.';
+  const qs = quotesOf(t);
+  assert.deepEqual(texts(t), ['First part, ‘inner one’ here.', 'inner one', 'After that he says no.', 'with a quote']);
+  assert.equal(qs[1]?.parent, 0);
+  // The continuation's opening is the reopening mark; only the last part has the closing mark.
+  assert.equal(t.slice(qs[2]?.open.start, qs[2]?.open.end), '“');
+  assert.equal(qs[0]?.close, null);
+  assert.equal(t.slice(qs[2]?.close?.start, qs[2]?.close?.end), '”');
+});
+
+void test('the quote mask covers the marks and the words, nothing outside', () => {
+  const t = 'He said "yes" then left.';
+  const mask = quoteMask(t, quotesOf(t));
+  const covered = [...t].filter((_, i) => mask[i] === 1).join('');
+  assert.equal(covered, '"yes"');
+});
