@@ -7,8 +7,8 @@ import { BETWEEN_SPEAKER_AND_CUE, phraseEndingAt, phraseStartingAt, type Speaker
 
 /**
  * Who said each quote, with which cue, to whom. The nearest cue wins: right after the closing mark
- * ("...," he said / said Peskov / according to X), then before the opening mark (X said: "...",
- * X told reporters, "..."), then the sentence's cue ("He said Putin "believed me""); a quote with
+ * ("...," he said / said Okafor / according to X), then before the opening mark (X said: "...",
+ * X told reporters, "..."), then the sentence's cue ("He said Lindqvist "believed me""); a quote with
  * no cue that fills its paragraph continues the previous quote's speaker, and a paragraph ending
  * with a colon introduces the quotes of the next. Pronouns and descriptors are resolved to the
  * article's people; inside a quote, "I" is the quote's speaker and "he" the last other person named.
@@ -23,7 +23,7 @@ const RESUMED_MAX_CHARS = 160;
 /** How far after the closing mark an attribution is looked for. */
 const AFTER_WINDOW = 140;
 /**
- * Verbs whose speaker may follow them ("said Peskov", "added the spokesman"). After the others the
+ * Verbs whose speaker may follow them ("said Okafor", "added the spokesman"). After the others the
  * next phrase is an object or addressee ("told reporters", "called him a liar").
  */
 const INVERTED_LEMMAS = new Set(['say', 'add', 'ask', 'write', 'continue', 'explain', 'note', 'recall', 'reply', 'respond', 'answer', 'declare', 'insist', 'argue', 'warn', 'quip', 'remark', 'observe', 'concede', 'acknowledge', 'admit', 'claim', 'state', 'counter', 'conclude', 'predict', 'joke', 'tweet', 'exclaim', 'go', 'read', 'begin']);
@@ -34,7 +34,7 @@ const TRAILING_REST_MAX_WORDS = 4;
 const TRAILING_MAX_WORDS = 16;
 /** Words at most between the closing mark and the speaker-and-cue of a trailing attribution. */
 const AFTER_MAX_SKIP = 1;
-/** After a quote ending in a comma the sentence goes on, so its attribution may come later ("...," if he can, Trump said). */
+/** After a quote ending in a comma the sentence goes on, so its attribution may come later ("...," if he can, Berg said). */
 const AFTER_MAX_SKIP_COMMA = 8;
 /** Up to this many words, a quoted phrase with no speech cue is a scare quote, title or nickname. */
 const SCARE_MAX_WORDS = 4;
@@ -135,7 +135,7 @@ function mergeInterrupted(text: string, quotes: Working[], paragraphs: Span[]): 
   return out;
 }
 
-/** Censoring (sh*t, s**t, f---), an insertion ([Putin]) or an elision (…, ...). */
+/** Censoring (sh*t, s**t, f---), an insertion ([the minister]) or an elision (…, ...). */
 const CENSORED = /[A-Za-z\u00C0-\u024F]\*+|\b[A-Za-z]-{2,}|\[[^\]]*\]|\u2026|\.\.\./;
 
 /** Up to this many words, a quoted stretch in title case is a title rather than speech. */
@@ -332,7 +332,7 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
       const t = toks[k] as Token;
       const gapToNext = text.slice(t.end, (toks[k + 1] as Token).start);
       if (gapToNext.includes(',')) {
-        // "Peskov, the Kremlin spokesman, said": the word before the apposition's opening comma.
+        // "Okafor, the ministry spokesman, said": the word before the apposition's opening comma.
         const comma = text.slice(windowStart, t.end).lastIndexOf(',');
         let jj = -1;
         if (comma >= 0) {
@@ -396,7 +396,7 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
     return pronoun;
   };
 
-  /** `"...," he said` / `"...?" asked X` / `"..." Trump told reporters` after a closing mark at `mark`. */
+  /** `"...," he said` / `"...?" asked X` / `"..." Berg told reporters` after a closing mark at `mark`. */
   const trailing = (close: Span, hi: number, outerQ: Working | undefined | null): Found | null => {
     const mark = close.start;
     const closeEnd = close.end;
@@ -456,7 +456,7 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
     const lo = outerQ ? Math.max(sentence.start, START(outerQ)) : sentence.start;
     const siEnd = sentenceAt(sentences, Math.max(OUTER_END(q) - 1, OUTER_START(q)));
     const hiSentence = sentences[siEnd] as Sentence;
-    // A quote ending its sentence may still be attributed in the next words (`"..." Trump told reporters`).
+    // A quote ending its sentence may still be attributed in the next words (`"..." Berg told reporters`).
     const paraEnd = ctx.paragraphs[q.paragraph + q.parts.length - 1]?.end ?? hiSentence.end;
     let hi = outerQ ? Math.min(END(outerQ), paraEnd) : paraEnd;
     // Stop at the next quote at the same level.

@@ -3,8 +3,8 @@ import type { ArticleAnalysis, EntityKind, EntityLinks, LinkedEntity } from './t
 /**
  * Canonical names across a set of articles: the same organisation or place by its name (any case:
  * "Tass" = "TASS"); the same person when the names share a surname and their given names agree
- * ("Donald Trump" = "Donald J. Trump"), a lone surname or given name joining the one full name that
- * has it ("Peskov" -> "Dmitry Peskov", "Xi" -> "Xi Jinping"). The canonical is the full name most
+ * ("Anna Berg" = "Anna K. Berg"), a lone surname or given name joining the one full name that
+ * has it ("Okafor" -> "Maria Okafor", "Tan" -> "Tan Mei Ling"). The canonical is the full name most
  * articles use, the longer on a tie.
  */
 

@@ -6,9 +6,9 @@ import { tokenize, adjacent, type Token } from './tokens.js';
 /**
  * People, organisations and places by capitalised word sequences and general lexicons (outlets,
  * institutions, places, titles): compromise finds more but runs at ~16k words/s, a tenth of the
- * layer's budget. Titles and roles before a name ("US President", "Kremlin spokesman") or in an
- * apposition after it (", the Kremlin spokesperson,") become the mention's descriptor; the canonical
- * name is the fullest form of the name in the article ("Peskov" -> "Dmitry Peskov").
+ * layer's budget. Titles and roles before a name ("US President", "ministry spokesman") or in an
+ * apposition after it (", the ministry spokesperson,") become the mention's descriptor; the canonical
+ * name is the fullest form of the name in the article ("Okafor" -> "Maria Okafor").
  */
 
 /** Lower-case words that may join capitalised words inside one name (Bank of America, Ludwig van Beethoven). */
@@ -17,7 +17,7 @@ const CONNECTORS = new Set(['of', 'de', 'da', 'van', 'von', 'bin', 'al', 'la', '
 const MAX_ACRONYM = 5;
 /** How many words back a descriptor may reach before a name. */
 const DESCRIPTOR_MAX_WORDS = 5;
-/** How many words an appositive descriptor after a name may have (", the Kremlin spokesperson,"). */
+/** How many words an appositive descriptor after a name may have (", the ministry spokesperson,"). */
 const APPOSITIVE_MAX_WORDS = 7;
 
 interface Draft {
@@ -160,7 +160,7 @@ function trimTo(text: string, start: number, end: number): Span | null {
   return end > start ? { start, end } : null;
 }
 
-/** ", the Kremlin spokesperson," after a name. */
+/** ", the ministry spokesperson," after a name. */
 const APPOSITIVE_RE = /^,\s+((?:the|a|an)\s+)?([^,.;:"“”()]{2,80}?)(?=[,.;]|\s+(?:said|says|told|added|asserts|asserted|continued)\b)/;
 
 function descriptorAfter(text: string, lex: Lexicons, end: number, limit: number): Span | null {
@@ -306,7 +306,7 @@ function emitGroup(text: string, lex: Lexicons, sentence: Sentence, toks: Token[
   if (run.length) pushRun(c, run);
 }
 
-/** The fullest form of a person's name in the article: a surname match beats a first-name match ("Xi" -> "Xi Jinping"); then the most used; then the longer. */
+/** The fullest form of a person's name in the article: a surname match beats a first-name match ("Tan" -> "Tan Mei Ling"); then the most used; then the longer. */
 function canonicalPerson(name: string, byPart: Map<string, string[]>, fullNames: Map<string, number>): string | null {
   const words = name.split(/\s+/);
   const first = words[0] ?? '';

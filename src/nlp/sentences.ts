@@ -6,7 +6,7 @@ import { lexicons } from './lexicons.js';
  * Sentence boundaries within paragraphs: after . ! ? … (and closing marks or brackets after them)
  * when the next word can start a sentence, never inside a quotation (the scanner's quote extents are
  * passed in as `protectedSpans`), never after an abbreviation (Mr., U.S. before a lower-case or name
- * word, No. before a number) or an initial (Donald J. Trump). A paragraph without final punctuation is
+ * word, No. before a number) or an initial (Anna K. Berg). A paragraph without final punctuation is
  * one sentence marked as a headline.
  */
 
@@ -33,7 +33,7 @@ function isBoundary(text: string, dotAt: number, nextStart: number, lo: number, 
   const nextWord = /^[\p{L}\p{N}]+/u.exec(text.slice(nextStart, nextStart + 30))?.[0] ?? '';
   if (lex.abbreviations.has(bare)) return false;
   if (lex.abbreviationsBeforeNumber.has(bare) && /^\d/.test(nextWord)) return false;
-  // A single capital letter before the dot is an initial (J. Trump).
+  // A single capital letter before the dot is an initial (K. Berg).
   if (/^\p{Lu}$/u.test(bare)) return false;
   // Dotted initialisms (U.S., a.m.) end a sentence only before a word that typically starts one.
   if (/^(?:\p{L}\.)+\p{L}$/u.test(bare)) return lex.functionWords.has(nextWord.toLowerCase());

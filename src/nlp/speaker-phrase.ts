@@ -14,7 +14,7 @@ export interface SpeakerPhrase extends Span {
   head: string;
 }
 
-/** Words that may stand between a speaker and the cue verb ("Trump reportedly told", "he can be heard saying"). */
+/** Words that may stand between a speaker and the cue verb ("Berg reportedly told", "he can be heard saying"). */
 export const BETWEEN_SPEAKER_AND_CUE = new Set([
   'reportedly', 'also', 'then', 'later', 'has', 'had', 'have', 'was', 'is', 'were', 'are', 'will', 'would', 'can', 'could', 'may', 'might',
   'should', 'must', 'be', 'been', 'being', 'heard', 'quoted', 'as', 'just', 'recently', 'himself', 'herself', 'themselves', 'itself',
@@ -46,7 +46,7 @@ export function phraseEndingAt(toks: Token[], k: number, mentionsByEnd: Map<numb
   if (['he', 'she', 'they', 'it'].includes(t.lower)) return { start: t.start, end: t.start + t.lower.length, kind: 'pronoun', mention: null, head: t.lower };
   if (t.lower === 'i' || t.lower === 'we') return { start: t.start, end: t.end, kind: 'pronoun', mention: null, head: t.lower };
   if (isRoleHead(t)) {
-    // Walk back over modifiers to the determiner: "the Kremlin's spokesman", "a senior official".
+    // Walk back over modifiers to the determiner: "the ministry's spokesman", "a senior official".
     let s = k;
     for (let j = k - 1; j >= 0 && k - j <= 5; j--) {
       const w = toks[j];

@@ -49,7 +49,7 @@ export interface Quote extends Span {
   direct: boolean;
   /** A quote inside a quote: index of the enclosing quote in `quotes`. */
   nestedIn: number | null;
-  /** The text marks words as censored (sh*t, f---) or as an insertion ([Putin]) or elision (…). */
+  /** The text marks words as censored (sh*t, f---) or as an insertion ([the minister]) or elision (…). */
   censored: boolean;
   /** Partial quote inside a sentence (a few quoted words, not a whole clause). */
   partial: boolean;
@@ -60,7 +60,7 @@ export type EntityKind = 'person' | 'org' | 'place';
 export interface Mention extends Span {
   text: string;
   kind: EntityKind;
-  /** Canonical name within the article ("Dmitry Peskov" for "Peskov"; "TASS" for "Tass"). */
+  /** Canonical name within the article ("Maria Okafor" for "Okafor"; "TASS" for "Tass"). */
   canonical: string;
   /** The role or status the outlet attached to this mention ("former President", "spokesman"). */
   descriptor: string | null;
@@ -99,7 +99,7 @@ export interface NumberMention extends Span {
   magnitude?: number;
 }
 
-/** One entity across several articles ("Peskov" in one, "Dmitry Peskov" in another). */
+/** One entity across several articles ("Okafor" in one, "Maria Okafor" in another). */
 export interface LinkedEntity {
   /** The fullest name any article gives it. */
   canonical: string;

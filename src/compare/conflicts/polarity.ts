@@ -57,7 +57,7 @@ export function polarityConflicts(docs: SourceDoc[]): Conflict[] {
   const used = new Set<PolarityStance>();
   for (const n of stances.filter((x) => !x.responded)) {
     if (used.has(n)) continue;
-    // "Trump" and "Trump Jr." are two people: a generational suffix must agree.
+    // "Berg" and "Berg Jr." are two people: a generational suffix must agree.
     const suffix = (names: Set<string>): string => [...names].filter((w) => GENERATION.test(w)).sort().join(' ');
     const meets = (x: PolarityStance): boolean => suffix(x.actor) === suffix(n.actor) && [...x.actor].some((a) => [...n.actor].some((b) => sameActorWord(a, b)));
     const silent = stances.filter((x) => !x.responded && meets(x));

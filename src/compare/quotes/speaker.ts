@@ -109,7 +109,7 @@ function finish(doc: SourceDoc, qi: number, name: string | null, at: number, cue
   return { speaker: clean, speakerSpan: { start, end: start + clean.length }, cue, addressee };
 }
 
-/** The part of a name that identifies a person across sources: the last word ("Dmitry Peskov" -> "Peskov"). */
+/** The part of a name that identifies a person across sources: the last word ("Maria Okafor" -> "Okafor"). */
 export function speakerKey(name: string | null): string | null {
   if (!name) return null;
   const last = name.split(/\s+/).pop();

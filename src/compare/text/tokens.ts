@@ -19,7 +19,7 @@ export interface Word extends Span {
   norm: string;
   /** Printed with masking characters (sh*t, s**t, f---): matches any word of its shape. */
   censored: boolean;
-  /** Inside square brackets: an editor's insertion ([Putin]), not the speaker's words. */
+  /** Inside square brackets: an editor's insertion ([the minister]), not the speaker's words. */
   inserted: boolean;
   /** An elision mark (…, ..., [...]) rather than a word. */
   ellipsis: boolean;
@@ -86,7 +86,7 @@ function numeric(x: string): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** "gonna" -> going to; "don't" -> do not; "I'm" -> i am; "Trump's" -> trump. */
+/** "gonna" -> going to; "don't" -> do not; "I'm" -> i am; "Berg's" -> berg. */
 export function expand(w: string): string[] {
   const { contractions } = lexicons();
   const whole = contractions.get(w);
