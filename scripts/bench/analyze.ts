@@ -40,11 +40,19 @@ function timed<T>(f: () => T): [T, number] {
 export async function run(): Promise<string[]> {
   const out: string[] = [];
   const seed = await articlesIn(SEEDS);
+  const example = await articlesIn(EXAMPLE_STORY);
+  // "Once loaded": code and lexicons are loaded by a first dossier of another story (the example story),
+  // then the seed story is analysed for the first time. The cold figure (the very first dossier in the
+  // process, lexicon loading and JIT included) is shown too.
+  const [, cold] = timed(() => buildDossier(example));
   const [, first] = timed(() => buildDossier(seed));
   const warm: number[] = [];
   for (let i = 0; i < 5; i++) warm.push(timed(() => buildDossier(seed))[1]);
   warm.sort((a, b) => a - b);
-  out.push(`seed story (${seed.length} sources), in-process after load: first ${ms(first)}, warm median ${ms(warm[2] ?? 0)}  (limit 300 ms)`);
+  out.push(
+    `seed story (${seed.length} sources), in-process once loaded: first ${ms(first)}, warm median ${ms(warm[2] ?? 0)}  (limit 300 ms); ` +
+      `the process's very first dossier (example story, lexicons loading) ${ms(cold)}`,
+  );
 
   const dist = join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
   const cli = existsSync(dist) ? [dist] : ['--import', 'tsx', join(REPO_ROOT, 'src', 'cli', 'main.ts')];
