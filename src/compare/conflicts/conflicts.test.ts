@@ -95,6 +95,22 @@ void test('number: the same quantity with different values inside one claim', ()
   assert.deepEqual(c.sides.map((s) => s.value).sort(), ['3400', '4300']);
 });
 
+void test('number: a bound or an estimate that fits the other figure is no conflict', () => {
+  const docs = docsOf(
+    'The army sent 5,200 active-duty troops to the border on Monday, officials said.',
+    'The army sent more than 5,000 active-duty troops to the border on Monday, officials said.',
+    'The army sent about 5,150 active-duty troops to the border on Monday, officials said.',
+  );
+  assert.deepEqual(numberConflicts(docs, compareClaims(docs, compareQuotes(docs))), []);
+  const apart = docsOf(
+    'The army sent 5,200 active-duty troops to the border on Monday, officials said.',
+    'The army sent fewer than 3,000 active-duty troops to the border on Monday, officials said.',
+  );
+  const [c] = numberConflicts(apart, compareClaims(apart, compareQuotes(apart)));
+  assert.ok(c, 'a bound the other figure breaks is still a conflict');
+  assert.deepEqual(c.sides.map((s) => s.value).sort(), ['3000', '5200']);
+});
+
 void test('event date: a weekday and a dated weekday, read against publication dates; a dateline is ignored', () => {
   const texts = [
     'LOWBRIDGE, July 14 (Wire) - A freight train derailed on the river bridge late on Monday, officials said.',
