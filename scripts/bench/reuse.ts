@@ -4,7 +4,8 @@
 import { buildSourceText } from '../../src/compare/independence/text.js';
 import { computeReuse } from '../../src/compare/independence/reuse.js';
 import { applyIndependence } from '../../src/compare/independence/index.js';
-import { DOSSIER_SCHEMA, type Dossier } from '../../src/model/dossier.js';
+import { sourcesOnlyDossier, type Dossier } from '../../src/model/dossier.js';
+import { makeArticle } from '../../src/model/article.js';
 
 const SOURCES = 100;
 const WORDS = 1000;
@@ -68,16 +69,7 @@ export async function run(): Promise<string[]> {
     linked = reuse.filter((r) => r.linked).length;
   }
   // the whole stage (reuse, groups, provenance, profiles, summary) on the same sources, for scale
-  const dossier: Dossier = {
-    schema: DOSSIER_SCHEMA,
-    sources: texts.map((text, i) => ({ id: `s${i}`, origin: `s${i}.txt`, outlet: null, title: null, published: null, text })),
-    quotes: [],
-    claims: [],
-    conflicts: [],
-    reuse: [],
-    boilerplate: [],
-    summary: [],
-  };
+  const dossier: Dossier = sourcesOnlyDossier(texts.map((text, i) => makeArticle({ origin: `s${i}.txt`, kind: 'text', text })));
   const stageStart = performance.now();
   applyIndependence(dossier, []);
   const stageMs = performance.now() - stageStart;

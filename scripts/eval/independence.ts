@@ -10,9 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { readInputs } from '../../src/ingest/index.js';
-import type { Article } from '../../src/model/article.js';
-import { DOSSIER_SCHEMA, type Dossier } from '../../src/model/dossier.js';
-import { evidence } from '../../src/model/span.js';
+import { sourcesOnlyDossier, type Dossier } from '../../src/model/dossier.js';
 import { buildDossier } from '../../src/compare/dossier.js';
 import { applyIndependence, sourceTexts } from '../../src/compare/independence/index.js';
 import { computeReuse, REUSE_LINK_THRESHOLD } from '../../src/compare/independence/reuse.js';
@@ -23,18 +21,6 @@ import { EVAL, EXAMPLE_STORY, SEEDS } from '../../src/testing/paths.js';
 const REPORT_SCORE = 0.1;
 const EXCERPT = 110;
 
-function bare(articles: Article[]): Dossier {
-  return {
-    schema: DOSSIER_SCHEMA,
-    sources: articles.map((a, i) => ({ id: `s${i}`, origin: a.origin, outlet: a.outlet, title: a.title, published: a.published, text: a.text })),
-    quotes: [],
-    claims: [],
-    conflicts: [],
-    reuse: [],
-    boilerplate: articles.flatMap((a, i) => a.boilerplate.map((b) => ({ ...evidence(`s${i}`, a.text, b), reason: b.reason }))),
-    summary: [],
-  };
-}
 
 const short = (s: string): string => JSON.stringify(s.length > EXCERPT ? s.slice(0, EXCERPT) + '…' : s);
 const name = (d: Dossier, id: string): string => {
@@ -54,7 +40,7 @@ async function basil(): Promise<string[]> {
   const kinds = new Map<string, number>();
   for (const e of events) {
     const { articles } = await readInputs([join(root, e)]);
-    const d = bare(articles);
+    const d = sourcesOnlyDossier(articles);
     const { texts } = sourceTexts(d, []);
     for (const r of computeReuse(texts, { stopWords })) {
       pairs++;
@@ -97,7 +83,7 @@ async function seeds(): Promise<string[]> {
   if (!existsSync(SEEDS)) return ['seeds: not found'];
   const { articles } = await readInputs([SEEDS]);
   const out: string[] = [];
-  const alone = applyIndependence(bare(articles), []);
+  const alone = applyIndependence(sourcesOnlyDossier(articles), []);
   const reported = alone.reuse.filter((r) => r.score >= REPORT_SCORE || r.kind === 'copy' || r.kind === 'light-rewrite' || r.kind === 'paraphrase');
   out.push(`Seed story: ${alone.reuse.length} pairs share a passage, ${reported.length} at score >= ${REPORT_SCORE}; groups ${JSON.stringify(alone.sourceGroups)}`);
   for (const r of alone.reuse) out.push(`  ${r.a}~${r.b} score ${r.score} ${r.kind ?? 'shared phrases'} quoteShare ${r.quoteShare}`);
@@ -125,7 +111,7 @@ async function seeds(): Promise<string[]> {
 async function example(): Promise<string[]> {
   if (!existsSync(EXAMPLE_STORY)) return ['example story: not found'];
   const { articles } = await readInputs([EXAMPLE_STORY]);
-  const d = applyIndependence(bare(articles), []);
+  const d = applyIndependence(sourcesOnlyDossier(articles), []);
   const idOf = (file: string): string => d.sources.find((s) => s.origin.includes(file))?.id ?? '?';
   const linked = d.reuse.filter((r) => r.kind === 'copy' || r.kind === 'light-rewrite' || r.kind === 'paraphrase');
   const wire = idOf('cpa-wire');

@@ -1,3 +1,4 @@
+import type { Article } from './article.js';
 import type { Evidence } from './span.js';
 
 /**
@@ -167,4 +168,26 @@ export interface SourceProfile {
   loadedLanguage: LoadedFinding[];
   engagementBait: ProfileFinding[];
   nameSpellings: SpellingFinding[];
+}
+
+/** Source ids follow input order: `s0`, `s1`, ... */
+export const sourceId = (index: number): string => `s${index}`;
+
+/**
+ * A dossier with its sources and their boilerplate and no findings yet: where the cross-source stages
+ * start, and what a stage can be tested on alone.
+ */
+export function sourcesOnlyDossier(articles: Article[]): Dossier {
+  return {
+    schema: DOSSIER_SCHEMA,
+    sources: articles.map((a, i) => ({ id: sourceId(i), origin: a.origin, outlet: a.outlet, title: a.title, published: a.published, text: a.text })),
+    quotes: [],
+    claims: [],
+    conflicts: [],
+    reuse: [],
+    boilerplate: articles.flatMap((a, i) =>
+      a.boilerplate.map((b) => ({ source: sourceId(i), start: b.start, end: b.end, text: a.text.slice(b.start, b.end), reason: b.reason })),
+    ),
+    summary: [],
+  };
 }

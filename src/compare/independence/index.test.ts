@@ -2,9 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readInputs } from '../../ingest/index.js';
-import type { Article } from '../../model/article.js';
-import { DOSSIER_SCHEMA, type Claim, type Dossier } from '../../model/dossier.js';
-import { evidence } from '../../model/span.js';
+import { DOSSIER_SCHEMA, sourcesOnlyDossier, type Claim, type Dossier } from '../../model/dossier.js';
 import { EXAMPLE_STORY, SEEDS, hasShared } from '../../testing/paths.js';
 import { dossierViolations } from '../../testing/invariants.js';
 import { applyIndependence } from './index.js';
@@ -23,19 +21,6 @@ function schemaViolations(d: Dossier): string[] {
 }
 
 // Analyses are left out (the stage must stand without the language layer); the pipeline test covers both.
-/** A dossier with sources and boilerplate only: the independence stage must stand on that alone. */
-function bareDossier(articles: Article[]): Dossier {
-  return {
-    schema: DOSSIER_SCHEMA,
-    sources: articles.map((a, i) => ({ id: `s${i}`, origin: a.origin, outlet: a.outlet, title: a.title, published: a.published, text: a.text })),
-    quotes: [],
-    claims: [],
-    conflicts: [],
-    reuse: [],
-    boilerplate: articles.flatMap((a, i) => a.boilerplate.map((b) => ({ ...evidence(`s${i}`, a.text, b), reason: b.reason }))),
-    summary: [],
-  };
-}
 
 function checkSummary(d: Dossier): void {
   const groupOf = new Map<string, number>();
@@ -54,7 +39,7 @@ const story = existsSync(EXAMPLE_STORY);
 
 void test('example story: the rewrite and its origin are found, and they count once', { skip: !story && 'no examples/story' }, async () => {
   const { articles } = await readInputs([EXAMPLE_STORY]);
-  const d0 = bareDossier(articles);
+  const d0 = sourcesOnlyDossier(articles);
   const idOf = (name: string): string => d0.sources.find((s) => s.origin.includes(name))?.id ?? '?';
   const wire = idOf('cpa-wire');
   const rewrite = idOf('newspulse');
@@ -85,7 +70,7 @@ void test('example story: the rewrite and its origin are found, and they count o
 
 void test('seed story: no outlet copies another, and each summary line cites two independent sources', { skip: !hasShared() && 'no ../shared' }, async () => {
   const { articles } = await readInputs([SEEDS]);
-  const d = applyIndependence(bareDossier(articles), []);
+  const d = applyIndependence(sourcesOnlyDossier(articles), []);
   assert.equal(d.sourceGroups?.length, d.sources.length);
   assert.ok(d.summary.length >= 1);
   checkSummary(d);
