@@ -8,8 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { EVAL, SEEDS } from '../../src/testing/paths.js';
-import { readInputs } from '../../src/ingest/index.js';
-import { overlaps } from '../../src/model/span.js';
+import { checkBoilerplate, goldArticles, readGold } from '../../src/testing/gold.js';
 import { extractHtml } from '../../src/extract/html.js';
 import { bodyOf } from '../../src/model/article.js';
 
@@ -21,39 +20,11 @@ function score(pred: Record<string, { articleBody: string }>): string {
   return execFileSync(process.execPath, [join(EVAL, 'score-extraction.mjs'), '--truth', join(DIR, 'truth.json'), '--pred', file], { encoding: 'utf8' }).trim();
 }
 
-interface SeedGold {
-  files: Record<string, string>;
-  boilerplate: { f: string; evidence: string }[];
-  quotes: { variants: { f: string; text: string }[] }[];
-  singleSource: { f: string; evidence: string }[];
-  corroborated: { evidence: Record<string, string> }[];
-}
-
 /** In-text boilerplate on the seed story: gold junk lines marked, and marks that touch gold prose. */
 async function seedBoilerplate(): Promise<string> {
-  const gold = JSON.parse(readFileSync(join(EVAL, 'gold', 'seeds.json'), 'utf8')) as SeedGold;
-  const ids = Object.keys(gold.files);
-  const { articles } = await readInputs(ids.map((f) => join(SEEDS, gold.files[f] ?? '')));
-  const byId = new Map(ids.map((f, i) => [f, articles[i]]));
-  const spanOf = (f: string, s: string): { start: number; end: number } | null => {
-    const at = byId.get(f)?.text.indexOf(s) ?? -1;
-    return at < 0 ? null : { start: at, end: at + s.length };
-  };
-  const found = gold.boilerplate.filter((g) => {
-    const span = spanOf(g.f, g.evidence);
-    return span !== null && (byId.get(g.f)?.boilerplate ?? []).some((b) => overlaps(b, span));
-  }).length;
-  const prose = [
-    ...gold.quotes.flatMap((q) => q.variants.map((v) => [v.f, v.text] as const)),
-    ...gold.singleSource.map((x) => [x.f, x.evidence] as const),
-    ...gold.corroborated.flatMap((c) => Object.entries(c.evidence)),
-  ];
-  const marks = ids.flatMap((f) => (byId.get(f)?.boilerplate ?? []).map((b) => ({ f, b })));
-  const wrong = marks.filter(({ f, b }) => prose.some(([pf, text]) => {
-    const span = pf === f ? spanOf(pf, text) : null;
-    return span !== null && overlaps(b, span);
-  })).length;
-  return `seed story in-text boilerplate: ${found}/${gold.boilerplate.length} gold junk lines marked; ${wrong} of ${marks.length} marks touch gold quotes or claims`;
+  const gold = readGold(join(EVAL, 'gold', 'seeds.json'));
+  const r = checkBoilerplate(gold, await goldArticles(gold, SEEDS));
+  return `seed story in-text boilerplate: ${r.found}/${r.total} gold junk lines marked; ${r.proseMarked.length} of ${r.marks} marks touch gold quotes or claims`;
 }
 
 export async function run(): Promise<string[]> {

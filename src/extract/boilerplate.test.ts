@@ -1,10 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { EVAL, SEEDS, hasShared } from '../testing/paths.js';
 import { spanViolations } from '../testing/invariants.js';
-import { overlaps } from '../model/span.js';
 import { junkReason, markBoilerplateLines } from './boilerplate.js';
 
 void test('junk lines are recognised, each with a reason', () => {
@@ -73,37 +69,4 @@ void test('marks honour the from/to window and span invariants', () => {
   const marks = markBoilerplateLines(text, 7);
   assert.deepEqual(marks, [{ start: 19, end: 25, reason: 'ad' }]);
   assert.deepEqual(spanViolations(text, marks), []);
-});
-
-interface Gold {
-  files: Record<string, string>;
-  boilerplate: { f: string; evidence: string }[];
-  quotes: { variants: { f: string; text: string }[] }[];
-  singleSource: { f: string; evidence: string }[];
-  corroborated: { evidence: Record<string, string> }[];
-}
-
-void test('seed story: every gold junk line is marked, and no gold quote or claim is', { skip: !hasShared() && 'no ../shared' }, () => {
-  const gold = JSON.parse(readFileSync(join(EVAL, 'gold', 'seeds.json'), 'utf8')) as Gold;
-  const texts = new Map(Object.entries(gold.files).map(([f, name]) => [f, readFileSync(join(SEEDS, name), 'utf8')]));
-  const marks = new Map([...texts].map(([f, t]) => [f, markBoilerplateLines(t)]));
-  const find = (f: string, s: string): { start: number; end: number } => {
-    const at = texts.get(f)?.indexOf(s) ?? -1;
-    assert.ok(at >= 0, `gold text not found in ${f}: ${s}`);
-    return { start: at, end: at + s.length };
-  };
-  for (const g of gold.boilerplate) {
-    const span = find(g.f, g.evidence);
-    assert.ok(marks.get(g.f)?.some((m) => overlaps(m, span)), `not marked in ${g.f}: ${g.evidence}`);
-  }
-  const prose = [
-    ...gold.quotes.flatMap((q) => q.variants.map((v) => [v.f, v.text] as const)),
-    ...gold.singleSource.map((s) => [s.f, s.evidence] as const),
-    ...gold.corroborated.flatMap((c) => Object.entries(c.evidence)),
-  ];
-  for (const [f, s] of prose) {
-    const span = find(f, s);
-    const hit = marks.get(f)?.find((m) => overlaps(m, span));
-    assert.equal(hit, undefined, `prose marked as ${hit?.reason} in ${f}: ${s}`);
-  }
 });
