@@ -5,6 +5,7 @@ import type { ArticleAnalysis } from '../nlp/types.js';
 import { scanQuotes as scanQuoteMarks } from '../nlp/quote-scan.js';
 import { quoteMask, type MarkedQuote } from './text/quotemarks.js';
 import { lineSpans, sentenceSpans } from './text/sentences.js';
+import { keepWithParents } from '../model/keep-with-parents.js';
 
 /**
  * One source as the cross-source stages see it: the article, its language analysis, and the
@@ -61,14 +62,12 @@ export function quotedShare(doc: SourceDoc, span: Span): number {
 
 /** Quotations outside boilerplate, with `parent` renumbered to the kept list (null if dropped). */
 function proseQuotes(article: Article, all: MarkedQuote[]): MarkedQuote[] {
-  const index = new Map<number, number>();
-  const kept: MarkedQuote[] = [];
-  all.forEach((q, i) => {
-    if (!isProse(article, q)) return;
-    index.set(i, kept.length);
-    kept.push(q);
-  });
-  return kept.map((q) => ({ ...q, parent: q.parent === null ? null : (index.get(q.parent) ?? null) }));
+  return keepWithParents(
+    all,
+    (q) => isProse(article, q),
+    (q) => q.parent,
+    (q, parent) => ({ ...q, parent }),
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ScannedQuote } from './quote-scan.js';
 import { lexicons } from './lexicons.js';
 import { tokenize, type Token } from './tokens.js';
 import { BETWEEN_SPEAKER_AND_CUE, phraseEndingAt, phraseStartingAt, type SpeakerPhrase } from './speaker-phrase.js';
+import { keepWithParents } from '../model/keep-with-parents.js';
 
 /**
  * Who said each quote, with which cue, to whom. The nearest cue wins: right after the closing mark
@@ -609,13 +610,10 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
     };
   });
   // Renumber nestedIn after dropped quotes.
-  const index = new Map<number, number>();
-  const out: Quote[] = [];
-  results.forEach((r, i) => {
-    if (!r) return;
-    index.set(i, out.length);
-    out.push(r);
-  });
-  for (const r of out) if (r.nestedIn !== null) r.nestedIn = index.get(r.nestedIn) ?? null;
-  return out;
+  return keepWithParents(
+    results,
+    (r): r is Quote => r !== null,
+    (r) => r.nestedIn,
+    (r, nestedIn) => ({ ...r, nestedIn }),
+  );
 }

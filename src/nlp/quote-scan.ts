@@ -1,4 +1,5 @@
 import type { Span } from '../model/span.js';
+import { keepWithParents } from '../model/keep-with-parents.js';
 
 /**
  * Finds quotations by their marks: straight, curly, low-9, guillemets, double and single, nested,
@@ -233,13 +234,10 @@ export function scanQuotes(text: string, paragraphs: Span[]): ScannedQuote[] {
     else finish(rest, rest.partStart, null);
   }
   // Re-index parents after dropping discarded quotes.
-  const newIndex = new Map<number, number>();
-  const out: ScannedQuote[] = [];
-  found.forEach((q, i) => {
-    if (!q) return;
-    newIndex.set(i, out.length);
-    out.push(q);
-  });
-  for (const q of out) if (q.parent !== null) q.parent = newIndex.get(q.parent) ?? null;
-  return out;
+  return keepWithParents(
+    found,
+    (q): q is ScannedQuote => q !== null,
+    (q) => q.parent,
+    (q, parent) => ({ ...q, parent }),
+  );
 }
