@@ -30,6 +30,7 @@ interface Run {
   stories: number;
   goldStories: number;
   b3f1: number;
+  reopenSeconds: number;
 }
 
 function ingestScaling(dir: string): string[] {
@@ -42,7 +43,8 @@ function ingestScaling(dir: string): string[] {
     runs.push(r);
     lines.push(
       `  ${String(n).padStart(6)} articles: ${r.wall.toFixed(1)} s wall (${r.perSecondWall.toFixed(0)}/s), ${r.cpu.toFixed(1)} s CPU (${r.perSecondCpu.toFixed(0)}/s on one core), ` +
-        `peak RSS ${r.peakRssMB.toFixed(0)} MB, ${r.stories} stories for ${r.goldStories} generated, B3F1 ${r.b3f1.toFixed(3)}`,
+        `peak RSS ${r.peakRssMB.toFixed(0)} MB, ${r.stories} stories for ${r.goldStories} generated, B3F1 ${r.b3f1.toFixed(3)}; ` +
+        `reopening the store (log replay) ${r.reopenSeconds.toFixed(1)} s`,
     );
   }
   if (runs.length > 1) {

@@ -138,6 +138,29 @@ export class StoryClusterer {
     this.prune(keep);
   }
 
+  /**
+   * Sets a story's members after a revision moved articles in or out (store revisions): the centroid
+   * is summed anew from the members' vectors, since a pruned centroid cannot have a vector taken out.
+   * No members deletes the story; an unknown id creates it (a split).
+   */
+  rebuild(storyId: string, members: { id: string; vector: SparseVector; time: number | null }[]): void {
+    const known = this.stories.get(storyId);
+    if (members.length === 0) {
+      if (known) this.stories.delete(storyId);
+      return;
+    }
+    const story: StoryState = { id: storyId, articles: [], centroid: new Map(), minTime: null, maxTime: null, createdSeq: known ? known.createdSeq : this.seq };
+    this.stories.set(storyId, story);
+    for (const m of members) {
+      story.articles.push(m.id);
+      for (const [k, v] of m.vector) story.centroid.set(k, (story.centroid.get(k) ?? 0) + v);
+      story.minTime = minOf(story.minTime, m.time);
+      story.maxTime = maxOf(story.maxTime, m.time);
+      this.indexTerms(story.id, m.vector);
+    }
+    this.prune(story);
+  }
+
   mergeById(keepId: string, goneId: string): void {
     const keep = this.stories.get(keepId);
     const gone = this.stories.get(goneId);
@@ -157,12 +180,21 @@ export class StoryClusterer {
     for (const [k, v] of vector) story.centroid.set(k, (story.centroid.get(k) ?? 0) + v);
     story.minTime = minOf(story.minTime, time);
     story.maxTime = maxOf(story.maxTime, time);
+    this.indexTerms(story.id, vector);
+    this.prune(story);
+  }
+
+  private indexTerms(storyId: string, vector: SparseVector): void {
     for (const k of topKeys(vector, this.params.queryTerms)) {
       let set = this.index.get(k);
       if (!set) this.index.set(k, (set = new Set()));
-      set.add(story.id);
+      set.add(storyId);
     }
-    this.prune(story);
+  }
+
+  /** The latest article time seen (ms), or null: revisions look back from it. */
+  get latestTime(): number | null {
+    return this.latest;
   }
 
   /**

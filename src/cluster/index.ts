@@ -1,12 +1,15 @@
 import type { Article } from '../model/article.js';
 import { StoryClusterer, storyIdFor, type Assignment, type ClusterParams } from './clusterer.js';
 import { extractFeatures } from './features.js';
-import { refineAssignments, type RefineItem } from './refine.js';
-import { DEFAULT_SPLIT, splitStories, type SplitParams } from './split.js';
+import type { RefineItem } from './refine.js';
+import { reviseAssignments } from './revise.js';
+import { DEFAULT_SPLIT, type SplitParams } from './split.js';
 import { DocumentFrequencies, featureKeys, vectorize, DEFAULT_WEIGHTS, type FeatureWeights } from './vectorize.js';
 
 export { StoryClusterer, storyIdFor, DEFAULT_PARAMS, type Assignment, type ClusterParams, type StoryState } from './clusterer.js';
 export { extractFeatures, type ArticleFeatures } from './features.js';
+export { reviseAssignments, type Revision } from './revise.js';
+export { DEFAULT_SPLIT, type SplitParams } from './split.js';
 export { DocumentFrequencies, featureKeys, vectorize, DEFAULT_WEIGHTS, type FeatureWeights, type SparseVector } from './vectorize.js';
 
 /** One story of `crosscheck cluster` output (schemas/cluster.schema.json). */
@@ -91,16 +94,11 @@ export function clusterArticles(input: Article[], options: BatchOptions = {}): C
   for (const s of clusterer.allStories()) for (const k of s.articles) storyOf.set(k, s.id);
   items.forEach((it, i) => (it.story = storyOf.get(keys[i]!)!));
   const refine = options.refine ?? articles.length <= REFINE_MAX_ARTICLES;
-  const revised = refine ? refineAssignments(items, clusterer.params.joinThreshold, clusterer.params.windowDays) : items.map((it) => it.story);
-  // Split after revision: moves first settle articles that were merely misplaced.
-  const split = options.split ?? refine;
-  const final = split
-    ? splitStories(
-        revised.map((story, i) => ({ vector: items[i]!.vector, story })),
-        (first) => storyIdFor(keys[first]!),
-        { ...DEFAULT_SPLIT, ...options.splitParams },
-      )
-    : revised;
+  const { refined: revised, final } = reviseAssignments(
+    items,
+    { joinThreshold: clusterer.params.joinThreshold, windowDays: clusterer.params.windowDays, refine, split: (options.split ?? refine) ? { ...DEFAULT_SPLIT, ...options.splitParams } : null },
+    (first) => storyIdFor(keys[first]!),
+  );
   const order = clusterer.allStories().map((s) => s.id);
   const known = new Set(order);
   const splits: ClusterResult['splits'] = [];

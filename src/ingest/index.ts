@@ -196,19 +196,31 @@ class Reader {
   }
 }
 
-export async function readInputs(inputs: string[], options: ReadOptions = {}): Promise<ReadResult> {
+/**
+ * Reads the inputs one at a time, yielding each one's articles and problems as soon as it is read:
+ * `ingest` stores articles while later inputs are still being read, so a long batch holds only one
+ * input in memory and the first articles are stored (and reported) early.
+ */
+export async function* streamInputs(inputs: string[], options: ReadOptions = {}): AsyncGenerator<ReadItem, void> {
   const units = await expand(inputs);
   const reader = new Reader(options);
   for (const [i, unit] of units.entries()) {
     await reader.read(unit);
     const origin = unit.type === 'file' ? unit.path : unit.type === 'url' ? unit.url : unit.type === 'stdin' ? '-' : unit.problem.origin;
     options.onProgress?.(i + 1, units.length, origin);
+    const items = reader.items.splice(0);
+    yield* items;
   }
+}
+
+export async function readInputs(inputs: string[], options: ReadOptions = {}): Promise<ReadResult> {
+  const items: ReadItem[] = [];
+  for await (const item of streamInputs(inputs, options)) items.push(item);
   const articles: Article[] = [];
   const problems: InputProblem[] = [];
-  for (const item of reader.items) {
+  for (const item of items) {
     if ('article' in item) articles.push(item.article);
     else problems.push(item.problem);
   }
-  return { articles, problems, items: reader.items };
+  return { articles, problems, items };
 }

@@ -27,3 +27,23 @@ void test('titles are stripped from names and kept as descriptors', () => {
     ['John Carter', 'US President'],
   ]);
 });
+
+void test('a lone surname does not take a full name used only as a modifier ("a Leon Varga poster")', () => {
+  const modifier = analyse('Police seized a Leon Varga poster and two Leon Varga mugs from the flat on Friday.', 0);
+  const speaker = analyse('Varga said the rent had been paid.', 1);
+  assert.equal(linkedName(linkEntitiesAcrossArticles([modifier, speaker]), 1, 'Varga'), 'Varga');
+  // The same full name used for a person does take it.
+  const person = analyse('Leon Varga spoke to reporters on Friday.', 0);
+  assert.equal(linkedName(linkEntitiesAcrossArticles([person, speaker]), 1, 'Varga'), 'Leon Varga');
+});
+
+void test('a generational suffix is not the surname and tells father and son apart', () => {
+  const a = analyse('Former Senator Ade Bello Jr. left the court on Monday. His father, Ade Bello, waited outside.', 0);
+  const b = analyse('Bello Jr. said he was sorry.', 1);
+  const c = analyse('Senator Bello said he was sorry.', 2);
+  const links = linkEntitiesAcrossArticles([a, b, c]);
+  assert.equal(linkedName(links, 1, 'Bello Jr.'), 'Ade Bello Jr.');
+  assert.equal(linkedName(links, 0, 'Ade Bello'), 'Ade Bello', 'the father is not the son');
+  // Two people named Bello: a lone "Bello" is left alone rather than guessed.
+  assert.equal(linkedName(links, 2, 'Bello'), 'Bello');
+});

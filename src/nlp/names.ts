@@ -306,32 +306,68 @@ function emitGroup(text: string, lex: Lexicons, sentence: Sentence, toks: Token[
   if (run.length) pushRun(c, run);
 }
 
-/** The fullest form of a person's name in the article: a surname match beats a first-name match ("Tan" -> "Tan Mei Ling"); then the most used; then the longer. */
-function canonicalPerson(name: string, byPart: Map<string, string[]>, fullNames: Map<string, number>): string | null {
-  const words = name.split(/\s+/);
+/** Generational suffixes: part of who is meant ("Jr." tells son from father), not the surname. */
+export const GENERATIONAL_SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?,?$/;
+const SUFFIX = GENERATIONAL_SUFFIX;
+/** The name's words without a generational suffix. */
+function nameWords(name: string): string[] {
+  const w = name.split(/\s+/);
+  return w.length > 1 && SUFFIX.test(w[w.length - 1] ?? '') ? w.slice(0, -1) : w;
+}
+const suffixOf = (name: string): string => (name.split(/\s+/).length > nameWords(name).length ? (name.split(/\s+/).pop() ?? '').replace(/[.,]/g, '') : '');
+
+/** Before a name, with a lower-case noun after it, these make the name a modifier ("the Mia Rossi handbag"). */
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/**
+ * The fullest form of a person's name in the article. A full name stays itself (or takes a fuller
+ * form with the same given name and suffix: "Anna Berg" -> "Anna K. Berg"); it never becomes another
+ * person with that surname. A lone name takes the full names that have it as surname (else as given
+ * name: "Tan" -> "Tan Mei Ling"), among them those used for a person (not only as a modifier), and
+ * of those the one the article introduced first, before this mention (news style names a person in
+ * full on first reference); then the most used; then the longer.
+ */
+function canonicalPerson(d: Draft, byPart: Map<string, string[]>, fullNames: Map<string, { count: number; first: number; personal: boolean }>): string | null {
+  const name = d.name;
+  const words = nameWords(name);
   const first = words[0] ?? '';
   const last = words[words.length - 1] ?? '';
-  const cands = (byPart.get(last) ?? byPart.get(first) ?? []).filter((c) => c === name || c.endsWith(` ${last}`) || c.startsWith(`${first} `));
-  if (!cands.length) return null;
-  let best: string | null = null;
-  let bestKey: [number, number, number] = [-1, -1, -1];
-  for (const c of cands) {
-    const key: [number, number, number] = [c.endsWith(` ${last}`) || c === name ? 1 : 0, fullNames.get(c) ?? 0, c.length];
-    if (key[0] > bestKey[0] || (key[0] === bestKey[0] && (key[1] > bestKey[1] || (key[1] === bestKey[1] && key[2] > bestKey[2])))) {
-      best = c;
-      bestKey = key;
-    }
+  const suffix = suffixOf(name);
+  let cands: string[];
+  if (words.length > 1) {
+    cands = (byPart.get(last) ?? []).filter((c) => c === name || (nameWords(c)[0] === first && suffixOf(c) === suffix));
+  } else {
+    const fit = (c: string): boolean => !suffix || suffixOf(c) === suffix;
+    cands = (byPart.get(last) ?? []).filter((c) => nameWords(c).length > 1 && nameWords(c).at(-1) === last && fit(c));
+    if (!cands.length) cands = (byPart.get(first) ?? []).filter((c) => nameWords(c)[0] === first && fit(c));
+    const personal = cands.filter((c) => fullNames.get(c)?.personal);
+    if (personal.length) cands = personal;
+    // Only a full name already introduced: one first printed later is someone else ("his father, ...").
+    const before = cands.filter((c) => (fullNames.get(c)?.first ?? Infinity) < d.span.start);
+    const earliest = Math.min(...before.map((c) => fullNames.get(c)?.first ?? Infinity));
+    cands = before.filter((c) => fullNames.get(c)?.first === earliest);
   }
-  return best;
+  if (!cands.length) return null;
+  const info = (c: string): [number, number] => [fullNames.get(c)?.count ?? 0, c.length];
+  return [...cands].sort((a, b) => info(b)[0] - info(a)[0] || info(b)[1] - info(a)[1])[0] ?? null;
 }
 
 function resolveNames(text: string, lex: Lexicons, drafts: Draft[]): NameResult {
   // Full person names: two words or more, confirmed (not from a headline).
-  const fullNames = new Map<string, number>();
-  for (const d of drafts) if (d.kind === 'person' && !d.tentative && d.name.includes(' ')) fullNames.set(d.name, (fullNames.get(d.name) ?? 0) + 1);
+  const fullNames = new Map<string, { count: number; first: number; personal: boolean }>();
+  for (const d of drafts) {
+    if (d.kind !== 'person' || d.tentative || nameWords(d.name).length < 2) continue;
+    const f = fullNames.get(d.name) ?? { count: 0, first: d.span.start, personal: false };
+    f.count++;
+    f.first = Math.min(f.first, d.span.start);
+    const after = /^\s+(\p{L}+)/u.exec(text.slice(d.span.end, d.span.end + 40))?.[1] ?? '';
+    const modifier = DETERMINERS.has(d.prevWord) && /^\p{Ll}/u.test(after) && !lex.functionWords.has(after);
+    if (!modifier) f.personal = true;
+    fullNames.set(d.name, f);
+  }
   const byPart = new Map<string, string[]>();
   for (const name of fullNames.keys()) {
-    const words = name.split(/\s+/);
+    const words = nameWords(name);
     const parts = words.length > 1 ? [words[words.length - 1] ?? '', words[0] ?? ''] : [words[0] ?? ''];
     for (const w of parts) {
       const list = byPart.get(w) ?? [];
@@ -343,7 +379,7 @@ function resolveNames(text: string, lex: Lexicons, drafts: Draft[]): NameResult 
   for (const d of drafts) {
     let canonical = d.canonical;
     if (d.kind === 'person') {
-      canonical = canonicalPerson(d.name, byPart, fullNames);
+      canonical = canonicalPerson(d, byPart, fullNames);
       if (!canonical) {
         if (d.tentative) {
           // A lone capitalised word is a person when it speaks or is addressed by an honorific.

@@ -109,7 +109,7 @@ export const OPENAPI = {
     },
     '/stories/{id}': {
       get: {
-        summary: 'One story: summary, articles and history (created, joined, merged, version)',
+        summary: 'One story: summary, articles and history (created, joined, merged, version, moved, split)',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { '200': { description: 'The story' }, '308': { description: 'The story was merged into another; Location names it' }, '404': errorResponse },
       },

@@ -112,7 +112,7 @@ export function runStoreConformance(name: string, open: () => Promise<ArticleSto
     assert.equal((await s.story('story-a'))?.articleCount, 3);
     assert.equal(await s.countStories(), 1);
     const replayed = [];
-    for await (const r of s.replay(0)) replayed.push(r);
+    for await (const r of s.replay(0)) if (r.kind === 'article') replayed.push(r);
     assert.deepEqual(
       replayed.map((r) => [r.record.seq, r.record.firstStory, r.merges]),
       [
@@ -122,9 +122,69 @@ export function runStoreConformance(name: string, open: () => Promise<ArticleSto
       ],
     );
     const tail = [];
-    for await (const r of s.replay(2)) tail.push(r.record.seq);
+    for await (const r of s.replay(2)) tail.push(r.seq);
     assert.deepEqual(tail, [3]);
     assert.ok((await s.storyEvents('story-b')).some((e) => e.kind === 'merged' && e.story === 'story-a'));
+  });
+
+  withStore('a revision moves articles, creates split stories, retires emptied ones, and takes a seq in the log', async (s) => {
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((o) => art(o, `Text ${o}.`));
+    await s.commit(change(a!, 'story-a', { newStory: { id: 'story-a', title: 'A' } }), 0);
+    await s.commit(change(b!, 'story-a'), 1);
+    await s.commit(change(c!, 'story-c', { newStory: { id: 'story-c', title: 'C' } }), 2);
+    const versionA = (await s.story('story-a'))!.version;
+    const at = new Date().toISOString();
+    const revision = {
+      at,
+      splits: [{ id: 'story-b', title: 'B', from: 'story-a', article: contentId(b!) }],
+      moves: [
+        { article: contentId(b!), from: 'story-a', to: 'story-b' },
+        { article: contentId(c!), from: 'story-c', to: 'story-a' },
+      ],
+      emptied: [{ into: 'story-a', from: 'story-c' }],
+    };
+    await assert.rejects(s.revise(revision, 2), StoreConflictError, 'a stale seq is refused');
+    assert.equal(await s.story('story-b'), null, 'and nothing was written');
+    assert.equal(await s.revise(revision, 3), 4);
+    assert.equal(await s.lastSeq(), 4);
+    assert.deepEqual((await s.storyArticles('story-a')).map((r) => r.id), [contentId(a!), contentId(c!)]);
+    assert.deepEqual((await s.storyArticles('story-b')).map((r) => r.id), [contentId(b!)]);
+    assert.equal((await s.story('story-b'))?.title, 'B');
+    assert.ok((await s.story('story-a'))!.version > versionA, 'a changed story gets a new version (dossier caches go stale)');
+    assert.equal(await s.story('story-c'), null);
+    assert.equal(await s.resolveStory('story-c'), 'story-a');
+    assert.equal(await s.countStories(), 2);
+    const events = await s.storyEvents('story-a');
+    assert.ok(events.some((e) => e.kind === 'split' && e.story === 'story-b' && e.other === 'story-a' && e.article === contentId(b!)));
+    assert.ok(events.some((e) => e.kind === 'moved' && e.story === 'story-a' && e.other === 'story-c' && e.article === contentId(c!)));
+    assert.ok(!events.some((e) => e.kind === 'moved' && e.story === 'story-b'), 'a split is one event, not one per article');
+    assert.ok(events.some((e) => e.kind === 'merged' && e.other === 'story-c'));
+    // The log interleaves articles and revisions by seq; an article after the revision comes after it.
+    await assert.rejects(s.commit(change(d!, 'story-a'), 3), StoreConflictError);
+    await s.commit(change(d!, 'story-a'), 4);
+    const log = [];
+    for await (const e of s.replay(0)) log.push([e.seq, e.kind]);
+    assert.deepEqual(log, [
+      [1, 'article'],
+      [2, 'article'],
+      [3, 'article'],
+      [4, 'revision'],
+      [5, 'article'],
+    ]);
+    const tail = [];
+    for await (const e of s.replay(3)) tail.push(e.kind === 'revision' ? e.revision : null);
+    assert.deepEqual(tail, [revision, null]);
+  });
+
+  withStore('a split may take back the id of a story merged away earlier', async (s) => {
+    await s.commit(change(art('a', 'A.'), 'story-a', { newStory: { id: 'story-a', title: 'A' } }), 0);
+    await s.commit(change(art('b', 'B.'), 'story-b', { newStory: { id: 'story-b', title: 'B' } }), 1);
+    await s.commit(change(art('c', 'C.'), 'story-a', { merges: [{ into: 'story-a', from: 'story-b' }] }), 2);
+    const b = contentId(art('b', 'B.'));
+    await s.revise({ at: new Date().toISOString(), splits: [{ id: 'story-b', title: 'B again', from: 'story-a', article: b }], moves: [{ article: b, from: 'story-a', to: 'story-b' }], emptied: [] }, 3);
+    assert.equal(await s.resolveStory('story-b'), null, 'live again');
+    assert.equal((await s.story('story-b'))?.articleCount, 1);
+    assert.equal((await s.story('story-a'))?.articleCount, 2);
   });
 
   withStore('lists live stories newest first, with limit and offset', async (s) => {
@@ -189,5 +249,42 @@ export function runStoreConformance(name: string, open: () => Promise<ArticleSto
     const c2 = await Corpus.open(s);
     const later = await c2.ingest(art('d', `Divers joined the search on Tuesday. ${story(13)}`, { outlet: 'D' }));
     assert.equal(later.story, a.story);
+  });
+
+  // Two events of one kind, told with the same words: only who, where, when and how many differ.
+  const event = (place: string, person: string, date: string, n: number, i: number): string =>
+    `A bridge collapsed over the river in ${place} on ${date}, injuring ${n + i} people. ` +
+    `Engineer ${person} said the ${place} bridge had failed an inspection. Rescue crews searched the river through the night ` +
+    `and officials promised an inquiry into the bridge collapse. Report ${i} of ${n}.`;
+
+  withStore('corpus: a revision splits a story holding two events, records it, and a reopened corpus follows it', async (s) => {
+    // A join threshold this low chains everything into one story, as similar events can chain.
+    const params = { joinThreshold: 0.01, mergeThreshold: 1 };
+    const c = await Corpus.open(s, params);
+    const ids: Record<'north' | 'south', string[]> = { north: [], south: [] };
+    for (let i = 0; i < 5; i++) {
+      ids.north.push((await c.ingest(art(`n${i}`, event('Northfield', 'Maria Okafor', 'March 3, 2021', 12, i)))).id);
+      ids.south.push((await c.ingest(art(`s${i}`, event('Southport', 'Daniel Brandt', 'June 9, 2023', 40, i)))).id);
+    }
+    const before = await s.listStories();
+    assert.equal(before.length, 1, 'the single pass chained both events');
+    const first = before[0]!.id;
+    const rev = await c.revise();
+    assert.ok(rev);
+    assert.equal(rev.splits, 1);
+    const stories = await s.listStories();
+    assert.equal(stories.length, 2);
+    const north = (await s.storyArticles(first)).map((r) => r.id).sort();
+    assert.deepEqual(north, [...ids.north].sort(), 'the story keeps its id for the part holding its first article');
+    const other = stories.find((x) => x.id !== first)!.id;
+    assert.deepEqual((await s.storyArticles(other)).map((r) => r.id).sort(), [...ids.south].sort());
+    assert.ok((await s.storyEvents(first)).some((e) => e.kind === 'split' && e.story === other));
+    // A corpus opened afterwards replays the split: the next report of the second event joins it.
+    const c2 = await Corpus.open(s, params);
+    const next = await c2.ingest(art('s9', event('Southport', 'Daniel Brandt', 'June 9, 2023', 40, 9)));
+    assert.equal(next.story, other);
+    // Revising again with nothing new changes nothing.
+    const again = await c2.revise();
+    assert.equal(again?.moved, 0);
   });
 }

@@ -4,7 +4,9 @@ import {
   type ArticleRecord,
   type ArticleStore,
   type ListOptions,
+  type LogEntry,
   type MergeEvent,
+  type RevisionCommit,
   type StoryEvent,
   type StorySummary,
 } from './types.js';
@@ -18,15 +20,18 @@ export class MemoryStore implements ArticleStore {
   private readonly stories = new Map<string, StoryRow>();
   private readonly mergesBySeq = new Map<number, MergeEvent[]>();
   private readonly events: StoryEvent[] = [];
+  /** Revisions by seq; with `records`, the log. */
+  private readonly revisions: { seq: number; revision: RevisionCommit }[] = [];
+  private seq = 0;
 
   lastSeq(): Promise<number> {
-    return Promise.resolve(this.records.length);
+    return Promise.resolve(this.seq);
   }
 
   commit(change: ArticleCommit, expectedSeq: number): Promise<ArticleRecord> {
-    if (expectedSeq !== this.records.length) return Promise.reject(new StoreConflictError(expectedSeq, this.records.length));
+    if (expectedSeq !== this.seq) return Promise.reject(new StoreConflictError(expectedSeq, this.seq));
     if (this.byContent.has(change.record.id)) return Promise.reject(new Error(`article ${change.record.id} is already stored`));
-    const record: ArticleRecord = structuredClone({ ...change.record, seq: this.records.length + 1 });
+    const record: ArticleRecord = structuredClone({ ...change.record, seq: ++this.seq });
     const at = record.ingestedAt;
     const ev = (kind: StoryEvent['kind'], story: string, other: string | null): void => {
       this.events.push({ seq: this.events.length + 1, kind, story, other, article: record.id, at });
@@ -56,6 +61,40 @@ export class MemoryStore implements ArticleStore {
     return Promise.resolve(structuredClone(record));
   }
 
+  revise(change: RevisionCommit, expectedSeq: number): Promise<number> {
+    if (expectedSeq !== this.seq) return Promise.reject(new StoreConflictError(expectedSeq, this.seq));
+    const seq = ++this.seq;
+    const at = change.at;
+    const ev = (kind: StoryEvent['kind'], story: string, other: string | null, article: string): void => {
+      this.events.push({ seq: this.events.length + 1, kind, story, other, article, at });
+    };
+    this.revisions.push({ seq, revision: structuredClone(change) });
+    const splitIds = new Set<string>();
+    for (const sp of change.splits) {
+      const known = this.stories.get(sp.id);
+      if (known) {
+        known.mergedInto = null;
+        known.title = sp.title;
+      } else this.stories.set(sp.id, { id: sp.id, title: sp.title, mergedInto: null, version: 0, updatedAt: at, conflicts: null, conflictsVersion: -1 });
+      ev('split', sp.id, sp.from, sp.article);
+      splitIds.add(sp.id);
+    }
+    const touched = new Set<string>();
+    for (const m of change.moves) {
+      const r = this.byContent.get(m.article);
+      if (r) r.storyId = m.to;
+      if (!splitIds.has(m.to)) ev('moved', m.to, m.from, m.article);
+      touched.add(m.from).add(m.to);
+    }
+    for (const e of change.emptied) {
+      const gone = this.stories.get(e.from);
+      if (gone) gone.mergedInto = e.into;
+      ev('merged', e.into, e.from, change.moves.find((m) => m.from === e.from)?.article ?? '');
+    }
+    for (const id of [...touched].sort()) this.touch(id, at);
+    return Promise.resolve(seq);
+  }
+
   private touch(id: string, at: string): void {
     const s = this.stories.get(id);
     if (s) {
@@ -74,10 +113,14 @@ export class MemoryStore implements ArticleStore {
     return Promise.resolve(r ? structuredClone(r) : null);
   }
 
-  async *replay(after: number): AsyncIterable<{ record: ArticleRecord; merges: MergeEvent[] }> {
-    for (const r of this.records.slice(after)) {
+  async *replay(after: number): AsyncIterable<LogEntry> {
+    const log: LogEntry[] = [
+      ...this.records.slice(firstAfter(this.records, after)).map((r): LogEntry => ({ kind: 'article', seq: r.seq, record: structuredClone(r), merges: structuredClone(this.mergesBySeq.get(r.seq) ?? []) })),
+      ...this.revisions.slice(firstAfter(this.revisions, after)).map((r): LogEntry => ({ kind: 'revision', seq: r.seq, revision: structuredClone(r.revision) })),
+    ].sort((a, b) => a.seq - b.seq);
+    for (const entry of log) {
       await Promise.resolve();
-      yield { record: structuredClone(r), merges: structuredClone(this.mergesBySeq.get(r.seq) ?? []) };
+      yield entry;
     }
   }
 
@@ -143,4 +186,16 @@ export class MemoryStore implements ArticleStore {
   close(): Promise<void> {
     return Promise.resolve();
   }
+}
+
+/** Index of the first entry with seq > after in a list sorted by seq (catch-up runs before every ingest). */
+function firstAfter(list: { seq: number }[], after: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.seq <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -6,7 +6,9 @@ import {
   type ArticleRecord,
   type ArticleStore,
   type ListOptions,
+  type LogEntry,
   type MergeEvent,
+  type RevisionCommit,
   type StoryEvent,
   type StorySummary,
 } from './types.js';
@@ -61,6 +63,12 @@ const MIGRATIONS: string[] = [
    CREATE INDEX story_events_story ON story_events(story);
    CREATE INDEX story_events_other ON story_events(other);
    CREATE INDEX story_events_article ON story_events(article_seq);`,
+  // Revisions of the clustering (moves and splits) take seq numbers in the same log as articles.
+  `CREATE TABLE revisions (
+     seq INTEGER PRIMARY KEY,
+     at TEXT NOT NULL,
+     body TEXT NOT NULL
+   );`,
 ];
 
 interface ArticleRow {
@@ -156,7 +164,7 @@ export class SqliteStore implements ArticleStore {
   }
 
   private seqNow(): number {
-    return (this.sql('SELECT COALESCE(MAX(seq), 0) AS n FROM articles').get() as { n: number }).n;
+    return (this.sql('SELECT MAX((SELECT COALESCE(MAX(seq), 0) FROM articles), (SELECT COALESCE(MAX(seq), 0) FROM revisions)) AS n').get() as { n: number }).n;
   }
 
   lastSeq(): Promise<number> {
@@ -219,6 +227,43 @@ export class SqliteStore implements ArticleStore {
     }
   }
 
+  revise(change: RevisionCommit, expectedSeq: number): Promise<number> {
+    const write = this.db.transaction((): number => {
+      const actual = this.seqNow();
+      if (actual !== expectedSeq) throw new StoreConflictError(expectedSeq, actual);
+      const seq = actual + 1;
+      const at = change.at;
+      this.sql('INSERT INTO revisions (seq, at, body) VALUES (?, ?, ?)').run(seq, at, JSON.stringify(change));
+      const event = this.sql('INSERT INTO story_events (kind, story, other, article, article_seq, at) VALUES (?, ?, ?, ?, ?, ?)');
+      const touch = this.sql('UPDATE stories SET version = version + 1, updated_at = ? WHERE id = ?');
+      const splitIds = new Set<string>();
+      for (const sp of change.splits) {
+        // A split part may take back the id of a story merged away earlier (ids derive from first articles).
+        this.sql('INSERT INTO stories (id, title, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET merged_into = NULL, title = excluded.title').run(sp.id, sp.title, at);
+        event.run('split', sp.id, sp.from, sp.article, seq, at);
+        splitIds.add(sp.id);
+      }
+      const move = this.sql('UPDATE articles SET story_id = ? WHERE id = ?');
+      const touched = new Set<string>();
+      for (const m of change.moves) {
+        move.run(m.to, m.article);
+        if (!splitIds.has(m.to)) event.run('moved', m.to, m.from, m.article, seq, at);
+        touched.add(m.from).add(m.to);
+      }
+      for (const e of change.emptied) {
+        this.sql('UPDATE stories SET merged_into = ? WHERE id = ?').run(e.into, e.from);
+        event.run('merged', e.into, e.from, change.moves.find((m) => m.from === e.from)?.article ?? '', seq, at);
+      }
+      for (const id of [...touched].sort()) touch.run(at, id);
+      return seq;
+    });
+    try {
+      return Promise.resolve(write.immediate());
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
   byId(id: string): Promise<ArticleRecord | null> {
     const row = this.sql('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
     return Promise.resolve(row ? toRecord(row) : null);
@@ -229,13 +274,20 @@ export class SqliteStore implements ArticleStore {
     return Promise.resolve(row ? toRecord(row) : null);
   }
 
-  async *replay(after: number, batch = 2000): AsyncIterable<{ record: ArticleRecord; merges: MergeEvent[] }> {
+  async *replay(after: number, batch = 2000): AsyncIterable<LogEntry> {
     const rows = this.sql('SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT ?');
+    const revisions = this.sql('SELECT seq, body FROM revisions WHERE seq > ? AND seq < ? ORDER BY seq');
+    const tailRevisions = this.sql('SELECT seq, body FROM revisions WHERE seq > ? ORDER BY seq');
     const merges = this.sql("SELECT story AS \"into\", other AS \"from\", article_seq FROM story_events WHERE kind = 'merged' AND article_seq > ? AND article_seq <= ? ORDER BY seq");
+    const revisionEntry = (r: { seq: number; body: string }): LogEntry => ({ kind: 'revision', seq: r.seq, revision: JSON.parse(r.body) as RevisionCommit });
     let at = after;
     for (;;) {
       const page = rows.all(at, batch) as ArticleRow[];
-      if (page.length === 0) return;
+      if (page.length === 0) {
+        // Revisions after the last article.
+        for (const r of tailRevisions.all(at) as { seq: number; body: string }[]) yield revisionEntry(r);
+        return;
+      }
       const last = page[page.length - 1]!.seq;
       const bySeq = new Map<number, MergeEvent[]>();
       for (const m of merges.all(at, last) as { into: string; from: string; article_seq: number }[]) {
@@ -243,7 +295,14 @@ export class SqliteStore implements ArticleStore {
         list.push({ into: m.into, from: m.from });
         bySeq.set(m.article_seq, list);
       }
-      for (const row of page) yield { record: toRecord(row), merges: bySeq.get(row.seq) ?? [] };
+      // Revisions between this page's articles, interleaved by seq. (A revision's own 'merged' events
+      // carry its seq, which no article has, so they never show up as an article's merges.)
+      const revs = revisions.all(at, last) as { seq: number; body: string }[];
+      let k = 0;
+      for (const row of page) {
+        while (k < revs.length && revs[k]!.seq < row.seq) yield revisionEntry(revs[k++]!);
+        yield { kind: 'article', seq: row.seq, record: toRecord(row), merges: bySeq.get(row.seq) ?? [] };
+      }
       at = last;
       await Promise.resolve();
     }

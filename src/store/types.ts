@@ -8,7 +8,7 @@ import type { Article } from '../model/article.js';
 
 /** One stored article version with what clustering and duplicate detection derived from it. */
 export interface ArticleRecord {
-  /** Arrival sequence number, assigned by the store on commit (1, 2, ...). */
+  /** Arrival sequence number, assigned by the store on commit: increasing, shared with revisions. */
   seq: number;
   /** Content identity: a hash of the normalised body text (identity.ts). */
   id: string;
@@ -40,15 +40,20 @@ export interface MergeEvent {
   from: string;
 }
 
-export type StoryEventKind = 'created' | 'joined' | 'merged' | 'version';
+/**
+ * created/joined: an article started or joined a story; merged: an article bridged two stories;
+ * version: a changed text at a known URL; moved: a revision moved an article to a story it fits
+ * better; split: a revision cut a story in two (`story` is the part split off, `other` the story it left).
+ */
+export type StoryEventKind = 'created' | 'joined' | 'merged' | 'version' | 'moved' | 'split';
 
 export interface StoryEvent {
   seq: number;
   kind: StoryEventKind;
   story: string;
-  /** The other story of a merge, or null. */
+  /** The other story of a merge, split or move (the one merged away, split from or moved from), or null. */
   other: string | null;
-  /** The article that caused the event. */
+  /** The article that caused the event (for a split, the first article of the new story). */
   article: string;
   at: string;
 }
@@ -62,6 +67,31 @@ export interface ArticleCommit {
   /** Id of the previous version at the same URL, now no longer current. */
   supersedes: string | null;
 }
+
+/** One article moved by a revision. Moving into an unknown story id creates that story (a split). */
+export interface StoryMove {
+  article: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * What one revision of the clustering changes, written atomically. A revision takes its own sequence
+ * number in the same log as articles, so replaying the log in order rebuilds the same stories.
+ */
+export interface RevisionCommit {
+  at: string;
+  /** Stories a split creates: the part of `from` starting with its article `article`. */
+  splits: { id: string; title: string; from: string; article: string }[];
+  moves: StoryMove[];
+  /** Stories left without articles, with the story that took their first article: their ids resolve there. */
+  emptied: MergeEvent[];
+}
+
+/** One entry of the store's log, in sequence order: an article with the merges it caused, or a revision. */
+export type LogEntry =
+  | { kind: 'article'; seq: number; record: ArticleRecord; merges: MergeEvent[] }
+  | { kind: 'revision'; seq: number; revision: RevisionCommit };
 
 export interface StorySummary {
   id: string;
@@ -84,7 +114,7 @@ export interface ListOptions {
   offset?: number;
 }
 
-/** Thrown by `commit` when another writer committed since `expectedSeq`: replay and decide again. */
+/** Thrown by `commit` or `revise` when another writer committed since `expectedSeq`: replay and decide again. */
 export class StoreConflictError extends Error {
   constructor(readonly expected: number, readonly actual: number) {
     super(`store changed by another writer (expected last seq ${expected}, found ${actual})`);
@@ -93,7 +123,7 @@ export class StoreConflictError extends Error {
 }
 
 export interface ArticleStore {
-  /** Highest committed seq (0 when empty). */
+  /** Highest committed seq, of an article or a revision (0 when empty). */
   lastSeq(): Promise<number>;
   /**
    * Writes one article and its story changes in one transaction. Fails with StoreConflictError,
@@ -103,8 +133,13 @@ export interface ArticleStore {
   byId(id: string): Promise<ArticleRecord | null>;
   /** The newest version at a URL key. */
   byUrl(urlKey: string): Promise<ArticleRecord | null>;
-  /** Records with seq > after, in seq order, with the merges each caused: for rebuilding clustering. */
-  replay(after: number, batch?: number): AsyncIterable<{ record: ArticleRecord; merges: MergeEvent[] }>;
+  /**
+   * Writes one revision (moves, splits) in one transaction and returns its seq. Fails with
+   * StoreConflictError, writing nothing, when the store's last seq is not `expectedSeq`.
+   */
+  revise(change: RevisionCommit, expectedSeq: number): Promise<number>;
+  /** Log entries with seq > after, in seq order: articles with their merges, and revisions. */
+  replay(after: number, batch?: number): AsyncIterable<LogEntry>;
   countArticles(): Promise<number>;
   listStories(options?: ListOptions): Promise<StorySummary[]>;
   countStories(): Promise<number>;

@@ -28,7 +28,8 @@ export interface WatchOptions extends ConditionalOptions {
 export type WatchEvent =
   | { event: 'poll'; feed: string; status: 'not-modified' | 'ok' | 'error'; items?: number; reason?: string; nextInSeconds: number }
   | { event: 'article'; feed: string; origin: string; status: IngestOutcome['status']; id: string; story: string }
-  | { event: 'problem'; feed: string; origin: string; reason: string };
+  | { event: 'problem'; feed: string; origin: string; reason: string }
+  | { event: 'revision'; feed: string; moved: number; splits: number; stories: string[] };
 
 /** Back-off doubles per consecutive failure from the interval up to this cap (6 hours): a dead feed costs 4 requests a day. */
 export const DEFAULT_MAX_BACKOFF_SECONDS = 6 * 3600;
@@ -111,6 +112,15 @@ export async function watchFeeds(corpus: Corpus, feeds: string[], options: Watch
         outcome = await pollOnce(corpus, state, options);
       } catch (e) {
         outcome = { result: { status: 'error' as const, reason: (e as Error).message, retryAfterMs: null }, articles: 0 };
+      }
+      if (outcome.articles > 0) {
+        // New articles: revise the open stories (moves and splits are recorded as story events).
+        try {
+          const rev = await corpus.revise();
+          if (rev && rev.moved > 0) options.log?.({ event: 'revision', feed: url, moved: rev.moved, splits: rev.splits, stories: rev.stories });
+        } catch (e) {
+          options.log?.({ event: 'problem', feed: url, origin: url, reason: `revision failed: ${(e as Error).message}` });
+        }
       }
       const r = outcome.result;
       state.failures = r.status === 'error' ? state.failures + 1 : 0;

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { readInputs } from '../../ingest/index.js';
-import { Corpus, type IngestOutcome } from '../../store/index.js';
+import { streamInputs } from '../../ingest/index.js';
+import { Corpus, type ArticleStore, type IngestOutcome } from '../../store/index.js';
 import { EXIT, UserError } from '../errors.js';
 import { addInputOptions, formatProblem, readOptionsFrom, type InputFlags } from '../load-inputs.js';
-import { addDbOption, openForWrite } from './corpus-shared.js';
+import { addDbOption, openForWrite, safeLine } from './corpus-shared.js';
 
 interface IngestFlags extends InputFlags {
   db: string;
@@ -21,7 +21,9 @@ function jsonLine(value: unknown): void {
  * `crosscheck ingest INPUT...`: every article into the store and into a story. Each article is
  * committed before it is reported (in --json mode, one line per article as it is stored), so a
  * killed ingest loses nothing it reported, and running it again finishes the job (stored articles
- * come back as duplicates).
+ * come back as duplicates). Inputs are read one at a time and stored as they are read. At the end,
+ * the open stories are revised (Corpus.revise): articles that fit another story better move, and
+ * stories holding two events split; both are recorded as story events.
  */
 export function registerIngest(program: Command): void {
   const cmd = program
@@ -32,23 +34,43 @@ export function registerIngest(program: Command): void {
   addDbOption(cmd);
   addInputOptions(cmd).action(async (inputs: string[], flags: IngestFlags) => {
     const tty = !flags.json && process.stderr.isTTY;
-    const read = await readInputs(inputs, {
-      ...readOptionsFrom(flags),
-      ...(tty ? { onProgress: (done: number, total: number) => process.stderr.write(`\r\x1b[2Kreading ${done}/${total}`) } : {}),
-    });
-    for (const p of read.problems) {
-      if (flags.json) jsonLine({ event: 'problem', origin: p.origin, level: p.level, reason: p.reason });
-      else process.stderr.write(`${tty ? '\r\x1b[2K' : ''}${formatProblem(p)}\n`);
-    }
-    if (read.articles.length === 0) throw new UserError('no article could be read', EXIT.nothingRead);
-    const store = openForWrite(flags.db);
     const counts: Record<IngestOutcome['status'] | 'error', number> = { stored: 0, duplicate: 0, version: 0, error: 0 };
     const stories = new Set<string>();
     const started = Date.now();
     let shown = 0;
+    let inputsDone = '';
+    let seen = 0;
+    // The store opens with the first article read, so inputs that yield nothing create no store file.
+    let store: ArticleStore | null = null;
+    let corpus: Corpus | null = null;
+    const progress = (force = false): void => {
+      if (!tty || (!force && Date.now() - shown < PROGRESS_EVERY_MS)) return;
+      shown = Date.now();
+      const rate = seen / Math.max(0.001, (Date.now() - started) / 1000);
+      process.stderr.write(`\r\x1b[2Kinputs ${inputsDone}, ${seen} articles ingested (${rate.toFixed(0)}/s)`);
+    };
+    const clearLine = tty ? '\r\x1b[2K' : '';
     try {
-      const corpus = await Corpus.open(store);
-      for (const [i, article] of read.articles.entries()) {
+      const read = streamInputs(inputs, {
+        ...readOptionsFrom(flags),
+        onProgress: (done: number, total: number) => {
+          inputsDone = `${done}/${total}`;
+          progress();
+        },
+      });
+      for await (const item of read) {
+        if ('problem' in item) {
+          const p = item.problem;
+          if (flags.json) jsonLine({ event: 'problem', origin: p.origin, level: p.level, reason: p.reason });
+          else process.stderr.write(`${clearLine}${formatProblem(p)}\n`);
+          continue;
+        }
+        const article = item.article;
+        seen++;
+        if (!corpus) {
+          store = openForWrite(flags.db);
+          corpus = await Corpus.open(store);
+        }
         try {
           const o = await corpus.ingest(article);
           counts[o.status]++;
@@ -59,25 +81,29 @@ export function registerIngest(program: Command): void {
           counts.error++;
           const reason = (e as Error).message;
           if (flags.json) jsonLine({ event: 'problem', origin: article.origin, level: 'error', reason });
-          else process.stderr.write(`${tty ? '\r\x1b[2K' : ''}crosscheck: ${article.origin}: ${reason}\n`);
+          else process.stderr.write(`${clearLine}crosscheck: ${safeLine(article.origin)}: ${reason}\n`);
         }
-        if (tty && (Date.now() - shown > PROGRESS_EVERY_MS || i === read.articles.length - 1)) {
-          shown = Date.now();
-          const rate = (i + 1) / Math.max(0.001, (Date.now() - started) / 1000);
-          process.stderr.write(`\r\x1b[2Kingesting ${i + 1}/${read.articles.length} (${rate.toFixed(0)}/s)`);
-        }
+        progress();
       }
-      if (tty) process.stderr.write('\r\x1b[2K');
+      if (!corpus || !store) throw new UserError('no article could be read', EXIT.nothingRead);
+      // The batch is in: revise the open stories once more (moves and splits are recorded in the store).
+      if (tty) process.stderr.write(`${clearLine}revising stories`);
+      const revision = counts.stored + counts.version > 0 ? await corpus.revise() : null;
+      if (tty) process.stderr.write(clearLine);
       const total = { articles: await store.countArticles(), stories: await store.countStories() };
-      if (flags.json) jsonLine({ event: 'done', ...counts, storiesTouched: stories.size, store: total });
-      else
+      if (flags.json) {
+        if (revision) jsonLine({ event: 'revision', seq: revision.seq, moved: revision.moved, splits: revision.splits, stories: revision.stories });
+        jsonLine({ event: 'done', ...counts, storiesTouched: stories.size, store: total });
+      } else
         process.stdout.write(
           `${counts.stored} stored, ${counts.version} new versions, ${counts.duplicate} already stored, ${counts.error} failed; ` +
-            `${stories.size} stories touched. Store: ${total.articles} articles in ${total.stories} stories.\n`,
+            `${stories.size} stories touched` +
+            (revision && revision.moved > 0 ? `; revision moved ${revision.moved} articles (${revision.splits} stories split off)` : '') +
+            `. Store: ${total.articles} articles in ${total.stories} stories.\n`,
         );
     } finally {
-      await store.close();
+      await store?.close();
     }
-    if (counts.error === read.articles.length) process.exitCode = EXIT.nothingRead;
+    if (counts.error === seen) process.exitCode = EXIT.nothingRead;
   });
 }

@@ -19,6 +19,8 @@ function describe(e: WatchEvent): string {
       return `${e.status} ${e.id} -> ${e.story}  ${safeLine(e.origin)}`;
     case 'problem':
       return `crosscheck: ${safeLine(e.origin)}: ${safeLine(e.reason)}`;
+    case 'revision':
+      return `revision: ${e.moved} articles moved, ${e.splits} stories split off (${e.stories.join(', ')})`;
   }
 }
 

@@ -46,6 +46,7 @@ void test('ingest: a malformed line does not stop the batch; a second run stores
   assert.ok(lines.some((l) => l.event === 'problem'), 'the bad lines are reported');
   const done = lines.at(-1)!;
   assert.equal(done.event, 'done');
+  assert.equal(lines.at(-2)?.event, 'revision', 'the batch ends with a revision of the open stories');
   assert.ok((done.stored ?? 0) >= 35);
   const again = cli(['ingest', batch, '--db', db, '--json']);
   const last = JSON.parse(String(again.stdout).trim().split('\n').at(-1)!) as Line;

@@ -1,8 +1,12 @@
 import type { Conflict } from '../../model/dossier.js';
 import type { Span } from '../../model/span.js';
+import { overlaps } from '../../model/span.js';
 import { lexicons } from '../lexicon.js';
+import { compareQuotes, type QuoteStage } from '../quotes/index.js';
 import { speakerKey } from '../quotes/speaker.js';
+import type { QuoteUnit } from '../quotes/units.js';
 import type { SourceDoc } from '../source-doc.js';
+import { contentKey, words } from '../text/tokens.js';
 import { alternation, conflictFrom, newsOrgsIn, outletsIn, ownOutlet, touchesQuote, type Stance } from './common.js';
 
 /** Words between "by"/"told" and the outlet's name ("told Russian state news agency Tass"). */
@@ -14,11 +18,12 @@ const NAME = String.raw`\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,3}`;
  * - who published or obtained the story's recording/report: "published by X", "X aired",
  *   "recording by X", compared across sources on the same kind of item;
  * - which outlet a person spoke to: "P told X", "P said to X", "..., according to X" (P named
- *   in the sentence), compared for the same person.
+ *   in the sentence), compared for the same person and the same remarks (see `sameRemarks`).
+ * `quotes` is the dossier's quote stage; computed here when the caller has none.
  * Only names from the outlets lexicon count as values, and never the source's own outlet.
  */
-export function attributionConflicts(docs: SourceDoc[]): Conflict[] {
-  return [...publisherConflicts(docs), ...spokeToConflicts(docs)];
+export function attributionConflicts(docs: SourceDoc[], quotes: QuoteStage = compareQuotes(docs)): Conflict[] {
+  return [...publisherConflicts(docs), ...spokeToConflicts(docs, quotes)];
 }
 
 interface PublisherStance extends Stance {
@@ -73,8 +78,13 @@ function publisherConflicts(docs: SourceDoc[]): Conflict[] {
   return [];
 }
 
-function spokeToConflicts(docs: SourceDoc[]): Conflict[] {
-  const byPerson = new Map<string, Stance[]>();
+interface SpokeStance extends Stance {
+  /** The sentence that names the person and the outlet. */
+  sentence: Span;
+}
+
+function spokeToConflicts(docs: SourceDoc[], quotes: QuoteStage): Conflict[] {
+  const byPerson = new Map<string, SpokeStance[]>();
   const names = new Map<string, string>();
   for (const doc of docs) {
     const own = ownOutlet(doc);
@@ -100,14 +110,106 @@ function spokeToConflicts(docs: SourceDoc[]): Conflict[] {
         if (!key || !span || !person) continue;
         if (/^(?:The|A|An|It|This|He|She|They)$/.test(key)) continue;
         names.set(key, names.get(key) && (names.get(key) as string).length >= person.length ? (names.get(key) as string) : person);
-        byPerson.set(key, [...(byPerson.get(key) ?? []), { source: doc.index, value: o.canonical, span }]);
+        byPerson.set(key, [...(byPerson.get(key) ?? []), { source: doc.index, value: o.canonical, span, sentence: s }]);
       }
     }
   }
   const out: Conflict[] = [];
   for (const [key, stances] of [...byPerson.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const c = conflictFrom('attribution', `which outlet ${names.get(key) ?? key} spoke to`, stances, docs);
-    if (c) out.push(c);
+    // A person gives many interviews: naming different outlets is a dispute only about one set of
+    // remarks, so the stances are compared within groups that report the same words.
+    for (const group of sameRemarks(docs, quotes, key, stances)) {
+      const c = conflictFrom('attribution', `which outlet ${names.get(key) ?? key} spoke to`, group, docs);
+      if (c) out.push(c);
+    }
   }
   return out;
+}
+
+/** Paragraphs after an attribution without words of its own that may still carry its remarks. */
+const MAX_FOLLOWING_PARAGRAPHS = 3;
+/** Reported speech ("X told Y the plan was fair") is the same remark when this many content words recur... */
+const MIN_SHARED_REPORTED_WORDS = 2;
+/** ...making up at least this share of the shorter report's content words. */
+const MIN_SHARED_REPORTED_SHARE = 0.5;
+
+/** What an attribution says was said: the quote clusters of its words, and its reported content words. */
+interface Remarks {
+  clusters: Set<number>;
+  content: Set<string>;
+}
+
+/**
+ * Groups of stances (from different sources) that describe the same remarks, linked when they share
+ * a quote cluster or the content words of reported speech; stances linked to no other source's are
+ * left out. The remarks of a stance are the words its sentence attributes: the quotation in it
+ * (only that one: the speaker's next quotation may come from another interview, as when a person
+ * repeats a line to two stations), or, when the sentence quotes nothing ("P addressed the claims,
+ * according to X"), its reported content and the person's quotations that follow in the next
+ * paragraphs, up to another speaker's. Sentence-level claim groups are not used: they match on the
+ * attribution words themselves ("P told a station in the city"), the very words that differ.
+ */
+function sameRemarks(docs: SourceDoc[], quotes: QuoteStage, key: string, stances: SpokeStance[]): SpokeStance[][] {
+  const groupOf = new Map<QuoteUnit, number>();
+  quotes.groups.forEach((g, i) => {
+    for (const u of g) groupOf.set(u, i);
+  });
+  const remarks = stances.map((st) => remarksOf(docs[st.source] as SourceDoc, quotes.units, groupOf, key, st));
+  const parent = stances.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] as number;
+    return i;
+  };
+  const linked = new Set<number>();
+  for (let i = 0; i < stances.length; i++)
+    for (let j = i + 1; j < stances.length; j++) {
+      if ((stances[i] as SpokeStance).source === (stances[j] as SpokeStance).source) continue;
+      if (!sameWords(remarks[i] as Remarks, remarks[j] as Remarks)) continue;
+      parent[find(j)] = find(i);
+      linked.add(i).add(j);
+    }
+  const groups = new Map<number, SpokeStance[]>();
+  stances.forEach((st, i) => {
+    if (!linked.has(i)) return;
+    const r = find(i);
+    groups.set(r, [...(groups.get(r) ?? []), st]);
+  });
+  return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([, g]) => g);
+}
+
+function sameWords(a: Remarks, b: Remarks): boolean {
+  for (const c of a.clusters) if (b.clusters.has(c)) return true;
+  const shared = [...a.content].filter((k) => b.content.has(k)).length;
+  return shared >= MIN_SHARED_REPORTED_WORDS && shared >= MIN_SHARED_REPORTED_SHARE * Math.min(a.content.size, b.content.size);
+}
+
+function remarksOf(doc: SourceDoc, units: QuoteUnit[], groupOf: Map<QuoteUnit, number>, key: string, st: SpokeStance): Remarks {
+  const clusters = new Set<number>();
+  const content = new Set<string>();
+  const mine = units.filter((u) => u.source === doc.index);
+  const inSentence = mine.filter((u) => overlaps(u, st.sentence));
+  for (const u of inSentence) {
+    const g = groupOf.get(u);
+    if (g !== undefined) clusters.add(g);
+  }
+  if (inSentence.length) return { clusters, content };
+  // Reported speech (a scare-quoted word or two included): the sentence's content words, less the
+  // names (the person's, the outlet's, places) and the attribution itself.
+  const { speechVerbs } = lexicons();
+  for (const w of words(doc.text, st.sentence.start, st.sentence.end)) {
+    if (overlaps(w, st.span) || w.capital || speechVerbs.has(w.norm)) continue;
+    const k = contentKey(w);
+    if (k) content.add(k);
+  }
+  const paragraphs = doc.analysis.paragraphs;
+  const at = paragraphs.findIndex((p) => p.start <= st.sentence.start && st.sentence.start < p.end);
+  if (at < 0) return { clusters, content };
+  const limit = paragraphs[Math.min(paragraphs.length - 1, at + MAX_FOLLOWING_PARAGRAPHS)]?.end ?? st.sentence.end;
+  for (const u of mine.filter((x) => x.start >= st.sentence.end && x.end <= limit).sort((a, b) => a.start - b.start)) {
+    const speaker = speakerKey(u.attribution.speaker);
+    if (speaker && speaker !== key) break;
+    const g = groupOf.get(u);
+    if (speaker && g !== undefined) clusters.add(g);
+  }
+  return { clusters, content };
 }

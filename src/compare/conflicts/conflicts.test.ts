@@ -12,6 +12,7 @@ import { descriptorConflicts } from './descriptor.js';
 import { eventDateConflicts } from './event-date.js';
 import { numberConflicts } from './number.js';
 import { polarityConflicts } from './polarity.js';
+import { quoteConflicts } from './quote.js';
 
 // Hand-written stories about invented people and places: each test states one disagreement.
 const docsOf = (...texts: string[]): SourceDoc[] =>
@@ -48,6 +49,58 @@ void test('attribution: who obtained the report, and which outlet a person spoke
 void test('attribution: one source naming two outlets is not a conflict', () => {
   const docs = docsOf('The video was aired by CNN and later posted by Reuters.', 'The video was aired by CNN on Monday evening.');
   assert.deepEqual(attributionConflicts(docs), []);
+});
+
+void test('attribution: two interviews with different words are no conflict over which outlet heard them', () => {
+  // The second source's next sentence repeats the first's line: a person repeats a line to two
+  // outlets, so only the quotation the attribution sentence carries stands for its interview.
+  const docs = docsOf(
+    '“The bridge will reopen in May,” Mayor Alda Finch told Reuters on Monday.',
+    '“My position has not changed at all,” Finch told Bloomberg on Monday. “The bridge will reopen in May.”',
+  );
+  assert.deepEqual(attributionConflicts(docs), []);
+  const reported = docsOf('Mayor Alda Finch told Reuters the budget was tight this year.', 'Finch told Bloomberg the ferry would run all winter.');
+  assert.deepEqual(attributionConflicts(reported), []);
+});
+
+void test('attribution: the same words credited to two outlets are a conflict', () => {
+  const docs = docsOf(
+    '“The bridge will reopen in May,” Mayor Alda Finch told Reuters on Monday.',
+    '“The bridge will reopen in May,” Finch told Bloomberg.',
+    'The bridge has been closed since the storm.',
+  );
+  const found = attributionConflicts(docs);
+  assert.equal(found.length, 1);
+  assertWellFormed(found[0] as Conflict, docs);
+  assert.deepEqual(sidesOf(found[0]), [['s0'], ['s1']]);
+});
+
+void test('attribution: a sentence that quotes nothing takes the quotations that follow it', () => {
+  const follow = (quote: string): SourceDoc[] =>
+    docsOf(
+      `City spokeswoman Alda Finch spoke about the closure on Monday, according to Reuters.\n\n“${quote},” Finch said.\n\nThe council meets next week.`,
+      '“The bridge will reopen in May,” Finch told Bloomberg.',
+    );
+  assert.deepEqual(sidesOf(attributionConflicts(follow('The bridge will reopen in May'))[0]), [['s0'], ['s1']]);
+  assert.deepEqual(attributionConflicts(follow('The ferry will run all winter long')), []);
+});
+
+void test('quote: a negation only one outlet prints is a conflict, unless another wording backs it', () => {
+  const ref = 'Mayor Alda Finch told the court: “I spent money that should have been spent on the school fund.”';
+  const partial = 'Finch admitted that she “spent money that shouldn’t have been spent,” and wept.';
+  const found = quoteConflicts(compareQuotes(docsOf(ref, partial)).clusters);
+  assert.equal(found.length, 1, 'one outlet adds a negation to the same words');
+  assert.match(found[0]?.summary ?? '', /negation/);
+  // A third outlet prints another wording with the negation ("shouldn't have spent on my house"):
+  // the sources give two wordings, and which one is the reference must not decide the finding.
+  const other = 'In court, Finch said: “I spent money I shouldn’t have spent on my own house.”';
+  const three = docsOf(ref, partial, other);
+  const stage = compareQuotes(three);
+  assert.equal(stage.clusters.length, 1, 'the three renderings are one cluster');
+  assert.deepEqual(quoteConflicts(stage.clusters), []);
+  // A third wording without the negation backs nobody: the conflict stays.
+  const plain = 'In court, Finch said: “I spent money I should have spent on my own house.”';
+  assert.equal(quoteConflicts(compareQuotes(docsOf(ref, partial, plain)).clusters).length, 1);
 });
 
 void test('date: the year a recording was released, not the year the event took place', () => {

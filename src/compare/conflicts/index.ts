@@ -18,7 +18,7 @@ import { quoteConflicts } from './quote.js';
  */
 export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: ClaimStage): Conflict[] {
   return [
-    ...attributionConflicts(docs),
+    ...attributionConflicts(docs, quotes),
     ...dateConflicts(docs),
     ...numberConflicts(docs, claims),
     ...descriptorConflicts(docs),

@@ -1,6 +1,7 @@
 import type { Span } from '../../model/span.js';
 import { overlaps } from '../../model/span.js';
 import { lexicons } from '../lexicon.js';
+import { GENERATIONAL_SUFFIX } from '../../nlp/names.js';
 import type { SourceDoc } from '../source-doc.js';
 
 /** Who a quotation is attributed to, as the text says it. */
@@ -112,6 +113,9 @@ function finish(doc: SourceDoc, qi: number, name: string | null, at: number, cue
 /** The part of a name that identifies a person across sources: the last word ("Maria Okafor" -> "Okafor"). */
 export function speakerKey(name: string | null): string | null {
   if (!name) return null;
-  const last = name.split(/\s+/).pop();
+  // The surname, not a generational suffix: "Jesse Jackson Jr." is keyed "Jackson".
+  const words = name.split(/\s+/);
+  while (words.length > 1 && GENERATIONAL_SUFFIX.test(words[words.length - 1]!)) words.pop();
+  const last = words.pop();
   return last ? last.replace(/[’']s$/, '') : null;
 }
