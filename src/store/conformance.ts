@@ -281,6 +281,7 @@ export function runStoreConformance(name: string, open: () => Promise<ArticleSto
     assert.ok((await s.storyEvents(first)).some((e) => e.kind === 'split' && e.story === other));
     // A corpus opened afterwards replays the split: the next report of the second event joins it.
     const c2 = await Corpus.open(s, params);
+    assert.deepEqual(c2.assignments(), c.assignments(), 'replaying the log rebuilds the live clustering');
     const next = await c2.ingest(art('s9', event('Southport', 'Daniel Brandt', 'June 9, 2023', 40, 9)));
     assert.equal(next.story, other);
     // Revising again with nothing new changes nothing.

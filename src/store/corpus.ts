@@ -99,6 +99,13 @@ export class Corpus {
     return this.seen;
   }
 
+  /** Where the in-memory clustering has each article (the store must agree: tests check it). */
+  assignments(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const s of this.clusterer.allStories()) for (const a of s.articles) if (this.members.has(a)) out.set(a, s.id);
+    return out;
+  }
+
   /** Replays the log entries committed since we last looked (by us at start-up, or by other processes). */
   async catchUp(): Promise<void> {
     for await (const entry of this.store.replay(this.seen)) {

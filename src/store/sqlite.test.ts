@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeArticle } from '../model/article.js';
@@ -12,16 +13,47 @@ const dir = mkdtempSync(join(tmpdir(), 'crosscheck-store-'));
 let n = 0;
 runStoreConformance('sqlite', () => new SqliteStore(join(dir, `t${n++}.db`)));
 
-void test('sqlite: two writers on one file (ingest and serve) both land, none lost', async () => {
+void test('sqlite: two writers on one file (ingest and serve) both land, none lost, and agree with the log', async () => {
   const path = join(dir, 'shared.db');
   const one = await Corpus.open(new SqliteStore(path));
   const two = await Corpus.open(new SqliteStore(path));
   const texts = Array.from({ length: 20 }, (_, i) => `Report number ${i} about the harbour fire in Eastport, where ${i + 3} boats burned on Friday night.`);
   const outcomes = await Promise.all(texts.map((t, i) => (i % 2 ? one : two).ingest(makeArticle({ origin: `o${i}`, kind: 'text', text: t }))));
+  // Both revise while the other writes: one may find the log moved on and leave it to the next revision.
+  await Promise.all([one.revise(), two.revise(), one.ingest(makeArticle({ origin: 'late', kind: 'text', text: `${texts[0]!} Divers joined on Saturday.` }))]);
   assert.equal(new Set(outcomes.map((o) => o.seq)).size, 20);
   const check = new SqliteStore(path);
-  assert.equal(await check.countArticles(), 20);
+  assert.equal(await check.countArticles(), 21);
+  // Every process's memory, and a fresh replay, put each article where the store says it is.
+  const stored = new Map<string, string>();
+  for (const s of await check.listStories()) for (const r of await check.storyArticles(s.id)) stored.set(r.id, s.id);
+  const fresh = await Corpus.open(check);
+  await Promise.all([one.catchUp(), two.catchUp()]);
+  assert.deepEqual(fresh.assignments(), stored);
+  assert.deepEqual(one.assignments(), stored);
+  assert.deepEqual(two.assignments(), stored);
   await Promise.all([one.store.close(), two.store.close(), check.close()]);
+});
+
+void test('sqlite: a store written before revisions existed (schema 1) is migrated and keeps its data', async () => {
+  const path = join(dir, 'old.db');
+  const s = new SqliteStore(path);
+  const c = await Corpus.open(s);
+  await c.ingest(makeArticle({ origin: 'x', kind: 'text', text: 'Some article text about a storm in the north.' }));
+  const latest = s.schemaVersion();
+  await s.close();
+  // Take the file back to schema 1, as an older crosscheck left it.
+  const raw = new Database(path);
+  raw.exec('DROP TABLE revisions');
+  raw.pragma('user_version = 1');
+  raw.close();
+  const reopened = new SqliteStore(path);
+  assert.equal(reopened.schemaVersion(), latest);
+  assert.equal(await reopened.countArticles(), 1);
+  const again = await Corpus.open(reopened);
+  await again.ingest(makeArticle({ origin: 'y', kind: 'text', text: 'Another article about the storm in the north, and the floods.' }));
+  assert.ok(await again.revise(), 'revisions can be written after the migration');
+  await reopened.close();
 });
 
 void test('sqlite: reopening a file keeps the schema version and the data', async () => {
