@@ -14,7 +14,7 @@ import {
 } from '../cluster/index.js';
 import { contentId, urlKey } from './identity.js';
 import { jaccardEstimate, minhash, NEAR_DUPLICATE_JACCARD } from './minhash.js';
-import { StoreConflictError, type ArticleRecord, type ArticleStore, type MergeEvent, type RevisionCommit, type StoryMove } from './types.js';
+import { StoreConflictError, type ArticleStore, type MergeEvent, type ReplayRecord, type RevisionCommit, type StoryMove } from './types.js';
 
 /** How an ingested article landed. */
 export interface IngestOutcome {
@@ -114,10 +114,10 @@ export class Corpus {
     }
   }
 
-  private apply(record: ArticleRecord, merges: MergeEvent[]): void {
+  private apply(record: ReplayRecord, merges: MergeEvent[]): void {
     this.df.add(record.terms);
     const vector = new Map(record.vector);
-    const time = timeOf(record.article);
+    const time = timeOf(record.published);
     this.clusterer.restore(record.firstStory, record.id, vector, time);
     for (const m of merges) this.clusterer.mergeById(m.into, m.from);
     this.remember(record.firstStory, record.id, record.minhash);
@@ -223,11 +223,15 @@ export class Corpus {
   private async reviseNow(): Promise<RevisionOutcome | null> {
     const ids = [...this.members.keys()].sort((a, b) => this.members.get(a)!.seq - this.members.get(b)!.seq);
     const storyOf = new Map<string, string>();
-    const live = new Set<string>();
     for (const s of this.clusterer.allStories()) {
-      live.add(s.id);
+      // Open stories only (their articles are members; closed stories' were swept): the whole history
+      // would make each revision cost as much as the store is large.
+      const last = s.articles[s.articles.length - 1];
+      if (last === undefined || !this.members.has(last)) continue;
       for (const a of s.articles) storyOf.set(a, s.id);
     }
+    const taken = new Set<string>();
+    const isTaken = (id: string): boolean => taken.has(id) || this.clusterer.story(id) !== undefined;
     const items = ids
       .filter((id) => storyOf.has(id))
       .map((id) => {
@@ -240,12 +244,12 @@ export class Corpus {
       // live (the article left the story it started), a suffix keeps ids unique.
       const base = storyIdFor(items[firstItem]!.id);
       let id = base;
-      for (let n = 2; live.has(id); n++) id = storyIdFor(`${items[firstItem]!.id}#${n}`);
-      live.add(id);
+      for (let n = 2; isTaken(id); n++) id = storyIdFor(`${items[firstItem]!.id}#${n}`);
+      taken.add(id);
       return id;
     };
     // Only stories that gained articles since the last revision are revised: the others were already.
-    const only = new Set([...this.touched].filter((id) => live.has(id)));
+    const only = new Set([...this.touched].filter((id) => this.clusterer.story(id) !== undefined));
     const { final } = reviseAssignments(items, { joinThreshold: p.joinThreshold, windowDays: p.windowDays, refine: true, split: DEFAULT_SPLIT, only }, fresh);
     const moves: StoryMove[] = [];
     const remaining = new Map<string, number>();
@@ -417,7 +421,7 @@ export class Corpus {
   }
 }
 
-function timeOf(a: Article): number | null {
-  const t = a.published ? Date.parse(a.published) : NaN;
+function timeOf(published: string | null): number | null {
+  const t = published ? Date.parse(published) : NaN;
   return Number.isNaN(t) ? null : t;
 }

@@ -115,7 +115,10 @@ export class MemoryStore implements ArticleStore {
 
   async *replay(after: number): AsyncIterable<LogEntry> {
     const log: LogEntry[] = [
-      ...this.records.slice(firstAfter(this.records, after)).map((r): LogEntry => ({ kind: 'article', seq: r.seq, record: structuredClone(r), merges: structuredClone(this.mergesBySeq.get(r.seq) ?? []) })),
+      ...this.records.slice(firstAfter(this.records, after)).map((r): LogEntry => {
+        const { article, ...rest } = r;
+        return { kind: 'article', seq: r.seq, record: structuredClone({ ...rest, published: article.published }), merges: structuredClone(this.mergesBySeq.get(r.seq) ?? []) };
+      }),
       ...this.revisions.slice(firstAfter(this.revisions, after)).map((r): LogEntry => ({ kind: 'revision', seq: r.seq, revision: structuredClone(r.revision) })),
     ].sort((a, b) => a.seq - b.seq);
     for (const entry of log) {

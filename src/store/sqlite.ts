@@ -8,6 +8,7 @@ import {
   type ListOptions,
   type LogEntry,
   type MergeEvent,
+  type ReplayRecord,
   type RevisionCommit,
   type StoryEvent,
   type StorySummary,
@@ -97,7 +98,13 @@ interface StoryDbRow {
   conflicts_version: number;
 }
 
-const toRecord = (r: ArticleRow): ArticleRecord => ({
+
+/** Every column but the article itself: replay reads the whole log at start-up. */
+const REPLAY_COLUMNS = 'seq, id, url_key, version, current, story_id, first_story, near_duplicate_of, ingested_at, published, vector, terms, minhash';
+type ReplayRow = Omit<ArticleRow, 'article'> & { published: string | null };
+
+/** The fields every read of an article row gives (all but the article and its publication date). */
+const baseFields = (r: Omit<ArticleRow, 'article'>): Omit<ArticleRecord, 'article'> => ({
   seq: r.seq,
   id: r.id,
   urlKey: r.url_key,
@@ -107,11 +114,13 @@ const toRecord = (r: ArticleRow): ArticleRecord => ({
   firstStory: r.first_story,
   nearDuplicateOf: r.near_duplicate_of,
   ingestedAt: r.ingested_at,
-  article: JSON.parse(r.article) as Article,
   vector: JSON.parse(r.vector) as [string, number][],
   terms: r.terms ? r.terms.split('\n') : [],
   minhash: JSON.parse(r.minhash) as number[],
 });
+
+const toRecord = (r: ArticleRow): ArticleRecord => ({ ...baseFields(r), article: JSON.parse(r.article) as Article });
+const toReplayRecord = (r: ReplayRow): ReplayRecord => ({ ...baseFields(r), published: r.published });
 
 const toStoryRow = (r: StoryDbRow): StoryRow => ({
   id: r.id,
@@ -275,14 +284,14 @@ export class SqliteStore implements ArticleStore {
   }
 
   async *replay(after: number, batch = 2000): AsyncIterable<LogEntry> {
-    const rows = this.sql('SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT ?');
+    const rows = this.sql(`SELECT ${REPLAY_COLUMNS} FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`);
     const revisions = this.sql('SELECT seq, body FROM revisions WHERE seq > ? AND seq < ? ORDER BY seq');
     const tailRevisions = this.sql('SELECT seq, body FROM revisions WHERE seq > ? ORDER BY seq');
     const merges = this.sql("SELECT story AS \"into\", other AS \"from\", article_seq FROM story_events WHERE kind = 'merged' AND article_seq > ? AND article_seq <= ? ORDER BY seq");
     const revisionEntry = (r: { seq: number; body: string }): LogEntry => ({ kind: 'revision', seq: r.seq, revision: JSON.parse(r.body) as RevisionCommit });
     let at = after;
     for (;;) {
-      const page = rows.all(at, batch) as ArticleRow[];
+      const page = rows.all(at, batch) as ReplayRow[];
       if (page.length === 0) {
         // Revisions after the last article.
         for (const r of tailRevisions.all(at) as { seq: number; body: string }[]) yield revisionEntry(r);
@@ -301,7 +310,7 @@ export class SqliteStore implements ArticleStore {
       let k = 0;
       for (const row of page) {
         while (k < revs.length && revs[k]!.seq < row.seq) yield revisionEntry(revs[k++]!);
-        yield { kind: 'article', seq: row.seq, record: toRecord(row), merges: bySeq.get(row.seq) ?? [] };
+        yield { kind: 'article', seq: row.seq, record: toReplayRecord(row), merges: bySeq.get(row.seq) ?? [] };
       }
       at = last;
       await Promise.resolve();

@@ -88,9 +88,15 @@ export interface RevisionCommit {
   emptied: MergeEvent[];
 }
 
+/**
+ * What replaying needs of a stored article: the record without the article itself (its text is what
+ * makes a record large, and start-up replays every record), plus the publication date.
+ */
+export type ReplayRecord = Omit<ArticleRecord, 'article'> & { published: string | null };
+
 /** One entry of the store's log, in sequence order: an article with the merges it caused, or a revision. */
 export type LogEntry =
-  | { kind: 'article'; seq: number; record: ArticleRecord; merges: MergeEvent[] }
+  | { kind: 'article'; seq: number; record: ReplayRecord; merges: MergeEvent[] }
   | { kind: 'revision'; seq: number; revision: RevisionCommit };
 
 export interface StorySummary {
