@@ -28,7 +28,7 @@ function jsonLine(value: unknown): void {
 export function registerIngest(program: Command): void {
   const cmd = program
     .command('ingest')
-    .description('store articles and group them into stories (idempotent)')
+    .description('store articles and group them into stories (idempotent); ends by revising the stories that grew (moves, splits)')
     .argument('<inputs...>', 'files, directories, feeds, JSONL, URLs or - for stdin')
     .option('--json', 'machine-readable log: one JSON object per line on stdout');
   addDbOption(cmd);
