@@ -88,14 +88,16 @@ export function refineAssignments(items: RefineItem[], joinThreshold: number, wi
         if (seen++ >= REFINE_QUERY_TERMS) break;
         for (const story of byTerm.get(k) ?? []) near.set(story, (near.get(story) ?? 0) + w);
       }
+      // Stories out of the article's time window cannot take it: leave them out before ranking, or
+      // in a long batch the best-sharing stories are other months' stories of the same places.
       const candidates = [...near]
+        .filter(([story]) => story !== own && (sizes.get(story) ?? 0) > 0 && inWindow(story, it.time))
         .sort((a, b) => b[1] - a[1] || rank.get(a[0])! - rank.get(b[0])!)
         .slice(0, REFINE_MAX_CANDIDATES)
         .map(([story]) => story);
       for (const story of candidates) {
         const c = sums.get(story)!;
         const m = sizes.get(story) ?? 0;
-        if (story === own || m <= 0 || !inWindow(story, it.time)) continue;
         const sim = dot(it.vector, c) / m;
         if (sim > bestSim + REFINE_MARGIN && sim >= joinThreshold) {
           best = story;
