@@ -12,7 +12,7 @@ import { descriptorConflicts } from './descriptor.js';
 import { eventDateConflicts } from './event-date.js';
 import { numberConflicts } from './number.js';
 import { polarityConflicts } from './polarity.js';
-import { quoteConflicts } from './quote.js';
+import { clipAround, firstDifference, quoteConflicts } from './quote.js';
 
 // Hand-written stories about invented people and places: each test states one disagreement.
 const docsOf = (...texts: string[]): SourceDoc[] =>
@@ -103,6 +103,23 @@ void test('quote: a negation only one outlet prints is a conflict, unless anothe
   assert.equal(quoteConflicts(compareQuotes(docsOf(ref, partial, plain)).clusters).length, 1);
 });
 
+void test('quote: a long quotation is shown around the words that differ, not cut before them', () => {
+  const opening = 'We had checked the line twice that week and the crews reported nothing out of the ordinary on the river section, ';
+  const said = (n: string): string => `${opening}but by the evening about ${n} wagons had left the rails and the bridge was closed to all traffic`;
+  const [a, b] = firstDifference(said('40'), said('14'));
+  assert.equal(said('40').slice(a, a + 2), '40');
+  assert.equal(said('14').slice(b, b + 2), '14');
+  const clipped = clipAround(said('40'), a);
+  assert.ok(clipped.length <= 120, `clipped to the budget: ${clipped.length}`);
+  assert.match(clipped, /^….* 40 wagons .*…?$/);
+  assert.equal(clipAround('short words stay whole', 5), 'short words stay whole');
+  // End to end: each side's value carries its own figure.
+  const docs = docsOf(`Mayor Alda Finch said: “${said('40')}.”`, `Finch said: “${said('14')}.”`);
+  const found = quoteConflicts(compareQuotes(docs).clusters);
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0]?.sides.map((s) => /\b(40|14) wagons/.exec(s.value)?.[1]).sort(), ['14', '40']);
+});
+
 void test('date: the year a recording was released, not the year the event took place', () => {
   const docs = docsOf(
     'In 2023, the network aired a recording of the mayor at a dinner.',
@@ -177,6 +194,10 @@ void test('event date: a weekday and a dated weekday, read against publication d
   const found = eventDateConflicts(docs, claims);
   assert.equal(found.length, 1);
   assert.deepEqual(found[0]?.sides.map((s) => s.value).sort(), ['2026-07-12', '2026-07-13']);
-  // The weekday printed with the date is one expression; the dateline's "July 14" is not evidence.
-  assert.deepEqual(found[0]?.sides.map((s) => s.evidence.map((e) => e.text)).sort(), [['July 12'], ['Monday']]);
+  // Evidence runs from the shared event word to its date, the weekday printed with the date included;
+  // the dateline's "July 14" is not evidence.
+  assert.deepEqual(found[0]?.sides.map((s) => s.evidence.map((e) => e.text)).sort(), [
+    ['derailed on the river bridge late on Monday'],
+    ['derailed on the river bridge late on Sunday, July 12'],
+  ]);
 });

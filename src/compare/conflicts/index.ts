@@ -5,14 +5,12 @@ import type { SourceDoc } from '../source-doc.js';
 import { attributionConflicts } from './attribution.js';
 import { dateConflicts } from './date.js';
 import { descriptorConflicts } from './descriptor.js';
+import { eventDateConflicts } from './event-date.js';
 import { numberConflicts } from './number.js';
 import { polarityConflicts } from './polarity.js';
 import { quoteConflicts } from './quote.js';
 
 /**
- * Not run: event-date conflicts (./event-date.ts) fired on 22 of 100 BASIL events, mostly on
- * different events' dates inside loosely grouped claims; they need event matching first.
- *
  * Every conflict detector, each a small pass over the sources (and the quote and claim stages),
  * in the order the dossier lists their kinds.
  */
@@ -20,6 +18,8 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
   return [
     ...attributionConflicts(docs, quotes),
     ...dateConflicts(docs),
+    // Event dates: only mentions sharing the story's event word, attached to the date (0 of 100 BASIL events fire).
+    ...eventDateConflicts(docs, claims),
     ...numberConflicts(docs, claims),
     ...descriptorConflicts(docs),
     ...polarityConflicts(docs),

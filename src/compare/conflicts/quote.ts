@@ -7,6 +7,11 @@ import { words, type Word } from '../text/tokens.js';
 
 /** Longest quoted text shown in a side's value. */
 const MAX_VALUE_CHARS = 120;
+/**
+ * Where a clipped value starts, as a share of MAX_VALUE_CHARS before the first changed word: a
+ * little lead-in so the reader sees the change in context ("…about 40 wagons…" vs "…about 14…").
+ */
+const LEAD_IN_SHARE = 0.3;
 
 /**
  * Quote conflicts: an utterance some outlet renders with different meaning-bearing words (an
@@ -28,12 +33,14 @@ export function quoteConflicts(clusters: QuoteCluster[]): Conflict[] {
     const altered = q.variants.filter((v) => v.fidelity === 'altered' && !backedByAnotherWording(v, ref, q.variants));
     if (!altered.length) continue;
     const faithful = q.variants.filter((v) => v.reference || v.fidelity === 'verbatim' || v.fidelity === 'bowdlerised');
-    const sides = [{ value: clip(ref.text), evidence: faithful.map(plain) }];
     const byWording = new Map<string, Evidence[]>();
     for (const v of altered) byWording.set(v.text.toLowerCase(), [...(byWording.get(v.text.toLowerCase()) ?? []), plain(v)]);
+    const firstAltered = altered[0]?.text ?? '';
+    const sides = [{ value: clipAround(ref.text, firstDifference(ref.text, firstAltered)[0]), evidence: faithful.map(plain) }];
     for (const [, evidence] of byWording) {
       const clean = evidence.filter((e) => !sides.some((s) => s.evidence.some((x) => x.source === e.source && overlaps(x, e))));
-      if (clean.length) sides.push({ value: clip(clean[0]?.text ?? ''), evidence: clean });
+      const text = clean[0]?.text ?? '';
+      if (clean.length) sides.push({ value: clipAround(text, firstDifference(ref.text, text)[1]), evidence: clean });
     }
     if (sides.length < 2) continue;
     const who = q.speaker ? `${q.speaker}'s words` : 'a quotation';
@@ -44,7 +51,36 @@ export function quoteConflicts(clusters: QuoteCluster[]): Conflict[] {
 }
 
 const plain = (v: Evidence): Evidence => ({ source: v.source, start: v.start, end: v.end, text: v.text });
-const clip = (t: string): string => (t.length > MAX_VALUE_CHARS ? t.slice(0, MAX_VALUE_CHARS - 1) + '…' : t);
+
+/**
+ * Character offsets, in `a` and in `b`, of the first word where the two wordings part (0 when one
+ * side only adds or only drops words there).
+ */
+export function firstDifference(a: string, b: string): [number, number] {
+  const hunks = alignWords(words(a), words(b));
+  const first = (kind: 'add' | 'remove'): number => hunks.find((h) => h.kind === kind && h.words.length > 0)?.words[0]?.start ?? 0;
+  return [first('remove'), first('add')];
+}
+
+/**
+ * A quotation cut to MAX_VALUE_CHARS on word boundaries around `at`, with an ellipsis where words
+ * were left out; short quotations are returned whole.
+ */
+export function clipAround(t: string, at: number): string {
+  if (t.length <= MAX_VALUE_CHARS) return t;
+  const budget = MAX_VALUE_CHARS - 2;
+  let start = Math.max(0, Math.min(at - Math.round(budget * LEAD_IN_SHARE), t.length - budget));
+  if (start > 0) {
+    const space = t.indexOf(' ', start);
+    start = space >= 0 && space < at ? space + 1 : start;
+  }
+  let end = Math.min(t.length, start + budget);
+  if (end < t.length) {
+    const space = t.lastIndexOf(' ', end);
+    if (space > Math.max(start, at)) end = space;
+  }
+  return `${start > 0 ? '…' : ''}${t.slice(start, end).trim()}${end < t.length ? '…' : ''}`;
+}
 
 /**
  * True when another source's rendering, itself not altered against the reference, agrees with the

@@ -13,12 +13,15 @@ export interface QuoteStage {
 
 /**
  * Quote clustering and fidelity grading: every quoted sentence of every source, grouped into
- * utterances across sources, each group graded against its reference rendering. Only utterances
- * rendered by two or more sources are kept: one source alone has nothing to compare.
+ * utterances across sources (consecutive sentences that outlets quote together joined into one; see
+ * cluster.ts), each group's renderings (a source's consecutive sentences of one quotation) graded
+ * against its reference rendering. Only utterances rendered by two or more sources are kept: one
+ * source alone has nothing to compare. `groups` hold sentence units, `clusters` renderings.
  */
 export function compareQuotes(docs: SourceDoc[], makeMatcher: (units: QuoteUnit[]) => Matcher = (u) => new LexicalMatcher(u)): QuoteStage {
   const units = docs.flatMap(quoteUnits);
   const matcher = makeMatcher(units);
-  const groups = clusterUnits(units, matcher).filter((g) => new Set(g.map((u) => u.source)).size >= 2);
-  return { units, groups, clusters: groups.map((g) => toQuoteCluster(g, docs)) };
+  const { groups: all, sentenceOf } = clusterUnits(units, matcher);
+  const groups = all.filter((g) => new Set(g.map((u) => u.source)).size >= 2);
+  return { units, groups, clusters: groups.map((g) => toQuoteCluster(g, docs, sentenceOf)) };
 }

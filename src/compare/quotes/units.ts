@@ -3,7 +3,7 @@ import { lexicons } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
 import { sentenceSpans } from '../text/sentences.js';
 import { contentKey, words, type Word } from '../text/tokens.js';
-import { attributeSpeaker, type Attribution } from './speaker.js';
+import { attributeSpeaker, speakerKey, type Attribution } from './speaker.js';
 
 /**
  * A quote unit: one sentence of quoted words, at the innermost level of nesting. Quotes are
@@ -16,7 +16,20 @@ export interface QuoteUnit extends Span {
   words: Word[];
   keys: string[];
   attribution: Attribution;
+  /** Position among its source's units, in text order. */
+  order: number;
+  /**
+   * How this unit follows the source's previous unit: 'quotation' when it goes on in the same
+   * quotation with nothing but spaces and punctuation between (one rendering), 'attribution' when it
+   * opens the same speaker's next quotation after only an attribution or a paragraph break
+   * ("A," she said. "B."), null otherwise. Read by the clustering to keep an utterance's parts
+   * together.
+   */
+  continues: 'quotation' | 'attribution' | null;
 }
+
+/** Characters between two quotations for the second to continue the first after an attribution. */
+const MAX_ATTRIBUTION_GAP = 80;
 
 /** Fewer printed words than this is a fragment ("way", "not happy"), not a quotable utterance. */
 const MIN_UNIT_WORDS = 3;
@@ -41,11 +54,39 @@ export function quoteUnits(doc: SourceDoc): QuoteUnit[] {
         const raw = doc.text.slice(s.start, s.end);
         const framing = /[,:;—–-]\s*$/.test(raw) && spoken.length <= MAX_FRAMING_WORDS && spoken.some((w) => speechVerbs.has(w.norm));
         if (framing && children.length > 0) continue;
-        out.push({ source: doc.index, quote: qi, start: span.start, end: span.end, words: ws, keys, attribution });
+        out.push({ source: doc.index, quote: qi, start: span.start, end: span.end, words: ws, keys, attribution, order: 0, continues: null });
       }
     }
   });
+  out.sort((a, b) => a.start - b.start);
+  out.forEach((u, i) => {
+    u.order = i;
+    const prev = out[i - 1];
+    if (prev) u.continues = continuation(doc, prev, u);
+  });
   return out;
+}
+
+/** See QuoteUnit.continues. */
+function continuation(doc: SourceDoc, a: QuoteUnit, b: QuoteUnit): 'quotation' | 'attribution' | null {
+  const gap = doc.text.slice(a.end, b.start);
+  if (a.quote === b.quote) return /[\p{L}\p{N}]/u.test(gap) ? null : 'quotation';
+  if (gap.length > MAX_ATTRIBUTION_GAP) return null;
+  // Nested quotations are someone else's words inside the speaker's.
+  if (doc.quotes[a.quote]?.parent !== null || doc.quotes[b.quote]?.parent !== null) return null;
+  // Nothing quoted between the two but their own marks: no third quotation, no nested one.
+  const between = doc.quotes.some((q, i) => i !== a.quote && i !== b.quote && q.start < b.start && q.end > a.end);
+  if (between) return null;
+  const sa = speakerKey(a.attribution.speaker);
+  const sb = speakerKey(b.attribution.speaker);
+  if (sa && sb && sa !== sb) return null;
+  // A quotation going on in the next paragraph (reopened there): nothing but marks between.
+  if (!/[\p{L}\p{N}]/u.test(gap)) return 'attribution';
+  // Only an attribution in between: a speech verb, and no line break (a new paragraph's words are
+  // the writer's narration, not a "she said").
+  if (gap.includes('\n')) return null;
+  const { speechVerbs } = lexicons();
+  return words(gap).some((w) => speechVerbs.has(w.norm)) ? 'attribution' : null;
 }
 
 function ownRanges(q: Span, children: Span[]): Span[] {
