@@ -4,6 +4,7 @@ import type { Article } from '../model/article.js';
 import { Corpus } from '../store/corpus.js';
 import { MemoryStore } from '../store/memory.js';
 import { createApp, MAX_BODY_BYTES } from './app.js';
+import { IdleRevision } from './idle-revision.js';
 import { OPENAPI } from './openapi.js';
 
 const bridge = (n: number): string =>
@@ -149,4 +150,32 @@ void test('POST /articles: text and html together, or neither, is refused', asyn
   const notString = await postOne({ html: 42 });
   assert.equal(notString.status, 400);
   assert.match(notString.error ?? '', /"html" must be a string/);
+});
+
+void test('stored posts arm a revision once writes go quiet; duplicates and reads do not', async () => {
+  const corpus = await Corpus.open(new MemoryStore());
+  const idle = new IdleRevision(corpus, 20, (e) => assert.fail(String(e)));
+  const app = createApp({ corpus, onStored: () => idle.poke() });
+  await app.request('/articles', post({ articles: [{ text: bridge(12), outlet: 'A' }, { text: bank, outlet: 'C' }] }));
+  assert.equal(corpus.arrivalsSinceRevision, 2, 'two arrivals wait for a revision');
+  await new Promise((r) => setTimeout(r, 60));
+  await idle.settled();
+  assert.equal(corpus.arrivalsSinceRevision, 0, 'the quiet spell revised the stories');
+  const revisions = [];
+  for await (const entry of corpus.store.replay(0)) if (entry.kind === 'revision') revisions.push(entry);
+  assert.equal(revisions.length, 1, 'the revision is in the log');
+
+  // A duplicate stores nothing, so it does not arm another revision.
+  await app.request('/articles', post({ text: bridge(12) }));
+  await new Promise((r) => setTimeout(r, 60));
+  await idle.settled();
+  let after = 0;
+  for await (const entry of corpus.store.replay(0)) if (entry.kind === 'revision') after++;
+  assert.equal(after, 1);
+
+  // After stop, a stored article waits for the corpus's own cadence.
+  await idle.stop();
+  await app.request('/articles', post({ text: bridge(30), outlet: 'B' }));
+  await new Promise((r) => setTimeout(r, 60));
+  assert.equal(corpus.arrivalsSinceRevision, 1);
 });

@@ -26,6 +26,8 @@ export interface AppOptions {
   corpus: Corpus;
   /** When set, POST requires `Authorization: Bearer <token>`. */
   token?: string | undefined;
+  /** Called after a POST stored at least one new article or version (serve arms its idle revision). */
+  onStored?: (() => void) | undefined;
 }
 
 const DOSSIER_FORMATS: Record<string, { format: ReportFormat; type: string }> = {
@@ -203,7 +205,9 @@ export function createApp(options: AppOptions): Hono {
         results.push({ status: o.status, id: o.id, story: o.story, nearDuplicateOf: o.nearDuplicateOf, merged: o.merged });
       }
       if (items.length === 1 && results[0]?.status === 'error') fail(400, (results[0] as { error: string }).error);
-      return c.json({ results }, results.some((r) => r.status === 'stored' || r.status === 'version') ? 201 : 200);
+      const stored = results.some((r) => r.status === 'stored' || r.status === 'version');
+      if (stored) options.onStored?.();
+      return c.json({ results }, stored ? 201 : 200);
     },
   );
 

@@ -205,6 +205,11 @@ export class Corpus {
     return this.sinceRevision >= Math.max(REVISE_MIN_ARTICLES, Math.ceil(REVISE_FRACTION * this.members.size));
   }
 
+  /** Articles placed since the last revision (in this process or read from the log): 0 means nothing to revise. */
+  get arrivalsSinceRevision(): number {
+    return this.sinceRevision;
+  }
+
   /**
    * Revises the open stories now (ingest calls this at the end of a batch, watch after each round):
    * moves articles that fit another story better and splits stories holding two events, recording

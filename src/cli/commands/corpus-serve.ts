@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../server/app.js';
+import { IdleRevision, SERVE_REVISE_IDLE_MS } from '../../server/idle-revision.js';
 import { Corpus } from '../../store/index.js';
 import { addDbOption, openForWrite, parsePort } from './corpus-shared.js';
 
@@ -16,14 +17,21 @@ export function registerServe(program: Command): void {
     const store = openForWrite(flags.db);
     const corpus = await Corpus.open(store);
     const token = flags.token ?? process.env['CROSSCHECK_TOKEN'] ?? undefined;
-    const app = createApp({ corpus, token: token || undefined });
+    // Stories are revised after a quiet minute of posts, besides the corpus's own cadence.
+    const idle = new IdleRevision(corpus, SERVE_REVISE_IDLE_MS, (e) => {
+      process.stderr.write(`crosscheck: revising the stories failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    });
+    const app = createApp({ corpus, token: token || undefined, onStored: () => idle.poke() });
     await new Promise<void>((resolve) => {
       const server = serve({ fetch: app.fetch, hostname: flags.host, port: flags.port }, (info) => {
         process.stderr.write(`crosscheck: serving ${flags.db} on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}/${token ? ' (writes need the bearer token)' : ''}\n`);
       });
       const stop = (): void => {
         server.close(() => {
-          void store.close().then(resolve);
+          void idle
+            .stop()
+            .then(() => store.close())
+            .then(resolve);
         });
       };
       process.once('SIGINT', stop);
