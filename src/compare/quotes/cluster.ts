@@ -216,7 +216,7 @@ export interface GradedCluster {
   against: Map<QuoteUnit, Rendering>;
 }
 
-export function gradeCluster(group: Rendering[], docs: SourceDoc[], sentenceOf: Map<QuoteUnit, number> = new Map()): GradedCluster {
+export function gradeCluster(group: Rendering[], sentenceOf: Map<QuoteUnit, number> = new Map()): GradedCluster {
   let best: (GradedCluster & { score: number[] }) | null = null;
   const candidates = [...group].sort((a, b) => b.words.length - a.words.length || a.source - b.source || a.start - b.start).slice(0, MAX_REFERENCE_CANDIDATES);
   for (const ref of candidates) {
@@ -233,7 +233,6 @@ export function gradeCluster(group: Rendering[], docs: SourceDoc[], sentenceOf: 
     const score = [ok, ref.words.some((w) => w.censored) ? 0 : 1, ref.words.length];
     if (!best || compareScore(score, best.score) > 0) best = { ref, grades, against, score };
   }
-  void docs;
   const { ref, grades, against } = best as GradedCluster;
   return { ref, grades, against };
 }
@@ -320,7 +319,7 @@ function compareScore(a: number[], b: number[]): number {
 /** A graded cluster as the dossier prints it (id assigned later). */
 export function toQuoteCluster(units: QuoteUnit[], docs: SourceDoc[], sentenceOf: Map<QuoteUnit, number> = new Map()): QuoteCluster {
   const group = renderings(units);
-  const { ref, grades, against } = gradeCluster(group, docs, sentenceOf);
+  const { ref, grades, against } = gradeCluster(group, sentenceOf);
   const variants: QuoteVariant[] = group.map((u) => {
     const doc = docs[u.source] as SourceDoc;
     const base = {
