@@ -3,7 +3,7 @@ import type { Span } from '../../model/span.js';
 import { lexicons } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
 import { conflictFrom, touchesQuote, type Stance } from './common.js';
-import { findDates, latestFullDate, resolve, toKey, type Day } from './dates.js';
+import { findDates, latestFullDate, publishedDay, resolve, storyDay, toKey } from './dates.js';
 
 /** A date further than this many words from the release verb dates something else. */
 const MAX_WORDS_TO_VERB = 8;
@@ -17,10 +17,10 @@ const MAX_WORDS_TO_VERB = 8;
  */
 export function dateConflicts(docs: SourceDoc[]): Conflict[] {
   const lex = lexicons();
-  const storyRef = docs.map((d) => publishedDay(d) ?? latestFullDate(d.text)).reduce<Day | null>((a, b) => (!a ? b : !b ? a : toKey(b) > toKey(a) ? b : a), null);
+  const storyRef = storyDay(docs);
   const stances: Stance[] = [];
   for (const doc of docs) {
-    const ref = publishedDay(doc) ?? latestFullDate(doc.text) ?? storyRef;
+    const ref = publishedDay(doc.article) ?? latestFullDate(doc.text) ?? storyRef;
     for (const s of doc.sentences) {
       const body = doc.text.slice(s.start, s.end);
       const tokens = [...body.matchAll(/[\p{L}\p{N}’'-]+/gu)].map((m) => ({ w: m[0].toLowerCase(), at: s.start + (m.index ?? 0) }));
@@ -54,10 +54,4 @@ export function dateConflicts(docs: SourceDoc[]): Conflict[] {
     return days.length ? days.join(', ') : y;
   });
   return c ? [c] : [];
-}
-
-function publishedDay(doc: SourceDoc): Day | null {
-  const p = doc.article.published;
-  const m = p ? /^(\d{4})-(\d{2})-(\d{2})/.exec(p) : null;
-  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
 }

@@ -1,4 +1,5 @@
 import type { Span } from '../../model/span.js';
+import { WEEKDAYS } from '../../nlp/dates.js';
 
 /**
  * Date expressions the conflict detectors need, read with their precision: a bare year, a day and
@@ -67,11 +68,45 @@ export const toKey = (d: Day): string => `${d.year}-${String(d.month).padStart(2
 
 /** Resolves a date expression against a reference day; null parts stay unknown. */
 export function resolve(d: DateExpr, ref: Day | null): { year: number | null; month: number | null; day: number | null } {
-  if (d.relative) {
-    if (!ref) return { year: null, month: null, day: null };
-    const t = new Date(Date.UTC(ref.year, ref.month - 1, ref.day + (d.day ?? 0)));
-    return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
-  }
+  if (d.relative) return ref ? shift(ref, d.day ?? 0) : { year: null, month: null, day: null };
   if (d.year === null && d.month !== null && ref) return { year: ref.year, month: d.month, day: d.day };
   return { year: d.year, month: d.month, day: d.day };
+}
+
+/** An article's publication day, from its metadata. */
+export function publishedDay(article: { published: string | null }): Day | null {
+  const m = article.published ? /^(\d{4})-(\d{2})-(\d{2})/.exec(article.published) : null;
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+}
+
+/**
+ * The story's reference day: the latest publication day of its sources, or the latest full date a
+ * source prints when it has none. Dates of sources without a date of their own are read against it.
+ */
+export function storyDay(docs: { article: { published: string | null }; text: string }[]): Day | null {
+  return docs.map((d) => publishedDay(d.article) ?? latestFullDate(d.text)).reduce<Day | null>((a, b) => (!a ? b : !b ? a : toKey(b) > toKey(a) ? b : a), null);
+}
+
+/** The day `days` after `d` (before it when negative). */
+export function shift(d: Day, days: number): Day {
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + days));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+/** Days from `ref` to `d` (negative when `d` is earlier). */
+export function daysBetween(ref: Day, d: Day): number {
+  return (Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(ref.year, ref.month - 1, ref.day)) / 86_400_000;
+}
+
+/** The latest day on or before `ref` falling on `weekday` (0 = Sunday). */
+export function lastWeekday(ref: Day, weekday: number): Day {
+  const back = (new Date(Date.UTC(ref.year, ref.month - 1, ref.day)).getUTCDay() - weekday + 7) % 7;
+  return shift(ref, -back);
+}
+
+/** The weekday name of an ISO day key ("2026-07-12" -> "sunday"); any other value is returned as is. */
+export function weekdayOf(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return value;
+  return WEEKDAYS[new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay()] as string;
 }

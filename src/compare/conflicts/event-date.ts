@@ -7,10 +7,12 @@ import type { Passage } from '../matcher.js';
 import type { SourceDoc } from '../source-doc.js';
 import { contentKey, words, type Word } from '../text/tokens.js';
 import { conflictFrom, touchesQuote, type Stance } from './common.js';
-import { findDates, latestFullDate, resolve, toKey, type Day } from './dates.js';
+import { WEEKDAY as WEEKDAY_NAME, WEEKDAYS } from '../../nlp/dates.js';
+import { daysBetween, findDates, lastWeekday, publishedDay, resolve, shift, storyDay, toKey, weekdayOf, type Day } from './dates.js';
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const WEEKDAY = /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
+const WEEKDAY = new RegExp(`\\b${WEEKDAY_NAME}\\b`, 'g');
+/** A weekday printed right before a calendar date ("Sunday, July 12"). */
+const WEEKDAY_BEFORE = new RegExp(`\\b${WEEKDAY_NAME},?\\s*$`);
 /** Relative day words, with their offset from the publication day. */
 const RELATIVE = /\b(?:last\s+night|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\b/gi;
 /** A part of the day after a date word ("Monday night", "yesterday morning") belongs to it. */
@@ -98,7 +100,7 @@ export function eventDateConflicts(docs: SourceDoc[], claims: ClaimStage): Confl
   const events = storyEventWords(docs);
   if (!events.size) return [];
   // Without its own publication date, an article's calendar dates are checked against the story's.
-  const storyRef = docs.map((d) => publishedDay(d) ?? latestFullDate(d.text)).reduce<Day | null>((a, b) => (!a ? b : !b ? a : toKey(b) > toKey(a) ? b : a), null);
+  const storyRef = storyDay(docs);
   const mentions = docs.flatMap((d) => datedMentions(d, events, storyRef));
   const out: Conflict[] = [];
   const seen = new Set<string>();
@@ -194,7 +196,7 @@ export function lemmaOf(n: string): string {
 
 /** The dated mentions of one source: each date expression outside quotations, with its clause's event words. */
 function datedMentions(doc: SourceDoc, events: Map<string, number>, storyRef: Day | null): Mention[] {
-  const ref = publishedDay(doc);
+  const ref = publishedDay(doc.article);
   const out: Mention[] = [];
   for (const s of doc.sentences) {
     const ws = words(doc.text, s.start, s.end);
@@ -230,7 +232,7 @@ function datesIn(doc: SourceDoc, s: Span, ref: Day | null, storyRef: Day | null)
     if (!ref) {
       // No publication date: a calendar date counts only with its printed weekday ("Sunday,
       // February 1, 2009"), compared as that weekday, and only if near the story's other dates.
-      const printed = /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday),?\s*$/.exec(text.slice(Math.max(s.start, d.start - 12), d.start));
+      const printed = WEEKDAY_BEFORE.exec(text.slice(Math.max(s.start, d.start - 12), d.start));
       if (!printed) continue;
       if (d.year !== null && storyRef && !recent({ year: d.year, month: d.month, day: d.day }, storyRef)) continue;
       add({ start: d.start - printed[0].length, end: d.end }, (printed[1] as string).toLowerCase());
@@ -362,30 +364,6 @@ function modifiesNext(ws: Word[], i: number, text: string): boolean {
 }
 
 function recent(d: Day, ref: Day): boolean {
-  const days = (Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(ref.year, ref.month - 1, ref.day)) / 86_400_000;
+  const days = daysBetween(ref, d);
   return days >= -MAX_DAYS_BEFORE_PUBLICATION && days <= MAX_DAYS_AFTER_PUBLICATION;
-}
-
-function publishedDay(doc: SourceDoc): Day | null {
-  const p = doc.article.published;
-  const m = p ? /^(\d{4})-(\d{2})-(\d{2})/.exec(p) : null;
-  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
-}
-
-function shift(d: Day, days: number): Day {
-  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + days));
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
-}
-
-/** The latest day on or before `ref` falling on `weekday` (0 = Sunday). */
-function lastWeekday(ref: Day, weekday: number): Day {
-  const t = new Date(Date.UTC(ref.year, ref.month - 1, ref.day));
-  const back = (t.getUTCDay() - weekday + 7) % 7;
-  return shift(ref, -back);
-}
-
-function weekdayOf(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return value;
-  return WEEKDAYS[new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay()] as string;
 }
