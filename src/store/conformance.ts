@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { makeArticle, type Article } from '../model/article.js';
 import { Corpus } from './corpus.js';
 import { contentId, urlKey } from './identity.js';
+import { runStoryQueryConformance } from './query-conformance.js';
 import { StoreConflictError, type ArticleCommit, type ArticleStore } from './types.js';
 
 /**
@@ -10,6 +11,7 @@ import { StoreConflictError, type ArticleCommit, type ArticleStore } from './typ
  * and from any future backend's test). `open` gives a fresh, empty store each call.
  */
 export function runStoreConformance(name: string, open: () => Promise<ArticleStore> | ArticleStore): void {
+  runStoryQueryConformance(name, open);
   const withStore = (title: string, fn: (s: ArticleStore) => Promise<void>): void => {
     void test(`${name}: ${title}`, async () => {
       const s = await open();

@@ -8,9 +8,12 @@ import {
   type MergeEvent,
   type RevisionCommit,
   type StoryEvent,
+  type StoryPage,
+  type StoryQuery,
   type StorySummary,
 } from './types.js';
 import { summarise, type StoryRow } from './summary.js';
+import { queryStoriesIn } from './story-query.js';
 
 /** An in-process store: for `cluster`-like one-off jobs and tests; it also pins the conformance suite. */
 export class MemoryStore implements ArticleStore {
@@ -141,6 +144,14 @@ export class MemoryStore implements ArticleStore {
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? -1 : 1));
     const offset = options.offset ?? 0;
     return Promise.resolve(all.slice(offset, offset + (options.limit ?? all.length)));
+  }
+
+  queryStories(query: StoryQuery): Promise<StoryPage> {
+    const candidates = this.live().map((s) => {
+      const current = this.records.filter((r) => r.storyId === s.id && r.current).map((r) => r.article);
+      return { summary: summarise(s, current), articles: current };
+    });
+    return Promise.resolve(structuredClone(queryStoriesIn(candidates, query)));
   }
 
   countStories(): Promise<number> {

@@ -45,11 +45,13 @@ void test('sqlite: a store written before revisions existed (schema 1) is migrat
   // Take the file back to schema 1, as an older crosscheck left it.
   const raw = new Database(path);
   raw.exec('DROP TABLE revisions');
+  raw.exec('ALTER TABLE articles DROP COLUMN title');
   raw.pragma('user_version = 1');
   raw.close();
   const reopened = new SqliteStore(path);
   assert.equal(reopened.schemaVersion(), latest);
   assert.equal(await reopened.countArticles(), 1);
+  assert.equal((await reopened.queryStories({ text: 'storm in the north' })).total, 1, 'article titles are filled in for search');
   const again = await Corpus.open(reopened);
   await again.ingest(makeArticle({ origin: 'y', kind: 'text', text: 'Another article about the storm in the north, and the floods.' }));
   assert.ok(await again.revise(), 'revisions can be written after the migration');

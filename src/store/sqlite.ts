@@ -11,9 +11,12 @@ import {
   type ReplayRecord,
   type RevisionCommit,
   type StoryEvent,
+  type StoryPage,
+  type StoryQuery,
   type StorySummary,
 } from './types.js';
 import { summarise, type StoryRow } from './summary.js';
+import { storyQuerySql } from './sqlite-query.js';
 
 /**
  * Waiting time for a lock held by another process (ingest and serve share one file): WAL lets
@@ -70,6 +73,9 @@ const MIGRATIONS: string[] = [
      at TEXT NOT NULL,
      body TEXT NOT NULL
    );`,
+  // The article title as a column, so the story list can be searched without parsing every article.
+  `ALTER TABLE articles ADD COLUMN title TEXT;
+   UPDATE articles SET title = json_extract(article, '$.title');`,
 ];
 
 interface ArticleRow {
@@ -197,8 +203,8 @@ export class SqliteStore implements ArticleStore {
       }
       this.db
         .prepare(
-          `INSERT INTO articles (seq, id, url_key, version, current, story_id, first_story, near_duplicate_of, ingested_at, outlet, published, article, vector, terms, minhash)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO articles (seq, id, url_key, version, current, story_id, first_story, near_duplicate_of, ingested_at, outlet, published, article, vector, terms, minhash, title)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           seq,
@@ -216,6 +222,7 @@ export class SqliteStore implements ArticleStore {
           JSON.stringify(r.vector),
           r.terms.join('\n'),
           JSON.stringify(r.minhash),
+          r.article.title,
         );
       const touch = this.sql('UPDATE stories SET version = version + 1, updated_at = ? WHERE id = ?');
       touch.run(r.ingestedAt, r.firstStory);
@@ -331,6 +338,15 @@ export class SqliteStore implements ArticleStore {
       .prepare('SELECT * FROM stories WHERE merged_into IS NULL ORDER BY updated_at DESC, id LIMIT ? OFFSET ?')
       .all(options.limit ?? -1, options.offset ?? 0) as StoryDbRow[];
     return Promise.resolve(this.summaries(rows));
+  }
+
+  queryStories(query: StoryQuery): Promise<StoryPage> {
+    const { where, params, orderBy } = storyQuerySql(query);
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM stories s WHERE ${where}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT s.* FROM stories s WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+      .all(...params, query.limit ?? -1, query.offset ?? 0) as StoryDbRow[];
+    return Promise.resolve({ total, stories: this.summaries(rows) });
   }
 
   countStories(): Promise<number> {

@@ -120,6 +120,38 @@ export interface ListOptions {
   offset?: number;
 }
 
+/** Orders of the story list; `updated` (newest first) is the default. */
+export const STORY_SORTS = ['updated', 'published', 'articles', 'conflicts', 'title'] as const;
+export type StorySort = (typeof STORY_SORTS)[number];
+
+/**
+ * Filters of the story list, all optional and combined with AND. A store that implements
+ * `queryStories` applies them itself (SQLite in SQL); others are filtered by `queryStoriesIn`
+ * (story-query.ts) over their whole list.
+ */
+export interface StoryQuery extends ListOptions {
+  /** Case-insensitive substring of the story's title or of a current article's title. */
+  text?: string;
+  /** Case-insensitive substring of a current article's outlet. */
+  outlet?: string;
+  /** A current article was published on or after this day (YYYY-MM-DD, compared with the date's first 10 characters). */
+  from?: string;
+  /** A current article was published on or before this day (YYYY-MM-DD, inclusive). */
+  to?: string;
+  /** some: the dossier built for this version has conflicts; none: it has none; unbuilt: not built for this version. */
+  conflicts?: 'some' | 'none' | 'unbuilt';
+  /** updated: last change; published: latest publication date (undated last); articles; conflicts (unbuilt last); title. */
+  sort?: StorySort;
+  /** Default: desc, except title (asc). */
+  order?: 'asc' | 'desc';
+}
+
+/** One page of a story query, with the number of stories matching it. */
+export interface StoryPage {
+  total: number;
+  stories: StorySummary[];
+}
+
 /** Thrown by `commit` or `revise` when another writer committed since `expectedSeq`: replay and decide again. */
 export class StoreConflictError extends Error {
   constructor(readonly expected: number, readonly actual: number) {
@@ -155,6 +187,11 @@ export interface ArticleStore {
   /** Where a merged-away story id went (follows chains), or null for live or unknown ids. */
   resolveStory(id: string): Promise<string | null>;
   storyEvents(id: string): Promise<StoryEvent[]>;
+  /**
+   * Optional: the stories matching `query`, one page of them, in its order, with the total matching.
+   * Stores without it are queried through `queryStoriesIn` over `listStories()` (fine for small stores).
+   */
+  queryStories?(query: StoryQuery): Promise<StoryPage>;
   /** Records the conflict count of a story's dossier built for `version` (ignored if stale). */
   setConflictCount(id: string, version: number, conflicts: number): Promise<void>;
   close(): Promise<void>;
