@@ -11,16 +11,15 @@ import type { Corpus } from '../store/corpus.js';
 import type { ArticleStore, StorySummary } from '../store/types.js';
 import { DossierCache, type Rendered } from './dossier-cache.js';
 import { OPENAPI } from './openapi.js';
-import { storyListPage, UI_CSP } from './ui.js';
+import { queryStories } from '../store/story-query.js';
+import { parseStoryQuery } from './story-params.js';
+import { registerUi, uiErrorResponse } from './ui/routes.js';
 
 /** Largest POST body: a batch of a few hundred articles; a single article page is far below. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 /** Articles accepted in one POST. */
 export const MAX_BATCH = 1000;
-export const DEFAULT_PAGE = 50;
-/** Time the story list page may spend building dossiers to show conflict counts; the rest show later. */
-export const UI_DOSSIER_BUDGET_MS = 1500;
-export const MAX_PAGE = 500;
+export { DEFAULT_PAGE, MAX_PAGE } from './story-params.js';
 
 export interface AppOptions {
   corpus: Corpus;
@@ -28,6 +27,8 @@ export interface AppOptions {
   token?: string | undefined;
   /** Called after a POST stored at least one new article or version (serve arms its idle revision). */
   onStored?: (() => void) | undefined;
+  /** Lets the UI's "read a feed" reach private and loopback addresses (tests; a trusted intranet). */
+  allowPrivateNetwork?: boolean | undefined;
 }
 
 const DOSSIER_FORMATS: Record<string, { format: ReportFormat; type: string }> = {
@@ -45,14 +46,6 @@ function sameToken(given: string, expected: string): boolean {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
   return timingSafeEqual(a, b);
-}
-
-function intParam(c: Context, name: string, fallback: number, min: number, max: number): number {
-  const raw = c.req.query(name);
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) fail(400, `${name} must be an integer from ${min} to ${max}`);
-  return n;
 }
 
 /** Sends a cached rendering: 304 when the client has it, gzipped when the client accepts it. */
@@ -111,10 +104,13 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
 
   app.onError((err, c) => {
+    const status = err instanceof HTTPException ? err.status : 500;
+    const page = uiErrorResponse(c, status, err instanceof HTTPException ? err.message : 'internal error');
+    if (page) return page;
     if (err instanceof HTTPException) return c.json({ error: { status: err.status, message: err.message } }, err.status);
     return c.json({ error: { status: 500, message: 'internal error' } }, 500);
   });
-  app.notFound((c) => c.json({ error: { status: 404, message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.notFound((c) => uiErrorResponse(c, 404, `There is no page at ${c.req.path}.`) ?? c.json({ error: { status: 404, message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
 
   app.get('/health', async (c) => c.json({ status: 'ok', articles: await store.countArticles(), stories: await store.countStories() }));
   app.get('/openapi.json', (c) => c.json(OPENAPI));
@@ -132,9 +128,9 @@ export function createApp(options: AppOptions): Hono {
   };
 
   app.get('/stories', async (c) => {
-    const limit = intParam(c, 'limit', DEFAULT_PAGE, 1, MAX_PAGE);
-    const offset = intParam(c, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
-    return c.json({ total: await store.countStories(), stories: await store.listStories({ limit, offset }) });
+    const q = parseStoryQuery((name) => c.req.query(name));
+    if (typeof q === 'string') fail(400, q);
+    return c.json(await queryStories(store, q));
   });
 
   app.get('/stories/:id', async (c) => {
@@ -211,31 +207,7 @@ export function createApp(options: AppOptions): Hono {
     },
   );
 
-  // Web UI.
-  app.get('/', async (c) => {
-    const limit = intParam(c, 'limit', DEFAULT_PAGE, 1, MAX_PAGE);
-    const offset = intParam(c, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
-    let stories = await store.listStories({ limit, offset });
-    // Conflict counts come from dossiers: build the missing ones for this page, within a time budget.
-    const started = Date.now();
-    let built = false;
-    for (const s of stories) {
-      if (s.conflicts !== null) continue;
-      if (Date.now() - started > UI_DOSSIER_BUDGET_MS) break;
-      await cache.dossier(s);
-      built = true;
-    }
-    if (built) stories = await store.listStories({ limit, offset });
-    c.header('Content-Security-Policy', UI_CSP);
-    return c.html(storyListPage(stories, await store.countStories(), offset, limit));
-  });
-
-  app.get('/ui/stories/:id', async (c) => {
-    const s = await findStory(c, c.req.param('id'), '/ui/stories/:id');
-    if (s instanceof Response) return s;
-    c.header('Content-Security-Policy', contentSecurityPolicy());
-    return send(c, await cache.rendered(s, 'html'), 'text/html; charset=utf-8');
-  });
+  registerUi(app, { corpus, cache, token: options.token, onStored: options.onStored, allowPrivateNetwork: options.allowPrivateNetwork, toArticle: articleFromJson });
 
   return app;
 }

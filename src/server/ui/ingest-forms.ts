@@ -1,0 +1,112 @@
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { Article } from '../../model/article.js';
+import { tokenMatches } from '../auth.js';
+import { readFeedOnce } from '../feed-once.js';
+import { resultsPage, type UiResult } from './add-page.js';
+import { UI_CSP } from './layout.js';
+import type { UiDeps } from './routes.js';
+import { readUpload } from './upload.js';
+
+/** A form post's body: an upload of a few files, each within what POST /articles accepts. */
+export const MAX_FORM_BYTES = 20 * 1024 * 1024;
+
+const fail = (status: 400 | 401 | 403 | 413, message: string): never => {
+  throw new HTTPException(status, { message });
+};
+
+type Form = Record<string, string | File | (string | File)[]>;
+
+const field = (form: Form, name: string): string | undefined => {
+  const v = form[name];
+  return typeof v === 'string' ? v : undefined;
+};
+
+/**
+ * Forms are plain POSTs, which any site could make a browser send: refuse those another site started
+ * (Sec-Fetch-Site, or an Origin naming another host), and ask for the token when the server has one.
+ */
+function guard(c: Context, form: Form, token: string | undefined): void {
+  const site = c.req.header('Sec-Fetch-Site');
+  const origin = c.req.header('Origin');
+  const host = new URL(c.req.url).host;
+  if ((site && site !== 'same-origin' && site !== 'none') || (origin && origin !== 'null' && new URL(origin).host !== host)) {
+    fail(403, 'this form can only be sent from the crosscheck page itself');
+  }
+  if (!token) return;
+  const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('Authorization') ?? '')?.[1]?.trim();
+  const given = bearer ?? field(form, 'token') ?? '';
+  if (!given || !tokenMatches(given, token)) fail(401, 'a valid access token is required to add articles');
+}
+
+export function registerIngestForms(app: Hono, deps: UiDeps): void {
+  const store = deps.corpus.store;
+
+  /** Ingests articles one by one; each result names its story by title so the user can recognise it. */
+  const ingest = async (articles: Article[]): Promise<UiResult[]> => {
+    const out: UiResult[] = [];
+    for (const a of articles) {
+      const o = await deps.corpus.ingest(a);
+      out.push({ origin: a.origin, status: o.status, id: o.id, story: o.story });
+    }
+    return out;
+  };
+
+  const answer = async (c: Context, results: UiResult[]): Promise<Response> => {
+    for (const r of results) if (r.story) r.storyTitle = (await store.story(r.story))?.title ?? r.story;
+    if (results.some((r) => r.status === 'stored' || r.status === 'version')) deps.onStored?.();
+    if (/application\/json/.test(c.req.header('Accept') ?? '')) return c.json({ results });
+    c.header('Content-Security-Policy', UI_CSP);
+    return c.html(resultsPage(results));
+  };
+
+  const limit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: () => fail(413, `the upload is over ${MAX_FORM_BYTES / 1024 / 1024} MB`) });
+  const formOf = async (c: Context): Promise<Form> => {
+    let form: Form;
+    try {
+      const parsed: Record<string, unknown> = await c.req.parseBody({ all: true });
+      form = parsed as Form;
+    } catch {
+      return fail(400, 'the form could not be read');
+    }
+    guard(c, form, deps.token);
+    return form;
+  };
+
+  app.post('/ui/add/text', limit, async (c) => {
+    const form = await formOf(c);
+    const body = field(form, 'text') ?? '';
+    const value: Record<string, string> = { [field(form, 'html') ? 'html' : 'text']: body };
+    for (const k of ['title', 'outlet', 'published', 'url'] as const) {
+      const v = field(form, k)?.trim();
+      if (v) value[k] = v;
+    }
+    const a = deps.toArticle(value, 0);
+    if (typeof a === 'string') fail(400, a.replace(/^article 0: /, ''));
+    return answer(c, await ingest([a as Article]));
+  });
+
+  app.post('/ui/add/file', limit, async (c) => {
+    const form = await formOf(c);
+    const raw = form['file'];
+    const files = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((f): f is File => typeof f !== 'string');
+    if (files.length === 0) fail(400, 'choose at least one file');
+    const results: UiResult[] = [];
+    for (const f of files) {
+      const read = readUpload(f.name || 'upload', new Uint8Array(await f.arrayBuffer()));
+      for (const p of read.problems) results.push({ origin: p.origin, status: 'error', error: p.reason });
+      results.push(...(await ingest(read.articles)));
+    }
+    return answer(c, results);
+  });
+
+  app.post('/ui/add/feed', limit, async (c) => {
+    const form = await formOf(c);
+    const url = field(form, 'url')?.trim() ?? '';
+    if (!/^https?:\/\/[^\s]+$/i.test(url)) fail(400, 'give the feed as an http:// or https:// URL');
+    const options = deps.allowPrivateNetwork ? { allowPrivateNetwork: true } : {};
+    const results: UiResult[] = (await readFeedOnce(deps.corpus, url, options)).map((r) => ({ ...r }));
+    return answer(c, results);
+  });
+}

@@ -1,0 +1,128 @@
+import type { Context, Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Article } from '../../model/article.js';
+import { contentSecurityPolicy } from '../../report/html/page.js';
+import type { Corpus } from '../../store/corpus.js';
+import { queryStories } from '../../store/story-query.js';
+import type { ArticleRecord, StoryPage, StoryQuery, StorySummary } from '../../store/types.js';
+import type { DossierCache } from '../dossier-cache.js';
+import { parseStoryQuery } from '../story-params.js';
+import { addPage } from './add-page.js';
+import { ASSETS, type Asset } from './assets.js';
+import { registerIngestForms } from './ingest-forms.js';
+import { errorPage, UI_CSP } from './layout.js';
+import { storyListPage } from './list-page.js';
+import { storyPage } from './story-page.js';
+
+/** Time the story list may spend building dossiers to show conflict counts; the rest say "not built yet". */
+export const UI_DOSSIER_BUDGET_MS = 1500;
+
+export interface UiDeps {
+  corpus: Corpus;
+  cache: DossierCache;
+  token?: string | undefined;
+  onStored?: (() => void) | undefined;
+  allowPrivateNetwork?: boolean | undefined;
+  /** Turns one posted object into an Article (app.ts's articleFromJson, shared with POST /articles). */
+  toArticle: (value: unknown, index: number) => Article | string;
+}
+
+/** The web UI's paths: errors on them are pages, unless the caller asked for JSON (the UI's own script). */
+export const isUiPath = (path: string): boolean => path === '/' || path === '/ui' || path.startsWith('/ui/');
+
+export function uiErrorResponse(c: Context, status: number, message: string): Response | null {
+  if (!isUiPath(c.req.path) || /application\/json/.test(c.req.header('Accept') ?? '')) return null;
+  c.header('Content-Security-Policy', UI_CSP);
+  return c.html(errorPage(status, message), status as 400);
+}
+
+function sendAsset(c: Context, a: Asset): Response {
+  c.header('ETag', a.etag);
+  c.header('Cache-Control', 'no-cache');
+  if (c.req.header('If-None-Match') === a.etag) return c.body(null, 304);
+  c.header('Content-Type', a.type);
+  c.header('X-Content-Type-Options', 'nosniff');
+  return c.body(a.body);
+}
+
+/** The list the user came from (same origin, list path), so "back" keeps their filters. */
+function backHref(c: Context): string {
+  const ref = c.req.header('Referer');
+  if (!ref) return '/ui';
+  try {
+    const u = new URL(ref);
+    return u.host === new URL(c.req.url).host && (u.pathname === '/ui' || u.pathname === '/') ? `/ui${u.search}` : '/ui';
+  } catch {
+    return '/ui';
+  }
+}
+
+export function registerUi(app: Hono, deps: UiDeps): void {
+  const store = deps.corpus.store;
+  const html = (c: Context, body: string): Response => {
+    c.header('Content-Security-Policy', UI_CSP);
+    return c.html(body);
+  };
+
+  /** A page of the list, with missing dossiers built (within the budget) so conflict counts show. */
+  const listPage = async (q: StoryQuery): Promise<StoryPage> => {
+    const first = await queryStories(store, q);
+    if (q.conflicts === 'unbuilt') return first;
+    const started = Date.now();
+    let built = false;
+    for (const s of first.stories) {
+      if (s.conflicts !== null) continue;
+      if (Date.now() - started > UI_DOSSIER_BUDGET_MS) break;
+      await deps.cache.dossier(s);
+      built = true;
+    }
+    return built ? queryStories(store, q) : first;
+  };
+
+  const list = async (c: Context): Promise<Response> => {
+    const q = parseStoryQuery((name) => c.req.query(name));
+    if (typeof q === 'string') throw new HTTPException(400, { message: q });
+    return html(c, storyListPage(q, await listPage(q), await store.countStories()));
+  };
+  app.get('/', list);
+  app.get('/ui', list);
+  app.get(ASSETS.css.path, (c) => sendAsset(c, ASSETS.css));
+  app.get(ASSETS.js.path, (c) => sendAsset(c, ASSETS.js));
+  app.get('/ui/add', (c) => html(c, addPage(!!deps.token)));
+
+  /** A live story, a redirect to where a merged one went, or a 404 page. */
+  const live = async (c: Context, suffix: string): Promise<StorySummary | Response> => {
+    const id = c.req.param('id') ?? '';
+    const s = await store.story(id);
+    if (s) return s;
+    const moved = await store.resolveStory(id);
+    if (moved) return c.redirect(`/ui/stories/${encodeURIComponent(moved)}${suffix}`, 308);
+    throw new HTTPException(404, { message: `There is no story ${id}: it may have been split or never existed.` });
+  };
+
+  app.get('/ui/stories/:id', async (c) => {
+    const s = await live(c, '');
+    if (s instanceof Response) return s;
+    const [records, events, dossier] = [await store.storyArticles(s.id), await store.storyEvents(s.id), await deps.cache.dossier(s)];
+    const named = new Map<string, Pick<ArticleRecord['article'], 'title' | 'outlet' | 'origin'>>(records.map((r) => [r.id, r.article]));
+    for (const id of new Set([...events.map((e) => e.article), ...records.map((r) => r.nearDuplicateOf ?? '')])) {
+      if (!id || named.has(id)) continue;
+      const r = await store.byId(id);
+      if (r) named.set(id, r.article);
+    }
+    // The dossier was just built: the summary now carries its conflict count.
+    const story = (await store.story(s.id)) ?? s;
+    return html(c, storyPage({ story, records, events, named, dossier, back: backHref(c) }));
+  });
+
+  app.get('/ui/stories/:id/dossier', async (c) => {
+    const s = await live(c, '/dossier');
+    if (s instanceof Response) return s;
+    const r = await deps.cache.rendered(s, 'html');
+    c.header('Content-Security-Policy', contentSecurityPolicy());
+    c.header('Content-Type', 'text/html; charset=utf-8');
+    return c.body(new Uint8Array(r.body));
+  });
+
+  registerIngestForms(app, deps);
+}

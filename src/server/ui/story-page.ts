@@ -1,0 +1,93 @@
+import { attr, html } from '../../report/html/escape.js';
+import type { Dossier } from '../../model/dossier.js';
+import type { ArticleRecord, StoryEvent, StorySummary } from '../../store/types.js';
+import { page, plural, storyHref, when } from './layout.js';
+
+/** A story: its figures, its articles as they arrived, its history from the store's events, and its dossier. */
+
+export interface StoryView {
+  story: StorySummary;
+  /** Current article versions, in arrival order. */
+  records: ArticleRecord[];
+  events: StoryEvent[];
+  /** Articles the events name, current or not (older versions, articles moved away). */
+  named: Map<string, Pick<ArticleRecord['article'], 'title' | 'outlet' | 'origin'>>;
+  dossier: Dossier;
+  /** Where "back to the list" goes: the list the user came from, filters kept. */
+  back: string;
+}
+
+function articleName(v: StoryView, id: string): string {
+  const a = v.named.get(id);
+  if (!a) return `<span class="id">${html(id || 'an article')}</span>`;
+  const outlet = a.outlet ? ` <span class="muted">(${html(a.outlet)})</span>` : '';
+  return `“${html(a.title ?? a.origin)}”${outlet}`;
+}
+
+const storyLink = (id: string | null): string => (id ? `<a href="${attr(storyHref(id))}" class="id">${html(id)}</a>` : 'another story');
+
+/** One event in words, from the point of view of this story. */
+function eventText(v: StoryView, e: StoryEvent): [string, string] {
+  const here = e.story === v.story.id;
+  const a = articleName(v, e.article);
+  switch (e.kind) {
+    case 'created':
+      return ['Story started', `by ${a}`];
+    case 'joined':
+      return ['Article arrived', a];
+    case 'version':
+      return ['New version', `${a} changed at its URL; the new text replaces the old`];
+    case 'merged':
+      return here ? ['Merged', `story ${storyLink(e.other)} joined this one${e.article ? `, bridged by ${a}` : ''}`] : ['Merged away', `this story joined ${storyLink(e.story)}`];
+    case 'moved':
+      return here ? ['Moved in', `${a} from ${storyLink(e.other)}`] : ['Moved out', `${a} to ${storyLink(e.story)}, where it fits better`];
+    case 'split':
+      return here ? ['Split off', `from ${storyLink(e.other)}, starting with ${a}`] : ['Split', `${storyLink(e.story)} split off from this story, starting with ${a}`];
+  }
+}
+
+function timeline(v: StoryView): string {
+  if (v.events.length === 0) return '<p class="muted">No recorded events.</p>';
+  const items = v.events.map((e) => {
+    const [kind, text] = eventText(v, e);
+    return `<li class="${attr(e.kind)}">${when(e.at)} <span class="kind">${html(kind)}</span>${text}</li>`;
+  });
+  return `<ol class="timeline" id="timeline">${items.join('\n')}</ol>`;
+}
+
+const safeUrl = (url: string | null): string | null => (url && /^https?:\/\//i.test(url) ? url : null);
+
+function articleRows(v: StoryView): string {
+  const rows = v.records.map((r) => {
+    const url = safeUrl(r.article.url);
+    const title = html(r.article.title ?? r.article.origin);
+    const named = url ? `<a href="${attr(url)}" rel="noopener noreferrer" target="_blank">${title}</a>` : title;
+    const copy = r.nearDuplicateOf ? `near-copy of ${articleName(v, r.nearDuplicateOf)}` : '';
+    return `<tr><td>${when(r.ingestedAt)}</td><td>${r.article.outlet ? html(r.article.outlet) : '<span class="muted">no outlet named</span>'}</td>
+<td>${named}<div class="id">${html(r.article.origin)}</div></td><td>${when(r.article.published)}</td><td class="n">${r.version}</td><td>${copy}</td></tr>`;
+  });
+  return `<table id="articles"><thead><tr><th>Arrived (UTC)</th><th>Outlet</th><th>Title</th><th>Published</th><th class="n">Version</th><th>Copy of</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+function figures(d: Dossier): string {
+  const claims = (status: string): number => d.claims.filter((c) => c.status === status).length;
+  const independent = d.sourceGroups?.length ?? d.sources.length;
+  const fig = (n: number, label: string, cls = ''): string => `<div class="figure${cls}"><b>${n}</b><span>${html(label)}</span></div>`;
+  return `<div class="summary" id="figures">${fig(d.sources.length, 'sources')}${fig(independent, 'independent sources')}${fig(d.conflicts.length, 'conflicts', d.conflicts.length ? ' bad' : '')}${fig(claims('corroborated'), 'corroborated claims')}${fig(claims('contested'), 'contested claims')}${fig(claims('single-source'), 'single-source claims')}${fig(d.quotes.length, 'quotes')}${fig(d.reuse.length, 'reuse pairs')}</div>`;
+}
+
+export function storyPage(v: StoryView): string {
+  const s = v.story;
+  const id = encodeURIComponent(s.id);
+  const summary = v.dossier.summary.length ? `<ul>${v.dossier.summary.slice(0, 6).map((x) => `<li>${html(x.text)}</li>`).join('')}</ul>` : '<p class="muted">The dossier has no summary sentences.</p>';
+  const body = `<p><a href="${attr(v.back)}" id="back">← All stories</a></p>
+<h1>${html(s.title || s.id)}</h1><p class="id">${html(s.id)}</p>
+<p>${plural(s.articleCount, 'article')} from ${s.outlets.length ? html(s.outlets.join(', ')) : 'no named outlet'}; published ${when(s.firstPublished)}${s.lastPublished && s.lastPublished !== s.firstPublished ? ` to ${when(s.lastPublished)}` : ''}; last update ${when(s.updatedAt)}.</p>
+${figures(v.dossier)}
+<p class="actions"><a href="/ui/stories/${id}/dossier" id="dossier-link">Open the full dossier (evidence highlighted in every source) →</a>
+<a href="/stories/${id}/dossier?format=md">Markdown</a><a href="/stories/${id}/dossier?format=json">JSON</a></p>
+<h2>Summary</h2>${summary}
+<h2>Articles, as they arrived</h2>${articleRows(v)}
+<h2>Timeline</h2>${timeline(v)}`;
+  return page({ title: s.title || s.id, nav: 'stories' }, body);
+}
