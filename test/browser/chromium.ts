@@ -21,10 +21,10 @@ export interface Session {
   close: () => Promise<void>;
 }
 
-/** A persistent context in a fresh user-data-dir, removed on close. */
-export async function launch(): Promise<Session> {
+/** A persistent context in a fresh user-data-dir, removed on close (`javaScriptEnabled: false` checks pages work without their script). */
+export async function launch(options: { javaScriptEnabled?: boolean } = {}): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-chromium-'));
-  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, ...options });
   return {
     context,
     close: async () => {

@@ -10,6 +10,8 @@ import { page, storyHref } from './layout.js';
 /** One line of what happened to one input: the shape of POST /articles results plus where it came from. */
 export interface UiResult {
   origin: string;
+  /** The article's title, when it has one: what the user recognises. */
+  title?: string;
   status: 'stored' | 'duplicate' | 'version' | 'error';
   id?: string;
   story?: string;
@@ -30,7 +32,7 @@ export function addPage(tokenNeeded: boolean): string {
 <form method="post" action="/ui/add/text" data-ingest="text" id="paste-form">
 <label>Article text<textarea name="text" required placeholder="Paste the article here"></textarea></label>
 <label class="inline"><span><input type="checkbox" name="html" value="1"> This is the HTML of a page</span></label>
-<div class="row"><label>Title<input name="title" placeholder="from the text when left empty"></label><label>Outlet<input name="outlet"></label></div>
+<div class="row"><label>Title<input name="title" placeholder="optional"></label><label>Outlet<input name="outlet"></label></div>
 <div class="row"><label>Published (YYYY-MM-DD or ISO 8601)<input name="published" placeholder="2024-07-09T10:00:00Z"></label><label>URL<input type="url" name="url"></label></div>
 ${tokenField(tokenNeeded)}<button type="submit">Add article</button>${feedback}</form></section>
 <section class="panel" aria-labelledby="upload-h"><h2 id="upload-h">Upload files</h2>
@@ -47,7 +49,7 @@ ${tokenField(tokenNeeded)}<button type="submit">Read the feed</button>${feedback
 }
 
 export function resultItem(r: UiResult): string {
-  const head = `<span>${html(r.origin)}</span>: `;
+  const head = `<span>${html(r.title ?? r.origin)}</span>: `;
   if (r.status === 'error') return `<li>${head}<span class="error">${html(r.error ?? 'error')}</span></li>`;
   const story = r.story ? ` in <a href="${attr(storyHref(r.story))}">${html(r.storyTitle ?? r.story)}</a>` : '';
   return `<li>${head}<span class="${r.status === 'duplicate' ? 'muted' : 'ok'}">${r.status}</span>${story}</li>`;

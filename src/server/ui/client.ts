@@ -17,7 +17,7 @@ export const UI_SCRIPT = `(function () {
   });
   function resultItem(r) {
     var li = el('li');
-    li.appendChild(el('span', r.origin || r.id || 'article'));
+    li.appendChild(el('span', r.title || r.origin || r.id || 'article'));
     li.appendChild(document.createTextNode(': '));
     if (r.status === 'error') { li.appendChild(el('span', r.error || 'error', 'error')); return li; }
     li.appendChild(el('span', r.status, r.status === 'duplicate' ? 'muted' : 'ok'));

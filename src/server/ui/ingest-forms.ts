@@ -48,7 +48,7 @@ export function registerIngestForms(app: Hono, deps: UiDeps): void {
     const out: UiResult[] = [];
     for (const a of articles) {
       const o = await deps.corpus.ingest(a);
-      out.push({ origin: a.origin, status: o.status, id: o.id, story: o.story });
+      out.push({ origin: a.origin, ...(a.title ? { title: a.title } : {}), status: o.status, id: o.id, story: o.story });
     }
     return out;
   };

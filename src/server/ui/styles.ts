@@ -22,7 +22,7 @@ ol.timeline{list-style:none;padding:0;margin:0;border-left:3px solid var(--line)
 ol.timeline li::before{content:"";position:absolute;left:-8px;top:.75rem;width:11px;height:11px;border-radius:50%;background:#9aa6b2}
 ol.timeline li.created::before,ol.timeline li.joined::before{background:var(--accent)}ol.timeline li.merged::before,ol.timeline li.split::before,ol.timeline li.moved::before{background:var(--warn)}ol.timeline li.version::before{background:var(--ok)}
 .kind{font-weight:600;margin-right:.3rem}.panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem}
-.panel{border:1px solid var(--line);border-radius:6px;padding:.8rem 1rem}.panel h2{margin-top:0}.row{display:grid;grid-template-columns:1fr 1fr;gap:.5rem;margin:.5rem 0}
+.panel{border:1px solid var(--line);border-radius:6px;padding:.8rem 1rem}.panel h2{margin-top:0}.row{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:.5rem;margin:.5rem 0}.row input,.panel input[type=url]{width:100%;min-width:0}.panel button{margin-top:.5rem}
 .figure.bad{border-color:#f3b7b1;background:#fdecea}.figure.bad b{color:var(--bad)}
 progress{width:100%;height:1.1rem}.status{min-height:1.5rem;margin:.4rem 0}ul.results{padding-left:1.2rem}
 @media (max-width:60rem){form.filters{grid-template-columns:1fr 1fr}}`;
