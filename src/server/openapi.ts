@@ -1,6 +1,27 @@
 /** The API's OpenAPI 3.1 document, served at GET /openapi.json. Written by hand; app.test.ts checks it covers every route. */
 const errorResponse = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 
+const uiResults = { description: 'One result per article or problem: JSON with Accept: application/json, else an HTML page', content: { 'application/json': { schema: { type: 'object', properties: { results: { type: 'array', items: { $ref: '#/components/schemas/UiResult' } } } } }, 'text/html': {} } };
+const uiForm = (properties: Record<string, unknown>, required: string[]): Record<string, unknown> => {
+  const schema = { type: 'object', required, properties: { ...properties, token: { type: 'string', description: 'Required when the server has a token (or send the bearer header)' } } };
+  return { required: true, content: { 'application/x-www-form-urlencoded': { schema }, 'multipart/form-data': { schema } } };
+};
+const uiPost = (summary: string, body: Record<string, unknown>): Record<string, unknown> => ({
+  post: { summary, tags: ['web UI'], requestBody: body, responses: { '200': uiResults, '400': errorResponse, '401': errorResponse, '403': { description: 'Posted from another site' }, '413': errorResponse } },
+});
+const page = (summary: string): Record<string, unknown> => ({ get: { summary, tags: ['web UI'], responses: { '200': { description: 'HTML page', content: { 'text/html': {} } } } } });
+
+/** The web UI's pages and form posts (errors on them are HTML pages unless JSON is asked for). */
+const uiPaths = {
+  '/ui': page('Story list: the GET /stories parameters as a search form, sortable columns and pages (also at /)'),
+  '/ui/stories/{id}': page('Story page: figures, articles as they arrived, timeline, links to the dossier'),
+  '/ui/stories/{id}/dossier': page('The story\'s HTML dossier'),
+  '/ui/add': page('Paste an article, upload files, read a feed'),
+  '/ui/add/text': uiPost('Add one pasted article', uiForm({ text: { type: 'string' }, html: { const: '1', description: 'The text is an HTML page' }, title: { type: 'string' }, outlet: { type: 'string' }, published: { type: 'string' }, url: { type: 'string' } }, ['text'])),
+  '/ui/add/file': uiPost('Add uploaded files, each read by its extension (.txt, .md, .html, .jsonl, feed .xml)', uiForm({ file: { type: 'array', items: { type: 'string', format: 'binary' } } }, ['file'])),
+  '/ui/add/feed': uiPost('Read a feed once through the safe fetcher (private addresses refused) and add its items', uiForm({ url: { type: 'string', format: 'uri' } }, ['url'])),
+};
+
 export const OPENAPI = {
   openapi: '3.1.0',
   info: {
@@ -45,6 +66,19 @@ export const OPENAPI = {
           author: { type: ['string', 'null'] },
           url: { type: ['string', 'null'] },
           origin: { type: 'string', description: 'Where the article came from; defaults to url.' },
+        },
+      },
+      UiResult: {
+        type: 'object',
+        required: ['origin', 'status'],
+        properties: {
+          origin: { type: 'string' },
+          title: { type: 'string' },
+          status: { enum: ['stored', 'duplicate', 'version', 'error'] },
+          id: { type: 'string' },
+          story: { type: 'string' },
+          storyTitle: { type: 'string' },
+          error: { type: 'string' },
         },
       },
       IngestResult: {
@@ -96,13 +130,20 @@ export const OPENAPI = {
     },
     '/stories': {
       get: {
-        summary: 'Stories, most recently updated first',
+        summary: 'Stories matching the filters, sorted (most recently updated first by default), one page of them',
         parameters: [
+          { name: 'q', in: 'query', description: "Words in the story's or a current article's title (substring, any case)", schema: { type: 'string' } },
+          { name: 'outlet', in: 'query', description: "Substring of a current article's outlet", schema: { type: 'string' } },
+          { name: 'from', in: 'query', description: 'A current article published on or after this day', schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', description: 'A current article published on or before this day', schema: { type: 'string', format: 'date' } },
+          { name: 'conflicts', in: 'query', description: 'some / none: by the dossier built for the current version; unbuilt: no dossier built yet', schema: { enum: ['some', 'none', 'unbuilt'] } },
+          { name: 'sort', in: 'query', schema: { enum: ['updated', 'published', 'articles', 'conflicts', 'title'], default: 'updated' } },
+          { name: 'order', in: 'query', description: 'Default desc (asc for title); stories without the sort value come last', schema: { enum: ['asc', 'desc'] } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
           { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
         ],
         responses: {
-          '200': { description: 'A page of stories', content: { 'application/json': { schema: { type: 'object', properties: { total: { type: 'integer' }, stories: { type: 'array', items: { $ref: '#/components/schemas/StorySummary' } } } } } } },
+          '200': { description: 'A page of stories; total counts every story matching the filters', content: { 'application/json': { schema: { type: 'object', properties: { total: { type: 'integer' }, stories: { type: 'array', items: { $ref: '#/components/schemas/StorySummary' } } } } } } },
           '400': errorResponse,
         },
       },
@@ -125,5 +166,6 @@ export const OPENAPI = {
       },
     },
     '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+    ...uiPaths,
   },
 } as const;

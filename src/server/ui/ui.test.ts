@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { Corpus } from '../../store/corpus.js';
 import { MemoryStore } from '../../store/memory.js';
 import { createApp } from '../app.js';
+import { OPENAPI } from '../openapi.js';
 import { ASSETS } from './assets.js';
 import { UI_CSP } from './layout.js';
 
@@ -139,4 +140,10 @@ void test('UI assets: served by the app with an ETag, 304 when unchanged', async
     assert.ok(etag);
     assert.equal((await app.request(a.path, { headers: { 'If-None-Match': etag } })).status, 304);
   }
+});
+
+void test('the OpenAPI document lists the UI routes and the story list parameters', () => {
+  for (const p of ['/ui', '/ui/stories/{id}', '/ui/stories/{id}/dossier', '/ui/add', '/ui/add/text', '/ui/add/file', '/ui/add/feed']) assert.ok(p in OPENAPI.paths, p);
+  const names = OPENAPI.paths['/stories'].get.parameters.map((p) => p.name);
+  assert.deepEqual(names, ['q', 'outlet', 'from', 'to', 'conflicts', 'sort', 'order', 'limit', 'offset']);
 });
