@@ -127,6 +127,22 @@ void describe('web UI: browsing stories in Chromium', { skip }, () => {
     await page.close();
   });
 
+  void test('on a phone: list and story page fit the screen (wide tables scroll inside themselves)', async () => {
+    const { page, errors } = await openUi(session.context, server);
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of ['/ui', `/ui?q=derailment`]) {
+      await page.goto(server.url + path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path}: page is ${overflow}px wider than the screen`);
+    }
+    await page.getByRole('link', { name: EXAMPLE_TITLE }).click();
+    await page.waitForURL(/\/ui\/stories\//);
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 0, 'story page fits');
+    await shot(page, 'phone-story');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   void test('errors under /ui are pages with a way back, not JSON', async () => {
     const { page, errors } = await openUi(session.context, server, '/ui/stories/story-does-not-exist');
     assert.equal(await page.locator('h1').innerText(), 'Not found');

@@ -77,7 +77,7 @@ export function storyListPage(q: StoryQuery, result: StoryPage, all: number): st
   const empty = all === 0 ? 'No stories yet: <a href="/ui/add">add articles</a>.' : 'No story matches these filters.';
   const body = `<h1>Stories</h1>${filterForm(q)}
 <p class="muted" id="count">${lead} Conflict counts appear once a story's dossier is built (it is built when the story is opened, or listed).</p>
-<table><thead><tr>${sortHeader(q, 'title', 'Story')}${sortHeader(q, 'articles', 'Articles', true)}<th>Outlets</th>${sortHeader(q, 'published', 'Published')}${sortHeader(q, 'updated', 'Last update (UTC)')}${sortHeader(q, 'conflicts', 'Conflicts', true)}</tr></thead>
-<tbody>${result.stories.map(row).join('\n') || `<tr><td colspan="6">${empty}</td></tr>`}</tbody></table>${pager(q, result.total)}`;
+<div class="scroll"><table><thead><tr>${sortHeader(q, 'title', 'Story')}${sortHeader(q, 'articles', 'Articles', true)}<th>Outlets</th>${sortHeader(q, 'published', 'Published')}${sortHeader(q, 'updated', 'Last update (UTC)')}${sortHeader(q, 'conflicts', 'Conflicts', true)}</tr></thead>
+<tbody>${result.stories.map(row).join('\n') || `<tr><td colspan="6">${empty}</td></tr>`}</tbody></table></div>${pager(q, result.total)}`;
   return page({ title: 'Stories', nav: 'stories' }, body);
 }

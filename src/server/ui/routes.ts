@@ -10,6 +10,7 @@ import { parseStoryQuery } from '../story-params.js';
 import { addPage } from './add-page.js';
 import { ASSETS, type Asset } from './assets.js';
 import { registerIngestForms } from './ingest-forms.js';
+import { storyHistory } from './history.js';
 import { errorPage, UI_CSP } from './layout.js';
 import { storyListPage } from './list-page.js';
 import { storyPage } from './story-page.js';
@@ -103,7 +104,7 @@ export function registerUi(app: Hono, deps: UiDeps): void {
   app.get('/ui/stories/:id', async (c) => {
     const s = await live(c, '');
     if (s instanceof Response) return s;
-    const [records, events, dossier] = [await store.storyArticles(s.id), await store.storyEvents(s.id), await deps.cache.dossier(s)];
+    const [records, events, dossier] = [await store.storyArticles(s.id), await storyHistory(store, s.id), await deps.cache.dossier(s)];
     const named = new Map<string, Pick<ArticleRecord['article'], 'title' | 'outlet' | 'origin'>>(records.map((r) => [r.id, r.article]));
     for (const id of new Set([...events.map((e) => e.article), ...records.map((r) => r.nearDuplicateOf ?? '')])) {
       if (!id || named.has(id)) continue;

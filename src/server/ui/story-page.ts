@@ -30,15 +30,18 @@ const storyLink = (id: string | null): string => (id ? `<a href="${attr(storyHre
 function eventText(v: StoryView, e: StoryEvent): [string, string] {
   const here = e.story === v.story.id;
   const a = articleName(v, e.article);
+  // Events of a story merged into this one happened there: say where.
+  const there = here ? '' : ` in ${storyLink(e.story)}, since merged into this story`;
   switch (e.kind) {
     case 'created':
-      return ['Story started', `by ${a}`];
+      return ['Story started', `by ${a}${there}`];
     case 'joined':
-      return ['Article arrived', a];
+      return ['Article arrived', `${a}${there}`];
     case 'version':
       return ['New version', `${a} changed at its URL; the new text replaces the old`];
     case 'merged':
-      return here ? ['Merged', `story ${storyLink(e.other)} joined this one${e.article ? `, bridged by ${a}` : ''}`] : ['Merged away', `this story joined ${storyLink(e.story)}`];
+      if (e.other === v.story.id) return ['Merged away', `this story joined ${storyLink(e.story)}`];
+      return ['Merged', `story ${storyLink(e.other)} joined ${here ? 'this one' : storyLink(e.story)}${e.article ? `, bridged by ${a}` : ''}`];
     case 'moved':
       return here ? ['Moved in', `${a} from ${storyLink(e.other)}`] : ['Moved out', `${a} to ${storyLink(e.story)}, where it fits better`];
     case 'split':
@@ -66,7 +69,7 @@ function articleRows(v: StoryView): string {
     return `<tr><td>${when(r.ingestedAt)}</td><td>${r.article.outlet ? html(r.article.outlet) : '<span class="muted">no outlet named</span>'}</td>
 <td>${named}<div class="id">${html(r.article.origin)}</div></td><td>${when(r.article.published)}</td><td class="n">${r.version}</td><td>${copy}</td></tr>`;
   });
-  return `<table id="articles"><thead><tr><th>Arrived (UTC)</th><th>Outlet</th><th>Title</th><th>Published</th><th class="n">Version</th><th>Copy of</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+  return `<div class="scroll"><table id="articles"><thead><tr><th>Arrived (UTC)</th><th>Outlet</th><th>Title</th><th>Published</th><th class="n">Version</th><th>Copy of</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
 function figures(d: Dossier): string {

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { makeArticle } from '../../model/article.js';
 import { Corpus } from '../../store/corpus.js';
+import { contentId, urlKey } from '../../store/identity.js';
 import { MemoryStore } from '../../store/memory.js';
 import { createApp } from '../app.js';
 import { OPENAPI } from '../openapi.js';
@@ -146,4 +148,28 @@ void test('the OpenAPI document lists the UI routes and the story list parameter
   for (const p of ['/ui', '/ui/stories/{id}', '/ui/stories/{id}/dossier', '/ui/add', '/ui/add/text', '/ui/add/file', '/ui/add/feed']) assert.ok(p in OPENAPI.paths, p);
   const names = OPENAPI.paths['/stories'].get.parameters.map((p) => p.name);
   assert.deepEqual(names, ['q', 'outlet', 'from', 'to', 'conflicts', 'sort', 'order', 'limit', 'offset']);
+});
+
+void test('story page: a merged-away id redirects; the timeline tells the merge and links the other story', async () => {
+  const store = new MemoryStore();
+  const texts: [string, string, boolean, { into: string; from: string }[]][] = [
+    ['a', 'story-a', true, []],
+    ['b', 'story-b', true, []],
+    ['c', 'story-a', false, [{ into: 'story-a', from: 'story-b' }]],
+  ];
+  for (const [i, [name, story, starts, merges]] of texts.entries()) {
+    const a = makeArticle({ origin: `${name}.txt`, kind: 'text', text: `Report ${name} about the ferry strike at Orlen port.`, meta: { title: `Ferry report ${name}`, outlet: `Outlet ${name}` } });
+    const record = { id: contentId(a), urlKey: urlKey(a), version: 1, current: true, storyId: story, firstStory: story, nearDuplicateOf: null, ingestedAt: `2024-05-0${i + 1}T10:00:00Z`, article: a, vector: [['w:ferry', 1]] as [string, number][], terms: ['w:ferry'], minhash: [1] };
+    await store.commit({ record, newStory: starts ? { id: story, title: `Ferry report ${name}` } : null, merges, supersedes: null }, i);
+  }
+  const app = createApp({ corpus: await Corpus.open(store) });
+  const moved = await app.request('/ui/stories/story-b');
+  assert.equal(moved.status, 308);
+  assert.equal(moved.headers.get('Location'), '/ui/stories/story-a');
+  const page = await (await app.request('/ui/stories/story-a')).text();
+  const timeline = /<ol class="timeline"[^]*?<\/ol>/.exec(page)?.[0] ?? '';
+  assert.match(timeline, /Story started<\/span>by “Ferry report a”/);
+  assert.match(timeline, /Merged<\/span>story <a href="\/ui\/stories\/story-b"[^>]*>story-b<\/a> joined this one, bridged by “Ferry report c”/);
+  assert.match(timeline, /Story started<\/span>by “Ferry report b”.* in <a href="\/ui\/stories\/story-b"[^>]*>story-b<\/a>, since merged into this story/);
+  assert.equal((timeline.match(/<li /g) ?? []).length, 4, "a's start, b's start, the bridge's arrival, the merge: every article's arrival is there");
 });
