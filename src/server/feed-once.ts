@@ -19,18 +19,26 @@ export interface FeedOnceOptions {
   timeoutMs?: number;
 }
 
-export async function readFeedOnce(corpus: Corpus, url: string, options: FeedOnceOptions = {}): Promise<FeedItemResult[]> {
+/**
+ * `onResult` sees each result as soon as it is known (a slow feed's items are fetched one by one), so a
+ * caller can stream them; the returned list holds them all.
+ */
+export async function readFeedOnce(corpus: Corpus, url: string, options: FeedOnceOptions = {}, onResult: (r: FeedItemResult) => void = () => {}): Promise<FeedItemResult[]> {
   const results: FeedItemResult[] = [];
+  const add = (r: FeedItemResult): void => {
+    results.push(r);
+    onResult(r);
+  };
   const state = { url, validators: { etag: null, lastModified: null }, failures: 0 };
   const { result } = await pollOnce(corpus, state, {
     intervalSeconds: 0,
     ...options,
     log: (e) => {
-      if (e.event === 'article') results.push({ origin: e.origin, status: e.status, id: e.id, story: e.story });
-      else if (e.event === 'problem') results.push({ origin: e.origin, status: 'error', error: e.reason });
+      if (e.event === 'article') add({ origin: e.origin, status: e.status, id: e.id, story: e.story });
+      else if (e.event === 'problem') add({ origin: e.origin, status: 'error', error: e.reason });
     },
   });
-  if (result.status === 'error') return [{ origin: url, status: 'error', error: result.reason }];
-  if (results.length === 0) return [{ origin: url, status: 'error', error: 'the feed has no items' }];
+  if (result.status === 'error') add({ origin: url, status: 'error', error: result.reason });
+  else if (results.length === 0) add({ origin: url, status: 'error', error: 'the feed has no items' });
   return results;
 }

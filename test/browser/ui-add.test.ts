@@ -36,12 +36,23 @@ void describe('web UI: adding articles in Chromium', { skip }, () => {
   let session: Session;
   let server: UiServer;
   let feeds: Server;
+  let letSecondPageThrough: () => void = () => {};
+  const secondPage = new Promise<void>((resolve) => (letSecondPageThrough = resolve));
   before(async () => {
     server = await startUiServer(4);
     session = await launch();
-    feeds = createServer((_req, res) => {
-      const items = [1, 2].map((n) => `<item><title>Comet seen from Pelham ridge (${n})</title><link>https://feeds.example/comet-${n}</link><pubDate>Mon, 0${n} Sep 2024 10:00:00 GMT</pubDate><description><![CDATA[${cometFeedItem(n)}]]></description></item>`);
-      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Sky Notes</title><link>https://feeds.example/</link>${items.join('')}</channel></rss>`);
+    // A feed of teasers: each item's page is fetched, the second only once the test lets it through.
+    feeds = createServer((req, res) => {
+      const base = `http://127.0.0.1:${(feeds.address() as AddressInfo).port}`;
+      if (req.url === '/sky.xml') {
+        const items = [1, 2].map((n) => `<item><title>Comet seen from Pelham ridge (${n})</title><link>${base}/comet-${n}.html</link><pubDate>Mon, 0${n} Sep 2024 10:00:00 GMT</pubDate><description>A new comet over Pelham ridge.</description></item>`);
+        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Sky Notes</title><link>${base}/</link>${items.join('')}</channel></rss>`);
+        return;
+      }
+      const n = /^\/comet-(\d)\.html$/.exec(req.url ?? '')?.[1];
+      if (!n) return void res.writeHead(404).end();
+      const page = `<!doctype html><html><head><title>Comet seen from Pelham ridge (${n})</title><meta property="og:site_name" content="Sky Notes"></head><body><article><h1>Comet seen from Pelham ridge (${n})</h1>${cometFeedItem(Number(n))}</article></body></html>`;
+      void (n === '2' ? secondPage : Promise.resolve()).then(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
     });
     await new Promise<void>((resolve) => feeds.listen(0, '127.0.0.1', resolve));
   });
@@ -111,10 +122,15 @@ void describe('web UI: adding articles in Chromium', { skip }, () => {
     await page.close();
   });
 
-  void test('read a feed once: one result per item, and the two reports of one event form one story', async () => {
+  void test('read a feed once: each item shows as soon as it is read, and the two reports of one event form one story', async () => {
     const { page, errors } = await openUi(session.context, server, '/ui/add');
     await page.getByLabel('Feed URL (RSS or Atom)').fill(`http://127.0.0.1:${(feeds.address() as AddressInfo).port}/sky.xml`);
     await page.getByRole('button', { name: 'Read the feed' }).click();
+    await page.locator('#feed-form ul.results li').first().waitFor();
+    assert.equal(await page.locator('#feed-form .status').innerText(), '1 item read so far…', 'the first item shows while the second is still being fetched');
+    assert.equal(await page.locator('#feed-form progress').getAttribute('value'), null, 'progress is indeterminate while the feed is read');
+    await shot(page, 'feed-progress');
+    letSecondPageThrough();
     await page.locator('#feed-form .status', { hasText: 'Done' }).waitFor();
     assert.equal(await page.locator('#feed-form .status').innerText(), 'Done: 2 stored.');
     const links = await page.locator('#feed-form ul.results a').allInnerTexts();

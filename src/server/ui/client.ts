@@ -47,6 +47,48 @@ export const UI_SCRIPT = `(function () {
     ['stored', 'version', 'duplicate', 'error'].forEach(function (k) { if (counts[k]) parts.push(counts[k] + ' ' + k); });
     status.textContent = 'Done: ' + (parts.join(', ') || 'nothing read') + '.';
   }
+  // A feed's results arrive as NDJSON, one line per item as the server reads it.
+  function readFeed(form, progress, status, list, counts) {
+    var n = 0;
+    var fail = function (message) {
+      progress.hidden = true;
+      status.textContent = '';
+      status.appendChild(el('span', message, 'error'));
+    };
+    status.textContent = 'Fetching the feed…';
+    var body = new FormData(form);
+    return fetch(form.action, { method: 'POST', body: body, headers: { Accept: 'application/x-ndjson, application/json' }, credentials: 'same-origin' })
+      .then(function (res) {
+        if (!res.ok || !res.body) {
+          return res.json().catch(function () { return {}; }).then(function (j) { fail((j.error && j.error.message) || ('HTTP ' + res.status)); });
+        }
+        var reader = res.body.getReader();
+        var decoder = new TextDecoder();
+        var buffer = '';
+        var line = function (text) {
+          if (!text.trim()) return;
+          tally(counts, list, JSON.parse(text));
+          n++;
+          status.textContent = n + (n === 1 ? ' item' : ' items') + ' read so far…';
+        };
+        var pump = function () {
+          return reader.read().then(function (chunk) {
+            if (chunk.done) {
+              line(buffer);
+              progress.max = 1; progress.value = 1;
+              finish(status, counts);
+              return;
+            }
+            buffer += decoder.decode(chunk.value, { stream: true });
+            var lines = buffer.split('\\n');
+            buffer = lines.pop();
+            lines.forEach(line);
+            return pump();
+          });
+        };
+        return pump();
+      }, function (e) { fail(e.message); });
+  }
   document.querySelectorAll('form[data-ingest]').forEach(function (form) {
     var progress = form.querySelector('progress');
     var status = form.querySelector('.status');
@@ -82,7 +124,8 @@ export const UI_SCRIPT = `(function () {
         return;
       }
       progress.removeAttribute('value');
-      status.textContent = form.getAttribute('data-ingest') === 'feed' ? 'Fetching the feed and reading its articles…' : 'Reading the article…';
+      if (form.getAttribute('data-ingest') === 'feed') { readFeed(form, progress, status, list, counts).then(done); return; }
+      status.textContent = 'Reading the article…';
       send(form, new FormData(form)).then(function (results) {
         results.forEach(function (r) { tally(counts, list, r); });
         progress.max = 1; progress.value = 1;

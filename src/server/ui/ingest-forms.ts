@@ -53,12 +53,38 @@ export function registerIngestForms(app: Hono, deps: UiDeps): void {
     return out;
   };
 
-  const answer = async (c: Context, results: UiResult[]): Promise<Response> => {
-    for (const r of results) if (r.story) r.storyTitle = (await store.story(r.story))?.title ?? r.story;
+  const named = async (r: UiResult): Promise<UiResult> => (r.story ? { ...r, storyTitle: (await store.story(r.story))?.title ?? r.story } : r);
+  const stored = (results: UiResult[]): void => {
     if (results.some((r) => r.status === 'stored' || r.status === 'version')) deps.onStored?.();
+  };
+
+  const answer = async (c: Context, all: UiResult[]): Promise<Response> => {
+    const results = await Promise.all(all.map(named));
+    stored(results);
     if (/application\/json/.test(c.req.header('Accept') ?? '')) return c.json({ results });
     c.header('Content-Security-Policy', UI_CSP);
     return c.html(resultsPage(results));
+  };
+
+  /** A feed's results as NDJSON, one line per item as soon as it is read: the UI shows them arrive. */
+  const streamFeed = (url: string, options: { allowPrivateNetwork?: boolean }): Response => {
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        let chain = Promise.resolve();
+        const send = (r: UiResult): void => {
+          chain = chain.then(async () => controller.enqueue(encoder.encode(`${JSON.stringify(await named(r))}\n`)));
+        };
+        try {
+          stored(await readFeedOnce(deps.corpus, url, options, send));
+        } catch (e) {
+          send({ origin: url, status: 'error', error: `reading the feed failed: ${e instanceof Error ? e.message : String(e)}` });
+        }
+        await chain;
+        controller.close();
+      },
+    });
+    return new Response(body, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } });
   };
 
   const limit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: () => fail(413, `the upload is over ${MAX_FORM_BYTES / 1024 / 1024} MB`) });
@@ -106,7 +132,7 @@ export function registerIngestForms(app: Hono, deps: UiDeps): void {
     const url = field(form, 'url')?.trim() ?? '';
     if (!/^https?:\/\/[^\s]+$/i.test(url)) fail(400, 'give the feed as an http:// or https:// URL');
     const options = deps.allowPrivateNetwork ? { allowPrivateNetwork: true } : {};
-    const results: UiResult[] = (await readFeedOnce(deps.corpus, url, options)).map((r) => ({ ...r }));
-    return answer(c, results);
+    if (/application\/x-ndjson/.test(c.req.header('Accept') ?? '')) return streamFeed(url, options);
+    return answer(c, await readFeedOnce(deps.corpus, url, options));
   });
 }

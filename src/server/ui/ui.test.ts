@@ -130,6 +130,10 @@ void test('UI upload: each file read by its kind, problems named; feeds on priva
   const read = (await feed.json()) as { results: { status: string; error: string }[] };
   assert.equal(read.results[0]?.status, 'error');
   assert.match(read.results[0]?.error ?? '', /private|loopback|local/i);
+  const streamed = await app.request('/ui/add/feed', { ...form({ url: 'http://127.0.0.1:9/feed.xml' }), headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/x-ndjson' } });
+  assert.match(streamed.headers.get('Content-Type') ?? '', /application\/x-ndjson/);
+  const lines = (await streamed.text()).trim().split('\n').map((l) => JSON.parse(l) as { status: string });
+  assert.deepEqual(lines.map((l) => l.status), ['error'], 'streamed: one line per result');
 });
 
 void test('UI assets: served by the app with an ETag, 304 when unchanged', async () => {
