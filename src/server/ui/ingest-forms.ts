@@ -40,43 +40,48 @@ function guard(c: Context, form: Form, token: string | undefined): void {
   if (!given || !tokenMatches(given, token)) fail(401, 'a valid access token is required to add articles');
 }
 
-export function registerIngestForms(app: Hono, deps: UiDeps): void {
-  const store = deps.corpus.store;
+/** The three add forms' handlers, sharing how articles are ingested and how results are answered. */
+class FormIngest {
+  constructor(private readonly deps: UiDeps) {}
 
-  /** Ingests articles one by one; each result names its story by title so the user can recognise it. */
-  const ingest = async (articles: Article[]): Promise<UiResult[]> => {
+  /** Ingests articles one by one, in order. */
+  async ingest(articles: Article[]): Promise<UiResult[]> {
     const out: UiResult[] = [];
     for (const a of articles) {
-      const o = await deps.corpus.ingest(a);
+      const o = await this.deps.corpus.ingest(a);
       out.push({ origin: a.origin, ...(a.title ? { title: a.title } : {}), status: o.status, id: o.id, story: o.story });
     }
     return out;
-  };
+  }
 
-  const named = async (r: UiResult): Promise<UiResult> => (r.story ? { ...r, storyTitle: (await store.story(r.story))?.title ?? r.story } : r);
-  const stored = (results: UiResult[]): void => {
-    if (results.some((r) => r.status === 'stored' || r.status === 'version')) deps.onStored?.();
-  };
+  /** Names the result's story by its title, so the user recognises it. */
+  async named(r: UiResult): Promise<UiResult> {
+    return r.story ? { ...r, storyTitle: (await this.deps.corpus.store.story(r.story))?.title ?? r.story } : r;
+  }
 
-  const answer = async (c: Context, all: UiResult[]): Promise<Response> => {
-    const results = await Promise.all(all.map(named));
-    stored(results);
+  stored(results: UiResult[]): void {
+    if (results.some((r) => r.status === 'stored' || r.status === 'version')) this.deps.onStored?.();
+  }
+
+  async answer(c: Context, all: UiResult[]): Promise<Response> {
+    const results = await Promise.all(all.map((r) => this.named(r)));
+    this.stored(results);
     if (/application\/json/.test(c.req.header('Accept') ?? '')) return c.json({ results });
     c.header('Content-Security-Policy', UI_CSP);
     return c.html(resultsPage(results));
-  };
+  }
 
   /** A feed's results as NDJSON, one line per item as soon as it is read: the UI shows them arrive. */
-  const streamFeed = (url: string, options: { allowPrivateNetwork?: boolean }): Response => {
+  streamFeed(url: string, options: { allowPrivateNetwork?: boolean }): Response {
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
-      async start(controller) {
+      start: async (controller) => {
         let chain = Promise.resolve();
         const send = (r: UiResult): void => {
-          chain = chain.then(async () => controller.enqueue(encoder.encode(`${JSON.stringify(await named(r))}\n`)));
+          chain = chain.then(async () => controller.enqueue(encoder.encode(`${JSON.stringify(await this.named(r))}\n`)));
         };
         try {
-          stored(await readFeedOnce(deps.corpus, url, options, send));
+          this.stored(await readFeedOnce(this.deps.corpus, url, options, send));
         } catch (e) {
           send({ origin: url, status: 'error', error: `reading the feed failed: ${e instanceof Error ? e.message : String(e)}` });
         }
@@ -85,10 +90,9 @@ export function registerIngestForms(app: Hono, deps: UiDeps): void {
       },
     });
     return new Response(body, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } });
-  };
+  }
 
-  const limit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: () => fail(413, `the upload is over ${MAX_FORM_BYTES / 1024 / 1024} MB`) });
-  const formOf = async (c: Context): Promise<Form> => {
+  async form(c: Context): Promise<Form> {
     let form: Form;
     try {
       const parsed: Record<string, unknown> = await c.req.parseBody({ all: true });
@@ -96,43 +100,48 @@ export function registerIngestForms(app: Hono, deps: UiDeps): void {
     } catch {
       return fail(400, 'the form could not be read');
     }
-    guard(c, form, deps.token);
+    guard(c, form, this.deps.token);
     return form;
-  };
+  }
 
-  app.post('/ui/add/text', limit, async (c) => {
-    const form = await formOf(c);
-    const body = field(form, 'text') ?? '';
-    const value: Record<string, string> = { [field(form, 'html') ? 'html' : 'text']: body };
+  readonly text = async (c: Context): Promise<Response> => {
+    const form = await this.form(c);
+    const value: Record<string, string> = { [field(form, 'html') ? 'html' : 'text']: field(form, 'text') ?? '' };
     for (const k of ['title', 'outlet', 'published', 'url'] as const) {
       const v = field(form, k)?.trim();
       if (v) value[k] = v;
     }
-    const a = deps.toArticle(value, 0);
+    const a = this.deps.toArticle(value, 0);
     if (typeof a === 'string') fail(400, a.replace(/^article 0: /, ''));
-    return answer(c, await ingest([a as Article]));
-  });
+    return this.answer(c, await this.ingest([a as Article]));
+  };
 
-  app.post('/ui/add/file', limit, async (c) => {
-    const form = await formOf(c);
-    const raw = form['file'];
+  readonly file = async (c: Context): Promise<Response> => {
+    const raw = (await this.form(c))['file'];
     const files = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((f): f is File => typeof f !== 'string');
     if (files.length === 0) fail(400, 'choose at least one file');
     const results: UiResult[] = [];
     for (const f of files) {
       const read = readUpload(f.name || 'upload', new Uint8Array(await f.arrayBuffer()));
       for (const p of read.problems) results.push({ origin: p.origin, status: 'error', error: p.reason });
-      results.push(...(await ingest(read.articles)));
+      results.push(...(await this.ingest(read.articles)));
     }
-    return answer(c, results);
-  });
+    return this.answer(c, results);
+  };
 
-  app.post('/ui/add/feed', limit, async (c) => {
-    const form = await formOf(c);
-    const url = field(form, 'url')?.trim() ?? '';
+  readonly feed = async (c: Context): Promise<Response> => {
+    const url = field(await this.form(c), 'url')?.trim() ?? '';
     if (!/^https?:\/\/[^\s]+$/i.test(url)) fail(400, 'give the feed as an http:// or https:// URL');
-    const options = deps.allowPrivateNetwork ? { allowPrivateNetwork: true } : {};
-    if (/application\/x-ndjson/.test(c.req.header('Accept') ?? '')) return streamFeed(url, options);
-    return answer(c, await readFeedOnce(deps.corpus, url, options));
-  });
+    const options = this.deps.allowPrivateNetwork ? { allowPrivateNetwork: true } : {};
+    if (/application\/x-ndjson/.test(c.req.header('Accept') ?? '')) return this.streamFeed(url, options);
+    return this.answer(c, await readFeedOnce(this.deps.corpus, url, options));
+  };
+}
+
+export function registerIngestForms(app: Hono, deps: UiDeps): void {
+  const forms = new FormIngest(deps);
+  const limit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: () => fail(413, `the upload is over ${MAX_FORM_BYTES / 1024 / 1024} MB`) });
+  app.post('/ui/add/text', limit, forms.text);
+  app.post('/ui/add/file', limit, forms.file);
+  app.post('/ui/add/feed', limit, forms.feed);
 }

@@ -4,7 +4,7 @@ import type { Article } from '../../model/article.js';
 import { contentSecurityPolicy } from '../../report/html/page.js';
 import type { Corpus } from '../../store/corpus.js';
 import { queryStories } from '../../store/story-query.js';
-import type { ArticleRecord, StoryPage, StoryQuery, StorySummary } from '../../store/types.js';
+import type { ArticleStore, StoryPage, StoryQuery, StorySummary } from '../../store/types.js';
 import type { DossierCache } from '../dossier-cache.js';
 import { parseStoryQuery } from '../story-params.js';
 import { addPage } from './add-page.js';
@@ -13,7 +13,7 @@ import { registerIngestForms } from './ingest-forms.js';
 import { storyHistory } from './history.js';
 import { errorPage, UI_CSP } from './layout.js';
 import { storyListPage } from './list-page.js';
-import { storyPage } from './story-page.js';
+import { storyPage, type StoryView } from './story-page.js';
 
 /** Time the story list may spend building dossiers to show conflict counts; the rest say "not built yet". */
 export const UI_DOSSIER_BUDGET_MS = 1500;
@@ -58,66 +58,72 @@ function backHref(c: Context): string {
   }
 }
 
+const htmlPage = (c: Context, body: string): Response => {
+  c.header('Content-Security-Policy', UI_CSP);
+  return c.html(body);
+};
+
+/** A page of the list, with missing dossiers built (within the budget) so conflict counts show. */
+async function listWithCounts(deps: UiDeps, q: StoryQuery): Promise<StoryPage> {
+  const store = deps.corpus.store;
+  const first = await queryStories(store, q);
+  if (q.conflicts === 'unbuilt') return first;
+  const started = Date.now();
+  let built = false;
+  for (const s of first.stories) {
+    if (s.conflicts !== null) continue;
+    if (Date.now() - started > UI_DOSSIER_BUDGET_MS) break;
+    await deps.cache.dossier(s);
+    built = true;
+  }
+  return built ? queryStories(store, q) : first;
+}
+
+/** A live story, a redirect to where a merged one went, or a 404 page. */
+async function liveStory(c: Context, store: ArticleStore, suffix: string): Promise<StorySummary | Response> {
+  const id = c.req.param('id') ?? '';
+  const s = await store.story(id);
+  if (s) return s;
+  const moved = await store.resolveStory(id);
+  if (moved) return c.redirect(`/ui/stories/${encodeURIComponent(moved)}${suffix}`, 308);
+  throw new HTTPException(404, { message: `There is no story ${id}: it may have been split or never existed.` });
+}
+
+/** Everything the story page shows: articles, history, the articles the history names, the dossier. */
+async function storyView(c: Context, deps: UiDeps, s: StorySummary): Promise<StoryView> {
+  const store = deps.corpus.store;
+  const [records, events, dossier] = [await store.storyArticles(s.id), await storyHistory(store, s.id), await deps.cache.dossier(s)];
+  const named: StoryView['named'] = new Map(records.map((r) => [r.id, r.article]));
+  for (const id of new Set([...events.map((e) => e.article), ...records.map((r) => r.nearDuplicateOf ?? '')])) {
+    if (!id || named.has(id)) continue;
+    const r = await store.byId(id);
+    if (r) named.set(id, r.article);
+  }
+  // The dossier was just built: the summary now carries its conflict count.
+  const story = (await store.story(s.id)) ?? s;
+  return { story, records, events, named, dossier, back: backHref(c) };
+}
+
 export function registerUi(app: Hono, deps: UiDeps): void {
   const store = deps.corpus.store;
-  const html = (c: Context, body: string): Response => {
-    c.header('Content-Security-Policy', UI_CSP);
-    return c.html(body);
-  };
-
-  /** A page of the list, with missing dossiers built (within the budget) so conflict counts show. */
-  const listPage = async (q: StoryQuery): Promise<StoryPage> => {
-    const first = await queryStories(store, q);
-    if (q.conflicts === 'unbuilt') return first;
-    const started = Date.now();
-    let built = false;
-    for (const s of first.stories) {
-      if (s.conflicts !== null) continue;
-      if (Date.now() - started > UI_DOSSIER_BUDGET_MS) break;
-      await deps.cache.dossier(s);
-      built = true;
-    }
-    return built ? queryStories(store, q) : first;
-  };
-
   const list = async (c: Context): Promise<Response> => {
     const q = parseStoryQuery((name) => c.req.query(name));
     if (typeof q === 'string') throw new HTTPException(400, { message: q });
-    return html(c, storyListPage(q, await listPage(q), await store.countStories()));
+    return htmlPage(c, storyListPage(q, await listWithCounts(deps, q), await store.countStories()));
   };
   app.get('/', list);
   app.get('/ui', list);
   app.get(ASSETS.css.path, (c) => sendAsset(c, ASSETS.css));
   app.get(ASSETS.js.path, (c) => sendAsset(c, ASSETS.js));
-  app.get('/ui/add', (c) => html(c, addPage(!!deps.token)));
-
-  /** A live story, a redirect to where a merged one went, or a 404 page. */
-  const live = async (c: Context, suffix: string): Promise<StorySummary | Response> => {
-    const id = c.req.param('id') ?? '';
-    const s = await store.story(id);
-    if (s) return s;
-    const moved = await store.resolveStory(id);
-    if (moved) return c.redirect(`/ui/stories/${encodeURIComponent(moved)}${suffix}`, 308);
-    throw new HTTPException(404, { message: `There is no story ${id}: it may have been split or never existed.` });
-  };
+  app.get('/ui/add', (c) => htmlPage(c, addPage(!!deps.token)));
 
   app.get('/ui/stories/:id', async (c) => {
-    const s = await live(c, '');
-    if (s instanceof Response) return s;
-    const [records, events, dossier] = [await store.storyArticles(s.id), await storyHistory(store, s.id), await deps.cache.dossier(s)];
-    const named = new Map<string, Pick<ArticleRecord['article'], 'title' | 'outlet' | 'origin'>>(records.map((r) => [r.id, r.article]));
-    for (const id of new Set([...events.map((e) => e.article), ...records.map((r) => r.nearDuplicateOf ?? '')])) {
-      if (!id || named.has(id)) continue;
-      const r = await store.byId(id);
-      if (r) named.set(id, r.article);
-    }
-    // The dossier was just built: the summary now carries its conflict count.
-    const story = (await store.story(s.id)) ?? s;
-    return html(c, storyPage({ story, records, events, named, dossier, back: backHref(c) }));
+    const s = await liveStory(c, store, '');
+    return s instanceof Response ? s : htmlPage(c, storyPage(await storyView(c, deps, s)));
   });
 
   app.get('/ui/stories/:id/dossier', async (c) => {
-    const s = await live(c, '/dossier');
+    const s = await liveStory(c, store, '/dossier');
     if (s instanceof Response) return s;
     const r = await deps.cache.rendered(s, 'html');
     c.header('Content-Security-Policy', contentSecurityPolicy());
