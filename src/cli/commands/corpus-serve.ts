@@ -12,8 +12,9 @@ export function registerServe(program: Command): void {
     .description('serve the stories over HTTP: JSON API (see /openapi.json) and web UI')
     .option('--host <address>', 'address to bind (loopback by default: expose it on purpose)', '127.0.0.1')
     .option('--port <n>', 'port (0 picks a free one)', parsePort, 8080)
-    .option('--token <token>', 'require "Authorization: Bearer <token>" on writes (default: $CROSSCHECK_TOKEN)');
-  addDbOption(cmd).action(async (flags: { db: string; host: string; port: number; token?: string }) => {
+    .option('--token <token>', 'require "Authorization: Bearer <token>" on writes (default: $CROSSCHECK_TOKEN)')
+    .option('--allow-private-network', 'let the web UI read feeds on private, loopback and link-local addresses');
+  addDbOption(cmd).action(async (flags: { db: string; host: string; port: number; token?: string; allowPrivateNetwork?: boolean }) => {
     const store = openForWrite(flags.db);
     const corpus = await Corpus.open(store);
     const token = flags.token ?? process.env['CROSSCHECK_TOKEN'] ?? undefined;
@@ -21,7 +22,7 @@ export function registerServe(program: Command): void {
     const idle = new IdleRevision(corpus, SERVE_REVISE_IDLE_MS, (e) => {
       process.stderr.write(`crosscheck: revising the stories failed: ${e instanceof Error ? e.message : String(e)}\n`);
     });
-    const app = createApp({ corpus, token: token || undefined, onStored: () => idle.poke() });
+    const app = createApp({ corpus, token: token || undefined, onStored: () => idle.poke(), allowPrivateNetwork: flags.allowPrivateNetwork });
     await new Promise<void>((resolve) => {
       const server = serve({ fetch: app.fetch, hostname: flags.host, port: flags.port }, (info) => {
         process.stderr.write(`crosscheck: serving ${flags.db} on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}/${token ? ' (writes need the bearer token)' : ''}\n`);
