@@ -146,6 +146,31 @@ void describe('web UI: adding articles in Chromium', { skip }, () => {
     await page.close();
   });
 
+  void test('a hostile pasted article stays text: no script runs on the results, the list or the story page', async () => {
+    const { page, errors, remote } = await openUi(session.context, server, '/ui/add');
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    await page.getByLabel('Article text').fill(`Quarry blast at Tobermill\n\nA blast at the Tobermill quarry broke windows in ${hostile} three streets on Monday, the operator said.`);
+    await page.getByLabel('Title').fill(`Tobermill ${hostile}`);
+    await page.getByLabel('Outlet').fill(`Evil ${hostile}`);
+    await page.getByRole('button', { name: 'Add article' }).click();
+    await page.locator('#paste-form .status', { hasText: 'Done' }).waitFor();
+    await page.locator('#paste-form ul.results a').click();
+    await page.waitForURL(/\/ui\/stories\//);
+    assert.equal(await page.locator('h1').innerText(), `Tobermill ${hostile}`, 'the title is shown as written');
+    await page.goto(`${server.url}/ui?q=tobermill`);
+    assert.deepEqual(await rowTitles(page), [`Tobermill ${hostile}`]);
+    assert.equal(await page.locator('main img, main script').count(), 0, 'no element came from the article');
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(remote, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   void test('without JavaScript the forms still work: the server answers with a results page', async () => {
     const plain = await launch({ javaScriptEnabled: false });
     try {
