@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { buildDossier } from '../compare/dossier.js';
+import { analyzeEach } from '../nlp/analyze-each.js';
 import type { Dossier } from '../model/dossier.js';
 import { renderDossier, type ReportFormat } from '../report/index.js';
 import type { ArticleStore, StorySummary } from '../store/types.js';
@@ -67,7 +68,9 @@ export class DossierCache {
 
   private async build(story: StorySummary): Promise<Entry> {
     const records = await this.store.storyArticles(story.id);
-    const dossier = buildDossier(records.map((r) => r.article));
+    // An article whose analysis fails is left out of the dossier, not the whole story.
+    const { articles, analyze } = analyzeEach(records.map((r) => r.article));
+    const dossier = buildDossier(articles, { analyze });
     const entry: Entry = { version: story.version, dossier, rendered: new Map() };
     this.entries.delete(story.id);
     this.entries.set(story.id, entry);
