@@ -547,8 +547,10 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
       if (found.phrase.kind === 'pronoun' && !speaker && outer === null) speaker = null;
     } else {
       const prevPara = ctx.paragraphs[q.paragraph - 1];
-      const prevQuote = work.slice(0, qi).reverse().find((o) => o.parent === q.parent);
-      const prevIdx = prevQuote ? work.indexOf(prevQuote) : -1;
+      // A backward scan that stops at the first hit (copying and reversing the list per quote was quadratic).
+      let prevIdx = -1;
+      for (let k = qi - 1; k >= 0 && prevIdx < 0; k--) if (work[k]?.parent === q.parent) prevIdx = k;
+      const prevQuote = prevIdx >= 0 ? work[prevIdx] : undefined;
       if (prevPara && /:\s*$/.test(text.slice(prevPara.start, prevPara.end)) && outer === null) {
         const ps = sentenceAt(sentences, prevPara.end - 1);
         const sub = subjectOf.get(ps);
