@@ -118,6 +118,7 @@ function attributionPatterns(): { afterRe: RegExp; beforeRe: RegExp } {
 }
 
 function addresseeOf(tail: string): string | null {
+  // eslint-disable-next-line security/detect-unsafe-regex -- applied to a slice of at most a few dozen characters (the tail after a quote); the repetition is bounded ({2,60})
   const m = /^\s*(?:to\s+)?((?:the\s+)?[\p{L}\s]{2,60}?)\s*[,:]?\s*$/u.exec(tail);
   const v = m?.[1]?.trim();
   return v && v.length > 1 ? v : null;
