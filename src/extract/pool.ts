@@ -3,7 +3,7 @@ import type { Piscina } from 'piscina';
 import extractTask, { type ExtractTask } from './worker.js';
 import type { HtmlResult } from './html.js';
 
-// HTML extraction with a deadline. Large pages are extracted in a worker thread (piscina), so a page
+// Work on untrusted input with a deadline, in worker threads (piscina). HTML extraction: Large pages are extracted in a worker thread (piscina), so a page
 // that runs away is stopped at its deadline (the worker is terminated) and the process goes on;
 // small pages stay in-process, where starting a worker would cost more than the page itself.
 
@@ -17,20 +17,43 @@ export const EXTRACT_DEADLINE_MS = 20_000;
 /** Idle workers stop after this, so a finished command exits promptly. */
 const IDLE_MS = 1000;
 
-let pool: Piscina | null = null;
+const pools = new Map<string, Piscina>();
 
-async function workerPool(): Promise<Piscina> {
+/** The pool running the default export of `module` (a path relative to src/, without extension). */
+async function workerPool(module: string): Promise<Piscina> {
+  let pool = pools.get(module);
+  if (pool) return pool;
   // Loaded on first use: most runs never need a worker.
   const { Piscina } = await import('piscina');
   // Under tsx (tests, scripts) the worker is the .ts source; when built, the .js beside this file.
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  pool ??= new Piscina({
-    filename: new URL(`./worker${ext}`, import.meta.url).href,
+  pool = new Piscina({
+    filename: new URL(`../${module}${ext}`, import.meta.url).href,
     maxThreads: Math.max(1, Math.min(2, availableParallelism() - 1)),
     minThreads: 0,
     idleTimeout: IDLE_MS,
   });
+  pools.set(module, pool);
   return pool;
+}
+
+/** A task stopped at its deadline (its worker is terminated). */
+export class DeadlineError extends Error {
+  constructor(readonly deadlineMs: number) {
+    super(`took over ${deadlineMs / 1000} s: stopped`);
+    this.name = 'DeadlineError';
+  }
+}
+
+/** Runs `task` in a worker of `module`, stopping it at the deadline. */
+export async function runInWorker<T>(module: string, task: unknown, deadlineMs: number): Promise<T> {
+  const pool = await workerPool(module);
+  try {
+    return (await pool.run(task, { signal: AbortSignal.timeout(deadlineMs) })) as T;
+  } catch (e) {
+    if ((e as Error).name === 'AbortError' || /aborted/i.test((e as Error).message)) throw new DeadlineError(deadlineMs);
+    throw e;
+  }
 }
 
 export interface BoundedOptions {
@@ -45,18 +68,16 @@ export async function extractHtmlBounded(html: string, pageUrl: string | null, o
   const deadline = options.deadlineMs ?? EXTRACT_DEADLINE_MS;
   const task: ExtractTask = { html, pageUrl };
   try {
-    return (await (await workerPool()).run(task, { signal: AbortSignal.timeout(deadline) })) as HtmlResult;
+    return await runInWorker<HtmlResult>('extract/worker', task, deadline);
   } catch (e) {
-    if ((e as Error).name === 'AbortError' || /aborted/i.test((e as Error).message)) {
-      return { ok: false, reason: `extracting the HTML took over ${deadline / 1000} s: stopped` };
-    }
+    if (e instanceof DeadlineError) return { ok: false, reason: `extracting the HTML ${e.message}` };
     return { ok: false, reason: `cannot extract the HTML (${(e as Error).message})` };
   }
 }
 
 /** Stops the workers (commands call this when done; the pool starts again if needed). */
 export async function closeExtractPool(): Promise<void> {
-  const p = pool;
-  pool = null;
-  await p?.destroy();
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((p) => p.destroy()));
 }

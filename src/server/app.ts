@@ -12,6 +12,7 @@ import type { ArticleStore, StorySummary } from '../store/types.js';
 import { DossierCache, type Rendered } from './dossier-cache.js';
 import { OPENAPI } from './openapi.js';
 import { guard } from './guards.js';
+import { DeadlineError } from '../extract/pool.js';
 import { storyListPage, UI_CSP } from './ui.js';
 
 /** Largest POST body: a batch of a few hundred articles; a single article page is far below. */
@@ -120,6 +121,10 @@ export function createApp(options: AppOptions): Hono {
 
   app.onError((err, c) => {
     if (err instanceof HTTPException) return c.json({ error: { status: err.status, message: err.message } }, err.status);
+    if (err instanceof DeadlineError) {
+      c.header('Retry-After', '60');
+      return c.json({ error: { status: 503, message: `building this dossier ${err.message}` } }, 503);
+    }
     return c.json({ error: { status: 500, message: 'internal error' } }, 500);
   });
 
