@@ -18,6 +18,8 @@ export const EXTRACT_DEADLINE_MS = 20_000;
 const IDLE_MS = 1000;
 
 const pools = new Map<string, Piscina>();
+/** Tasks running now: the pools are only closed when none is (another caller may still be using them). */
+let inFlight = 0;
 
 /** The pool running the default export of `module` (a path relative to src/, without extension). */
 async function workerPool(module: string): Promise<Piscina> {
@@ -47,12 +49,15 @@ export class DeadlineError extends Error {
 
 /** Runs `task` in a worker of `module`, stopping it at the deadline. */
 export async function runInWorker<T>(module: string, task: unknown, deadlineMs: number): Promise<T> {
-  const pool = await workerPool(module);
+  inFlight++;
   try {
+    const pool = await workerPool(module);
     return (await pool.run(task, { signal: AbortSignal.timeout(deadlineMs) })) as T;
   } catch (e) {
     if ((e as Error).name === 'AbortError' || /aborted/i.test((e as Error).message)) throw new DeadlineError(deadlineMs);
     throw e;
+  } finally {
+    inFlight--;
   }
 }
 
@@ -77,6 +82,7 @@ export async function extractHtmlBounded(html: string, pageUrl: string | null, o
 
 /** Stops the workers (commands call this when done; the pool starts again if needed). */
 export async function closeExtractPool(): Promise<void> {
+  if (inFlight > 0) return;
   const all = [...pools.values()];
   pools.clear();
   await Promise.all(all.map((p) => p.destroy()));
