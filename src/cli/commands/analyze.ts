@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { buildDossier } from '../../compare/dossier.js';
-import { analyzeEach } from '../../nlp/analyze-each.js';
+import { analyzeEachBounded } from '../../nlp/analyze-each.js';
+import { closeExtractPool } from '../../extract/pool.js';
 import { renderDossier, type ReportFormat } from '../../report/index.js';
 import { EXIT, UserError } from '../errors.js';
 import { addInputOptions, loadInputs, readOptionsFrom, type InputFlags } from '../load-inputs.js';
@@ -25,7 +26,8 @@ export function registerAnalyze(program: Command): void {
     .option('--no-color', 'no colour in the terminal report');
   addInputOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
     const read = await loadInputs(inputs, readOptionsFrom(flags));
-    const { articles, analyze, problems } = analyzeEach(read.articles);
+    const { articles, analyze, problems } = await analyzeEachBounded(read.articles);
+    await closeExtractPool();
     for (const p of problems) process.stderr.write(`crosscheck: ${p.origin}: ${p.reason}\n`);
     if (articles.length === 0) throw new UserError('no article could be read', EXIT.nothingRead);
     const tty = process.stderr.isTTY === true;
