@@ -82,7 +82,7 @@ async function apiLoad(dir: string): Promise<string[]> {
   const [top] = await corpus.store.listStories({ limit: 1 });
   const stories = await corpus.store.listStories();
   const biggest = stories.reduce((m, s) => (s.articleCount > m.articleCount ? s : m), top!);
-  const app = createApp({ corpus });
+  const app = createApp({ corpus, openWrites: true });
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;

@@ -23,6 +23,7 @@ function parseSeconds(value: string): number {
 
 /** Accepts 5000000, 500k, 5M (powers of 1024 for the suffixes). */
 function parseBytes(value: string): number {
+  // eslint-disable-next-line security/detect-unsafe-regex -- applied to a short value (a flag, a name, a date string, an address), never to article text
   const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)i?b?$/i.exec(value.trim());
   if (!m?.[1]) throw new InvalidArgumentError('expected a size such as 5000000, 500k or 5M');
   const scale = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? '').toLowerCase()] ?? 1;

@@ -5,6 +5,7 @@ import { normalisePublished } from './dates.js';
 import { blockText } from './dom-text.js';
 import { pageMetadata } from './metadata.js';
 import { precleanDocument } from './preclean.js';
+import { markupBudgetProblem } from './markup-budget.js';
 
 // HTML page to article text and metadata, as a recipe: read the metadata from the whole page,
 // pre-clean the furniture, let Readability find the article, turn it into paragraphs, and mark the
@@ -39,7 +40,11 @@ const linkedom = lazy<typeof import('linkedom')>('linkedom');
 const readability = lazy<typeof import('@mozilla/readability')>('@mozilla/readability');
 
 function parse(html: string): Document {
-  return linkedom().parseHTML(html).document;
+  const { document } = linkedom().parseHTML(html);
+  // Text with no element gives a document with no root, and markup without <html> one whose root is
+  // its first element (a bare <svg> that the pre-clean removes): both are read as a page body.
+  if (document.documentElement?.tagName.toUpperCase() === 'HTML') return document;
+  return linkedom().parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document;
 }
 
 function readabilityAttempt(doc: Document, charThreshold: number): Attempt | null {
@@ -56,6 +61,8 @@ function readabilityAttempt(doc: Document, charThreshold: number): Attempt | nul
 
 /** Extracts the article of an HTML page. `pageUrl` (where it came from) backs up url and outlet. */
 export function extractHtml(html: string, pageUrl: string | null = null): HtmlResult {
+  const refused = markupBudgetProblem(html);
+  if (refused) return { ok: false, reason: refused };
   // One parse serves metadata (read-only) and then the pre-clean, which changes the document.
   const cleaned = parse(html);
   const meta = pageMetadata(cleaned, pageUrl);
@@ -96,6 +103,7 @@ export function extractHtml(html: string, pageUrl: string | null = null): HtmlRe
  * field holding only the body): pre-cleaned and turned into paragraphs, without Readability's search.
  */
 export function extractFragment(html: string): { text: string; boilerplate: BoilerplateSpan[] } {
+  if (markupBudgetProblem(html)) return { text: '', boilerplate: [] };
   const doc = parse(`<!doctype html><html><head></head><body>${html}</body></html>`);
   precleanDocument(doc);
   const text = blockText(doc.body);

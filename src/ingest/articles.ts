@@ -1,8 +1,11 @@
 import { makeArticle, type Article, type ArticleMeta, type BoilerplateSpan, type InputKind } from '../model/article.js';
 import { markBoilerplateLines } from '../extract/boilerplate.js';
-import { extractHtml } from '../extract/html.js';
+import type { HtmlResult } from '../extract/html.js';
+import { extractHtmlBounded, type BoundedOptions } from '../extract/pool.js';
+import extractTask from '../extract/worker.js';
 import { normalisePublished } from '../extract/dates.js';
 import { parseFrontMatter } from './front-matter.js';
+import { textBudgetProblem } from './budgets.js';
 
 // Builds Articles from decoded text, one function per kind of text. Each returns the article or the
 // one-sentence reason it could not be read.
@@ -16,6 +19,8 @@ const diagnosticsOf = (warnings: string[]): Article['diagnostics'] => warnings.m
  * marked as boilerplate, as are junk lines in the rest.
  */
 export function plainTextArticle(origin: string, kind: InputKind, text: string, warnings: string[] = [], meta: Partial<ArticleMeta> = {}): Built {
+  const over = textBudgetProblem(text);
+  if (over) return { ok: false, reason: over };
   const front = parseFrontMatter(text);
   const boilerplate: BoilerplateSpan[] = [];
   if (front) boilerplate.push({ ...front.span, reason: 'front-matter' });
@@ -32,8 +37,28 @@ export function plainTextArticle(origin: string, kind: InputKind, text: string, 
 
 /** An HTML page: the extracted article text, with metadata from the page (given metadata wins). */
 export function htmlArticle(origin: string, kind: InputKind, html: string, pageUrl: string | null, warnings: string[] = [], meta: Partial<ArticleMeta> = {}): Built {
-  const r = extractHtml(html, pageUrl);
+  return fromExtraction(origin, kind, extractTask({ html, pageUrl }), warnings, meta);
+}
+
+/**
+ * htmlArticle within a deadline: large pages (or all, with `alwaysInWorker`) are extracted in a worker
+ * that is stopped when the deadline passes, so no page can stall the process.
+ */
+export async function htmlArticleBounded(
+  origin: string,
+  kind: InputKind,
+  html: string,
+  pageUrl: string | null,
+  warnings: string[] = [],
+  options: BoundedOptions = {},
+): Promise<Built> {
+  return fromExtraction(origin, kind, await extractHtmlBounded(html, pageUrl, options), warnings, {});
+}
+
+function fromExtraction(origin: string, kind: InputKind, r: HtmlResult, warnings: string[], meta: Partial<ArticleMeta>): Built {
   if (!r.ok) return r;
+  const over = textBudgetProblem(r.text);
+  if (over) return { ok: false, reason: over };
   const given = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== null && v !== undefined)) as Partial<ArticleMeta>;
   return {
     ok: true,

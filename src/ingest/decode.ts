@@ -1,6 +1,8 @@
-import { gunzipSync } from 'node:zlib';
+import { MAX_INPUT_BYTES } from './budgets.js';
+import { gunzipMembers } from './gzip.js';
 
-// Bytes to text: gzip is undone, a UTF-8 BOM is skipped, binary data is refused, and invalid UTF-8
+// Bytes to text: gzip is undone (within a size cap), a UTF-8 BOM is skipped, UTF-16 with a BOM is
+// decoded, binary data is refused, and invalid UTF-8
 // is decoded with replacement characters and a warning (the article is still read).
 
 /** Bytes inspected for NUL bytes when deciding whether data is binary. */
@@ -82,20 +84,35 @@ export function decodeUtf8(bytes: Uint8Array, charsetHint: string | null = null)
   return { text, warnings };
 }
 
-/** Decodes file or response bytes: gunzips when compressed, refuses binary data. `charsetHint`: from a content type. */
-export function decodeBytes(bytes: Uint8Array, maxBytes = Infinity, charsetHint: string | null = null): Decoded {
+/** UTF-16 text announced by its byte order mark (Windows tools save "Unicode" text so). */
+function utf16(bytes: Uint8Array): { text: string; warnings: string[] } | null {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (!le && !be) return null;
+  const warnings = bytes.length % 2 === 1 ? ['UTF-16 text with an odd number of bytes: the last byte is dropped'] : [];
+  // A lenient decoder: lone surrogates become U+FFFD, so every later span indexes well-formed text.
+  const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: false, ignoreBOM: false }).decode(bytes);
+  return { text, warnings };
+}
+
+/**
+ * Decodes file or response bytes: gunzips when compressed (at most `maxBytes` of output), refuses
+ * binary data. `charsetHint`: from a content type.
+ */
+export function decodeBytes(bytes: Uint8Array, maxBytes = MAX_INPUT_BYTES, charsetHint: string | null = null): Decoded {
   let data = bytes;
+  const gzipWarnings: string[] = [];
   if (isGzip(data)) {
-    try {
-      data = gunzipSync(data, { maxOutputLength: Number.isFinite(maxBytes) ? maxBytes : undefined });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      return { ok: false, reason: code === 'ERR_BUFFER_TOO_LARGE' ? 'decompressed data is too large' : 'corrupt gzip data' };
-    }
+    const g = gunzipMembers(data, maxBytes);
+    if (!g.ok) return g;
+    data = g.data;
+    gzipWarnings.push(...g.warnings);
   }
   if (data.length === 0) return { ok: false, reason: 'empty input' };
-  if (looksBinary(data)) return { ok: false, reason: 'binary data, not text' };
-  const { text, warnings } = decodeUtf8(data, charsetHint);
+  const wide = utf16(data);
+  if (!wide && looksBinary(data)) return { ok: false, reason: 'binary data, not text' };
+  const { text, warnings } = wide ?? decodeUtf8(data, charsetHint);
   if (!text.trim()) return { ok: false, reason: 'empty input (only white space)' };
-  return { ok: true, text, warnings };
+  if (wide && text.includes('\0')) return { ok: false, reason: 'binary data, not text (NUL characters in UTF-16 text)' };
+  return { ok: true, text, warnings: [...gzipWarnings, ...warnings] };
 }

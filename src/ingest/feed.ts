@@ -2,6 +2,8 @@ import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { makeArticle, type ArticleMeta } from '../model/article.js';
 import { extractFragment } from '../extract/html.js';
 import { normalisePublished } from '../extract/dates.js';
+import { markupBudgetProblem } from '../extract/markup-budget.js';
+import { textBudgetProblem } from './budgets.js';
 
 // RSS 2.0, RSS 1.0 (RDF) and Atom feeds. An item whose content carries the full article becomes an
 // article; an item with only a link (or a teaser) must be fetched, which the caller does with --fetch.
@@ -82,6 +84,8 @@ function authorOf(item: Node): string | null {
 const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
 export function readFeed(path: string, xml: string): FeedResult {
+  const refused = markupBudgetProblem(xml);
+  if (refused) return { ok: false, reason: refused.replace('HTML', 'XML') };
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return { ok: false, reason: `not a valid feed: ${valid.err.msg} (line ${valid.err.line})` };
   let doc: Node;
@@ -109,26 +113,36 @@ export function readFeed(path: string, xml: string): FeedResult {
 
   const entries: FeedEntry[] = items.map((item, i) => {
     const origin = `${path}#${i + 1}`;
-    const url = linkOf(item);
-    const meta: Partial<ArticleMeta> = {
-      title: text(item['title']),
-      outlet,
-      published: normalisePublished(text(item['pubDate'] ?? item['dc:date'] ?? item['published'] ?? item['updated'])),
-      author: authorOf(item),
-      url,
-    };
-    const candidates = [item['content:encoded'], item['content'], item['description'], item['summary']].map(contentHtml).filter((c): c is string => !!c);
-    let best: { text: string; boilerplate: ReturnType<typeof extractFragment>['boilerplate'] } | null = null;
-    for (const c of candidates) {
-      const fragment = extractFragment(c);
-      if (!best || fragment.text.length > best.text.length) best = fragment;
+    try {
+      return feedEntry(origin, item, outlet);
+    } catch (e) {
+      return { origin, kind: 'error', reason: `cannot read the feed item (${(e as Error).message})` };
     }
-    const words = best ? wordCount(best.text) : 0;
-    if (best && words >= FEED_MIN_CONTENT_WORDS) {
-      return { origin, kind: 'article', article: makeArticle({ origin, kind: 'feed', text: best.text, meta, boilerplate: best.boilerplate }) };
-    }
-    if (url) return { origin, kind: 'link', url, meta, words };
-    return { origin, kind: 'error', reason: `feed item has neither full content (${words} words) nor a link` };
   });
   return { ok: true, entries };
+}
+
+function feedEntry(origin: string, item: Node, outlet: string | null): FeedEntry {
+  const url = linkOf(item);
+  const meta: Partial<ArticleMeta> = {
+    title: text(item['title']),
+    outlet,
+    published: normalisePublished(text(item['pubDate'] ?? item['dc:date'] ?? item['published'] ?? item['updated'])),
+    author: authorOf(item),
+    url,
+  };
+  const candidates = [item['content:encoded'], item['content'], item['description'], item['summary']].map(contentHtml).filter((c): c is string => !!c);
+  let best: { text: string; boilerplate: ReturnType<typeof extractFragment>['boilerplate'] } | null = null;
+  for (const c of candidates) {
+    const fragment = extractFragment(c);
+    if (!best || fragment.text.length > best.text.length) best = fragment;
+  }
+  const words = best ? wordCount(best.text) : 0;
+  const over = best ? textBudgetProblem(best.text) : null;
+  if (over) return { origin, kind: 'error', reason: over };
+  if (best && words >= FEED_MIN_CONTENT_WORDS) {
+    return { origin, kind: 'article', article: makeArticle({ origin, kind: 'feed', text: best.text, meta, boilerplate: best.boilerplate }) };
+  }
+  if (url) return { origin, kind: 'link', url, meta, words };
+  return { origin, kind: 'error', reason: `feed item has neither full content (${words} words) nor a link` };
 }

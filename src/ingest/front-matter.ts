@@ -43,6 +43,7 @@ function asString(v: unknown): string | null {
 
 const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$/;
 /** Values a plain YAML reading would take as something other than the literal string. */
+// eslint-disable-next-line security/detect-unsafe-regex -- applied to a short value (a flag, a name, a date string, an address), never to article text (one front-matter value)
 const NOT_PLAIN = /^[[{&*!|>'"%@`#]|\s#|^(?:null|~|true|false|yes|no|on|off)$|^[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$|:\s/i;
 
 /**

@@ -1,6 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Article, ArticleMeta, InputKind } from '../model/article.js';
-import { htmlArticle, plainTextArticle, type Built } from './articles.js';
+import { htmlArticleBounded, plainTextArticle, type Built } from './articles.js';
+import { closeExtractPool } from '../extract/pool.js';
+import { sizeProblem } from './budgets.js';
 import { decodeBytes } from './decode.js';
 import { FetchError, charsetOf, fetchUrl } from './fetch.js';
 import { extensionOf, kindFromContentType, kindFromName, sniffKind } from './input-kind.js';
@@ -78,6 +80,17 @@ async function expand(inputs: string[]): Promise<Unit[]> {
   return units;
 }
 
+/** A file's bytes, or the reason it is too large to read (checked before reading, not after). */
+async function readCapped(path: string): Promise<Uint8Array | string> {
+  const handle = await open(path, 'r');
+  try {
+    const over = sizeProblem((await handle.stat()).size);
+    return over ?? (await handle.readFile());
+  } finally {
+    await handle.close();
+  }
+}
+
 async function readProcessStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -114,7 +127,7 @@ class Reader {
         this.built(origin, plainTextArticle(origin, kind, text, warnings), warnings);
         return;
       case 'html':
-        this.built(origin, htmlArticle(origin, 'html', text, pageUrl, warnings), warnings);
+        this.built(origin, await htmlArticleBounded(origin, 'html', text, pageUrl, warnings), warnings);
         return;
       case 'jsonl':
         for (const w of warnings) this.problem(origin, 'warning', w);
@@ -145,7 +158,7 @@ class Reader {
       const res = await fetchUrl(url, this.options);
       const decoded = decodeBytes(res.bytes, this.options.maxBytes, charsetOf(res.contentType));
       if (!decoded.ok) return this.problem(origin, 'error', decoded.reason);
-      const b = htmlArticle(origin, 'feed', decoded.text, res.url, decoded.warnings);
+      const b = await htmlArticleBounded(origin, 'feed', decoded.text, res.url, decoded.warnings);
       this.built(origin, b.ok ? { ok: true, article: fillMissing(b.article, meta) } : b, decoded.warnings);
     } catch (e) {
       this.problem(origin, 'error', e instanceof FetchError ? e.message : `fetch failed: ${(e as Error).message}`);
@@ -158,12 +171,13 @@ class Reader {
         this.items.push({ problem: unit.problem });
         return;
       case 'file': {
-        let bytes: Uint8Array;
+        let bytes: Uint8Array | string;
         try {
-          bytes = await readFile(unit.path);
+          bytes = await readCapped(unit.path);
         } catch (e) {
           return this.problem(unit.path, 'error', fsReason(e));
         }
+        if (typeof bytes === 'string') return this.problem(unit.path, 'error', bytes);
         const decoded = decodeBytes(bytes);
         if (!decoded.ok) return this.problem(unit.path, 'error', decoded.reason);
         const kind = kindFromName(unit.path) ?? sniffKind(decoded.text);
@@ -176,6 +190,8 @@ class Reader {
         } catch (e) {
           return this.problem('-', 'error', `cannot read stdin (${(e as Error).message})`);
         }
+        const over = sizeProblem(bytes.length);
+        if (over) return this.problem('-', 'error', over);
         const decoded = decodeBytes(bytes);
         if (!decoded.ok) return this.problem('-', 'error', decoded.reason);
         return this.fromText('-', sniffKind(decoded.text), decoded.text, decoded.warnings, null);
@@ -204,13 +220,30 @@ class Reader {
 export async function* streamInputs(inputs: string[], options: ReadOptions = {}): AsyncGenerator<ReadItem, void> {
   const units = await expand(inputs);
   const reader = new Reader(options);
-  for (const [i, unit] of units.entries()) {
-    await reader.read(unit);
-    const origin = unit.type === 'file' ? unit.path : unit.type === 'url' ? unit.url : unit.type === 'stdin' ? '-' : unit.problem.origin;
-    options.onProgress?.(i + 1, units.length, origin);
-    const items = reader.items.splice(0);
-    yield* items;
+  try {
+    for (const [i, unit] of units.entries()) {
+      const origin = unit.type === 'file' ? unit.path : unit.type === 'url' ? unit.url : unit.type === 'stdin' ? '-' : unit.problem.origin;
+      try {
+        await reader.read(unit);
+      } catch (e) {
+        // A fault met while reading one input (a parser bug, a stack overflow) is that input's error;
+        // what it yielded before the fault is kept.
+        reader.problem(origin, 'error', `cannot read this input (${inputFault(e)})`);
+      }
+      options.onProgress?.(i + 1, units.length, origin);
+      const items = reader.items.splice(0);
+      yield* items;
+    }
+  } finally {
+    await closeExtractPool();
   }
+}
+
+/** A one-line description of an exception thrown while reading an input. */
+export function inputFault(e: unknown): string {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'structure too deep';
+  const message = e instanceof Error ? e.message : String(e);
+  return (message.split('\n')[0] ?? '').slice(0, 200) || 'unknown error';
 }
 
 export async function readInputs(inputs: string[], options: ReadOptions = {}): Promise<ReadResult> {

@@ -2,6 +2,7 @@ import { makeArticle, type ArticleMeta } from '../model/article.js';
 import { markBoilerplateLines } from '../extract/boilerplate.js';
 import { normalisePublished } from '../extract/dates.js';
 import { htmlArticle, type Built } from './articles.js';
+import { textBudgetProblem } from './budgets.js';
 
 // JSONL / NDJSON: one article per line, {url, outlet, title, published, author, and text or html}.
 // A line's origin is `<path>#<line number>`; a malformed line is an error on that line alone.
@@ -48,39 +49,47 @@ export function readJsonl(path: string, content: string, warnings: string[] = []
   lines.forEach((raw, i) => {
     const line = raw.replace(/\r$/, '');
     if (!line.trim()) return;
-    const n = i + 1;
-    const origin = `${path}#${n}`;
-    let value: unknown;
+    const origin = `${path}#${i + 1}`;
     try {
-      value = JSON.parse(line);
-    } catch {
-      out.push({ origin, built: { ok: false, reason: `malformed JSON on line ${n}` } });
-      return;
-    }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      out.push({ origin, built: { ok: false, reason: `line ${n} is not a JSON object` } });
-      return;
-    }
-    const record = value as Record<string, unknown>;
-    const meta = metaOf(record);
-    const text = typeof record['text'] === 'string' ? record['text'] : typeof record['body'] === 'string' ? record['body'] : typeof record['content'] === 'string' ? record['content'] : null;
-    const html = typeof record['html'] === 'string' ? record['html'] : null;
-    if (text !== null && text.trim()) {
-      const article = makeArticle({
-        origin,
-        kind: 'jsonl',
-        text,
-        meta,
-        boilerplate: markBoilerplateLines(text),
-        diagnostics: warnings.map((message) => ({ level: 'warning', message })),
-      });
-      out.push({ origin, built: { ok: true, article } });
-    } else if (html !== null && html.trim()) {
-      out.push({ origin, built: htmlArticle(origin, 'jsonl', html, meta.url ?? null, warnings, meta) });
-    } else {
-      out.push({ origin, built: { ok: false, reason: `line ${n} has no "text" or "html"` } });
+      out.push({ origin, built: readLine(origin, line, i + 1, warnings) });
+    } catch (e) {
+      out.push({ origin, built: { ok: false, reason: `cannot read line ${i + 1} (${(e as Error).message})` } });
     }
   });
   if (out.length === 0) return [{ origin: path, built: { ok: false, reason: 'no JSON lines in the file' } }];
   return out;
+}
+
+/** One JSON line to an article, or the reason it cannot be one. */
+function readLine(origin: string, line: string, n: number, warnings: string[]): Built {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { ok: false, reason: `malformed JSON on line ${n}` };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, reason: `line ${n} is not a JSON object` };
+  }
+  const record = value as Record<string, unknown>;
+  const meta = metaOf(record);
+  const text = typeof record['text'] === 'string' ? record['text'] : typeof record['body'] === 'string' ? record['body'] : typeof record['content'] === 'string' ? record['content'] : null;
+  const html = typeof record['html'] === 'string' ? record['html'] : null;
+  const over = text !== null ? textBudgetProblem(text) : null;
+  if (over) return { ok: false, reason: `line ${n}: ${over}` };
+  if (text !== null && text.trim()) {
+    const article = makeArticle({
+      origin,
+      kind: 'jsonl',
+      text,
+      meta,
+      boilerplate: markBoilerplateLines(text),
+      diagnostics: warnings.map((message) => ({ level: 'warning', message })),
+    });
+    return { ok: true, article };
+  } else if (html !== null && html.trim()) {
+    return htmlArticle(origin, 'jsonl', html, meta.url ?? null, warnings, meta);
+  } else {
+    return { ok: false, reason: `line ${n} has no "text" or "html"` };
+  }
 }

@@ -6,6 +6,7 @@ import { extensionOf, kindFromName } from './input-kind.js';
 // deterministic), saying what was passed over and why.
 
 /** Project documents that sit beside articles in a folder (a story's README) and are not articles. */
+// eslint-disable-next-line security/detect-unsafe-regex -- applied to a short value (a flag, a name, a date string, an address), never to article text (a file name)
 const NOT_ARTICLES = /^(?:readme|license|licence|changelog|contributing|notice|copying)(?:\.[\w.]+)?$/i;
 
 export interface WalkResult {

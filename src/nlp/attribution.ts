@@ -150,6 +150,7 @@ function isTitleCase(content: string): boolean {
 }
 
 /** A word as counted in a quote (letters and digits, with inner apostrophes or censoring stars). */
+// eslint-disable-next-line security/detect-unsafe-regex -- no failing suffix: the match ends wherever the repetition stops, so it never backtracks through the choices
 const WORD_OF_QUOTE = /[0-9A-Za-z\u00C0-\u024F\u0370-\u1FFF\u2C00-\uD7FF]+(?:['’*][0-9A-Za-z\u00C0-\u024F*]+)*/g;
 
 function wordCount(text: string, q: Working): number {
@@ -522,6 +523,7 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
       const toks = tokenize(text, q.close.end, limit);
       const cues = cuesIn(toks, false, text);
       const cue = cues[cues.length - 1];
+      // eslint-disable-next-line security/detect-unsafe-regex -- applied to a slice of at most a few dozen characters
       if (cue && cue.index > 0 && /^[\s.]*$/.test(text.slice(cue.token.end, limit).replace(/^\s+\S+(?:\s+\S+){0,3}/, (m) => (/[,]/.test(m) ? m : '')))) {
         const f = fromTokens(toks, cue, q.close.end);
         const ph = f.phrase;
@@ -547,8 +549,9 @@ export function attributeQuotes(ctx: AttributionContext, scanned: ScannedQuote[]
       if (found.phrase.kind === 'pronoun' && !speaker && outer === null) speaker = null;
     } else {
       const prevPara = ctx.paragraphs[q.paragraph - 1];
-      const prevQuote = work.slice(0, qi).reverse().find((o) => o.parent === q.parent);
-      const prevIdx = prevQuote ? work.indexOf(prevQuote) : -1;
+      // A backward scan that stops at the first hit (copying and reversing the list per quote was quadratic).
+      let prevIdx = -1;
+      for (let k = qi - 1; k >= 0 && prevIdx < 0; k--) if (work[k]?.parent === q.parent) prevIdx = k;
       if (prevPara && /:\s*$/.test(text.slice(prevPara.start, prevPara.end)) && outer === null) {
         const ps = sentenceAt(sentences, prevPara.end - 1);
         const sub = subjectOf.get(ps);

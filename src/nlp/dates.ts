@@ -89,6 +89,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // today, yesterday, tomorrow, earlier today, tonight, this morning
+    // eslint-disable-next-line security/detect-unsafe-regex -- one optional word, no nested repetition
     re: /\b(?:(?:earlier|later)\s+)?(today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b/gi,
     read: (m, ref) => {
       if (!ref) return day(null, true);

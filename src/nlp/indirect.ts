@@ -16,6 +16,7 @@ import { BETWEEN_SPEAKER_AND_CUE, phraseEndingAt, phraseStartingAt, type Speaker
 /** Fewer words than this after a cue is not a reported statement ("he said so"). */
 const MIN_CONTENT_WORDS = 3;
 
+// eslint-disable-next-line security/detect-unsafe-regex -- applied to one sentence or clause, and its repetitions are bounded
 const TRAILING = /,\s*(?:according to\s+)?([^,;:"“”]{2,80}?)\s+(said|says|told|added|claimed|argued|warned|noted|insisted|explained|wrote|stated|acknowledged|continued)\b[^,;:"“”]{0,60}[.!?]?\s*$/;
 const TRAILING_INVERTED = /,\s*(said|says|added|wrote|claimed|argued|noted)\s+([^,;:"“”]{2,80}?)[.!?]?\s*$/;
 

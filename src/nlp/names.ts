@@ -161,6 +161,7 @@ function trimTo(text: string, start: number, end: number): Span | null {
 }
 
 /** ", the ministry spokesperson," after a name. */
+// eslint-disable-next-line security/detect-unsafe-regex -- every repetition is bounded ({m,n}), so the work per position is bounded
 const APPOSITIVE_RE = /^,\s+((?:the|a|an)\s+)?([^,.;:"“”()]{2,80}?)(?=[,.;]|\s+(?:said|says|told|added|asserts|asserted|continued)\b)/;
 
 function descriptorAfter(text: string, lex: Lexicons, end: number, limit: number): Span | null {

@@ -117,6 +117,7 @@ export function phraseStartingAt(toks: Token[], k: number, mentionsByStart: Map<
       if (isRoleHead(w)) {
         // "a spokesperson for the Russian government": keep the "for ..." complement.
         let end = w.end;
+        // eslint-disable-next-line security/detect-unsafe-regex -- applied to a slice of at most a few dozen characters (80); no failing suffix: the match ends wherever the repetition stops, so it never backtracks through the choices
         const after = /^\s+(?:for|of|at|with)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'’-]*\s*)+/u.exec(text.slice(end, end + 80));
         if (after) end += after[0].trimEnd().length;
         return { start: t.start, end, kind: 'descriptor', mention: null, head: w.lower };

@@ -13,7 +13,7 @@ const bank = 'The central bank raised interest rates by half a point on Tuesday,
 
 async function setup(token?: string): Promise<ReturnType<typeof createApp>> {
   const corpus = await Corpus.open(new MemoryStore());
-  return createApp({ corpus, token });
+  return createApp(token ? { corpus, token } : { corpus, openWrites: true });
 }
 
 const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
@@ -104,7 +104,7 @@ void test('health counts, and the OpenAPI document lists every API route', async
 
 async function postOne(body: unknown): Promise<{ status: number; article: Article | null; error: string | null }> {
   const corpus = await Corpus.open(new MemoryStore());
-  const res = await createApp({ corpus }).request('/articles', post(body));
+  const res = await createApp({ corpus, openWrites: true }).request('/articles', post(body));
   const json = (await res.json()) as { results?: { id: string }[]; error?: { message: string } };
   const id = json.results?.[0]?.id;
   return { status: res.status, article: id ? ((await corpus.store.byId(id))?.article ?? null) : null, error: json.error?.message ?? null };
@@ -155,7 +155,7 @@ void test('POST /articles: text and html together, or neither, is refused', asyn
 void test('stored posts arm a revision once writes go quiet; duplicates and reads do not', async () => {
   const corpus = await Corpus.open(new MemoryStore());
   const idle = new IdleRevision(corpus, 20, (e) => assert.fail(String(e)));
-  const app = createApp({ corpus, onStored: () => idle.poke() });
+  const app = createApp({ corpus, openWrites: true, onStored: () => idle.poke() });
   await app.request('/articles', post({ articles: [{ text: bridge(12), outlet: 'A' }, { text: bank, outlet: 'C' }] }));
   assert.equal(corpus.arrivalsSinceRevision, 2, 'two arrivals wait for a revision');
   await new Promise((r) => setTimeout(r, 60));

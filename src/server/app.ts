@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { normalisePublished } from '../extract/dates.js';
-import { htmlArticle, plainTextArticle } from '../ingest/articles.js';
+import { htmlArticleBounded, plainTextArticle } from '../ingest/articles.js';
 import type { Article, ArticleMeta } from '../model/article.js';
 import { contentSecurityPolicy } from '../report/html/page.js';
 import type { ReportFormat } from '../report/index.js';
@@ -14,6 +14,8 @@ import { OPENAPI } from './openapi.js';
 import { queryStories } from '../store/story-query.js';
 import { parseStoryQuery } from './story-params.js';
 import { registerUi, uiErrorResponse } from './ui/routes.js';
+import { guard, notFoundOr405 } from './guards.js';
+import { DeadlineError } from '../extract/pool.js';
 
 /** Largest POST body: a batch of a few hundred articles; a single article page is far below. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -25,6 +27,12 @@ export interface AppOptions {
   corpus: Corpus;
   /** When set, POST requires `Authorization: Bearer <token>`. */
   token?: string | undefined;
+  /** With no token, writes are refused unless this is set (`serve --open-writes`). */
+  openWrites?: boolean | undefined;
+  /** Host names accepted besides loopback (`serve --allow-host`). */
+  allowedHosts?: string[] | undefined;
+  /** Time one posted page may take to extract (its work runs in a worker, off the event loop). */
+  extractDeadlineMs?: number | undefined;
   /** Called after a POST stored at least one new article or version (serve arms its idle revision). */
   onStored?: (() => void) | undefined;
   /** Lets the UI's "read a feed" reach private and loopback addresses (tests; a trusted intranet). */
@@ -37,7 +45,7 @@ const DOSSIER_FORMATS: Record<string, { format: ReportFormat; type: string }> = 
   md: { format: 'md', type: 'text/markdown; charset=utf-8' },
 };
 
-function fail(status: 400 | 401 | 404 | 413 | 415, message: string): never {
+function fail(status: 400 | 401 | 403 | 404 | 413 | 415, message: string): never {
   throw new HTTPException(status, { message });
 }
 
@@ -68,7 +76,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !=
  * text or Markdown: kept exactly as sent, front matter and junk lines marked as boilerplate) or `html`
  * (a page: the article text is extracted), built as the ingest path builds files of those kinds.
  */
-export function articleFromJson(value: unknown, index: number): Article | string {
+export async function articleFromJson(value: unknown, index: number, deadlineMs?: number): Promise<Article | string> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return `article ${index}: expected an object`;
   const o = value as Record<string, unknown>;
   for (const k of ['text', 'html', 'title', 'outlet', 'published', 'author', 'url', 'origin']) {
@@ -90,7 +98,7 @@ export function articleFromJson(value: unknown, index: number): Article | string
     if (v !== null) sent[k] = v;
   }
   if (published) sent.published = normalisePublished(published) ?? published;
-  const built = text !== null ? plainTextArticle(origin, 'text', text) : htmlArticle(origin, 'html', body, url);
+  const built = text !== null ? plainTextArticle(origin, 'text', text) : await htmlArticleBounded(origin, 'html', body, url, [], { alwaysInWorker: true, ...(deadlineMs ? { deadlineMs } : {}) });
   if (!built.ok) return `article ${index}: ${built.reason}`;
   // What the client sent wins over what the text itself says (plainTextArticle lets front matter win).
   return { ...built.article, ...sent };
@@ -102,15 +110,21 @@ export function createApp(options: AppOptions): Hono {
   const store: ArticleStore = corpus.store;
   const cache = new DossierCache(store);
   const app = new Hono();
+  guard(app, { allowedHosts: options.allowedHosts });
 
   app.onError((err, c) => {
     const status = err instanceof HTTPException ? err.status : 500;
     const page = uiErrorResponse(c, status, err instanceof HTTPException ? err.message : 'internal error');
     if (page) return page;
     if (err instanceof HTTPException) return c.json({ error: { status: err.status, message: err.message } }, err.status);
+    if (err instanceof DeadlineError) {
+      c.header('Retry-After', '60');
+      return c.json({ error: { status: 503, message: `building this dossier ${err.message}` } }, 503);
+    }
     return c.json({ error: { status: 500, message: 'internal error' } }, 500);
   });
-  app.notFound((c) => uiErrorResponse(c, 404, `There is no page at ${c.req.path}.`) ?? c.json({ error: { status: 404, message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+  const apiNotFound = notFoundOr405(app);
+  app.notFound((c) => uiErrorResponse(c, 404, `There is no page at ${c.req.path}.`) ?? apiNotFound(c));
 
   app.get('/health', async (c) => c.json({ status: 'ok', articles: await store.countArticles(), stories: await store.countStories() }));
   app.get('/openapi.json', (c) => c.json(OPENAPI));
@@ -175,7 +189,7 @@ export function createApp(options: AppOptions): Hono {
           c.header('WWW-Authenticate', 'Bearer');
           fail(401, 'a valid bearer token is required');
         }
-      }
+      } else if (!options.openWrites) fail(403, 'writes are closed: start serve with --token (or --open-writes to accept writes from anyone who can reach it)');
       await next();
     },
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => fail(413, `request body over ${MAX_BODY_BYTES} bytes`) }),
@@ -192,7 +206,7 @@ export function createApp(options: AppOptions): Hono {
       if (items.length > MAX_BATCH) fail(413, `at most ${MAX_BATCH} articles per request`);
       const results = [];
       for (const [i, item] of items.entries()) {
-        const a = articleFromJson(item, i);
+        const a = await articleFromJson(item, i, options.extractDeadlineMs);
         if (typeof a === 'string') {
           results.push({ status: 'error', error: a });
           continue;
@@ -207,7 +221,7 @@ export function createApp(options: AppOptions): Hono {
     },
   );
 
-  registerUi(app, { corpus, cache, token: options.token, onStored: options.onStored, allowPrivateNetwork: options.allowPrivateNetwork, toArticle: articleFromJson });
+  registerUi(app, { corpus, cache, token: options.token, openWrites: options.openWrites, onStored: options.onStored, allowPrivateNetwork: options.allowPrivateNetwork, toArticle: articleFromJson });
 
   return app;
 }

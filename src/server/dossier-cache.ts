@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { buildDossier } from '../compare/dossier.js';
+import { runInWorker } from '../extract/pool.js';
 import type { Dossier } from '../model/dossier.js';
 import { renderDossier, type ReportFormat } from '../report/index.js';
 import type { ArticleStore, StorySummary } from '../store/types.js';
@@ -9,6 +9,8 @@ import type { ArticleStore, StorySummary } from '../store/types.js';
  * join, so each is built once per story version and kept, with its renderings, in a small LRU.
  */
 export const DOSSIER_CACHE_STORIES = 256;
+/** Time one story's dossier may take (built in a worker): a 100-source story takes about 10 s here. */
+export const DOSSIER_DEADLINE_MS = 60_000;
 
 /** A rendering kept as bytes, plain and gzipped, so a cached response costs no encoding work. */
 export interface Rendered {
@@ -67,7 +69,9 @@ export class DossierCache {
 
   private async build(story: StorySummary): Promise<Entry> {
     const records = await this.store.storyArticles(story.id);
-    const dossier = buildDossier(records.map((r) => r.article));
+    // Built in a worker (src/server/dossier-worker.ts): the event loop stays free, and a story that
+    // runs past the deadline is stopped.
+    const dossier = await runInWorker<Dossier>('server/dossier-worker', records.map((r) => r.article), DOSSIER_DEADLINE_MS);
     const entry: Entry = { version: story.version, dossier, rendered: new Map() };
     this.entries.delete(story.id);
     this.entries.set(story.id, entry);

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { assertSound } from './sqlite-health.js';
 import type { Article } from '../model/article.js';
 import {
   StoreConflictError,
@@ -153,8 +154,17 @@ export class SqliteStore implements ArticleStore {
     return st;
   }
 
-  constructor(path: string) {
+  constructor(private readonly path: string) {
     this.db = new Database(path);
+    // Checked before anything else touches the file: a damaged store is refused with what to do.
+    if (path !== ':memory:') {
+      try {
+        assertSound(this.db, path);
+      } catch (e) {
+        this.db.close();
+        throw e;
+      }
+    }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // NORMAL in WAL mode: a committed transaction is in the WAL file before commit returns, so it
@@ -171,6 +181,16 @@ export class SqliteStore implements ArticleStore {
       if (at < MIGRATIONS.length) this.db.pragma(`user_version = ${MIGRATIONS.length}`);
     });
     run.immediate();
+  }
+
+  /** SQLite's full integrity check (`crosscheck store check`); throws a StoreHealthError naming the damage. */
+  check(): void {
+    assertSound(this.db, this.path, true);
+  }
+
+  /** An online copy of the store into `file` (consistent even while other processes write). */
+  async backup(file: string): Promise<void> {
+    await this.db.backup(file);
   }
 
   /** Schema version of the open file (number of migrations applied). */

@@ -56,7 +56,7 @@ export async function startUiServer(stories = 22): Promise<UiServer> {
     await corpus.ingest(generated(k, 0));
     if (k % 3 === 0) await corpus.ingest(generated(k, 1));
   }
-  const app = createApp({ corpus, allowPrivateNetwork: true });
+  const app = createApp({ corpus, openWrites: true, allowPrivateNetwork: true });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });

@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { buildDossier } from '../../compare/dossier.js';
+import { analyzeEachBounded } from '../../nlp/analyze-each.js';
+import { closeExtractPool } from '../../extract/pool.js';
 import { renderDossier, type ReportFormat } from '../../report/index.js';
 import { EXIT, UserError } from '../errors.js';
 import { addInputOptions, loadInputs, readOptionsFrom, type InputFlags } from '../load-inputs.js';
@@ -23,11 +25,14 @@ export function registerAnalyze(program: Command): void {
     .option('--out <file>', 'write the report to a file instead of standard output')
     .option('--no-color', 'no colour in the terminal report');
   addInputOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
-    const { articles } = await loadInputs(inputs, readOptionsFrom(flags));
+    const read = await loadInputs(inputs, readOptionsFrom(flags));
+    const { articles, analyze, problems } = await analyzeEachBounded(read.articles);
+    await closeExtractPool();
+    for (const p of problems) process.stderr.write(`crosscheck: ${p.origin}: ${p.reason}\n`);
     if (articles.length === 0) throw new UserError('no article could be read', EXIT.nothingRead);
     const tty = process.stderr.isTTY === true;
     const onStage = tty ? (stage: string): void => void process.stderr.write(`\r\x1b[2K${stage}…`) : undefined;
-    const dossier = buildDossier(articles, onStage ? { onStage } : {});
+    const dossier = buildDossier(articles, onStage ? { onStage, analyze } : { analyze });
     if (tty) process.stderr.write('\r\x1b[2K');
     const toTerminal = !flags.out && process.stdout.isTTY === true;
     const report = renderDossier(dossier, flags.format, {

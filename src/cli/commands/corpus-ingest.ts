@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { storageFault } from '../../store/sqlite-health.js';
 import { streamInputs } from '../../ingest/index.js';
 import { Corpus, type ArticleStore, type IngestOutcome } from '../../store/index.js';
 import { EXIT, UserError } from '../errors.js';
@@ -77,6 +78,10 @@ export function registerIngest(program: Command): void {
           stories.add(o.story);
           if (flags.json) jsonLine({ event: 'article', status: o.status, id: o.id, seq: o.seq, story: o.story, origin: article.origin, nearDuplicateOf: o.nearDuplicateOf, merged: o.merged });
         } catch (e) {
+          // A storage fault (full disk, I/O error) would fail every later article too: stop at the
+          // first, with one message. What was stored before it is committed and kept.
+          const fault = storageFault(e);
+          if (fault) throw new UserError(`${flags.db}: ${fault} (${(e as Error).message}): stopped after ${counts.stored + counts.version} articles stored; fix it and run again (articles already stored are kept)`, EXIT.nothingRead);
           // One bad article never stops the batch.
           counts.error++;
           const reason = (e as Error).message;

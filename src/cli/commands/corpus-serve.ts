@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../server/app.js';
+import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../../server/guards.js';
 import { IdleRevision, SERVE_REVISE_IDLE_MS } from '../../server/idle-revision.js';
 import { Corpus } from '../../store/index.js';
 import { addDbOption, openForWrite, parsePort } from './corpus-shared.js';
@@ -13,8 +14,10 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to bind (loopback by default: expose it on purpose)', '127.0.0.1')
     .option('--port <n>', 'port (0 picks a free one)', parsePort, 8080)
     .option('--token <token>', 'require "Authorization: Bearer <token>" on writes (default: $CROSSCHECK_TOKEN)')
+    .option('--open-writes', 'accept writes without a token (by default, with no token, writes are refused)')
+    .option('--allow-host <names...>', 'host names accepted besides loopback (e.g. the name a reverse proxy forwards)')
     .option('--allow-private-network', 'let the web UI read feeds on private, loopback and link-local addresses');
-  addDbOption(cmd).action(async (flags: { db: string; host: string; port: number; token?: string; allowPrivateNetwork?: boolean }) => {
+  addDbOption(cmd).action(async (flags: { db: string; host: string; port: number; token?: string; openWrites?: boolean; allowHost?: string[]; allowPrivateNetwork?: boolean }) => {
     const store = openForWrite(flags.db);
     const corpus = await Corpus.open(store);
     const token = flags.token ?? process.env['CROSSCHECK_TOKEN'] ?? undefined;
@@ -22,10 +25,13 @@ export function registerServe(program: Command): void {
     const idle = new IdleRevision(corpus, SERVE_REVISE_IDLE_MS, (e) => {
       process.stderr.write(`crosscheck: revising the stories failed: ${e instanceof Error ? e.message : String(e)}\n`);
     });
-    const app = createApp({ corpus, token: token || undefined, onStored: () => idle.poke(), allowPrivateNetwork: flags.allowPrivateNetwork });
+    const app = createApp({ corpus, token: token || undefined, openWrites: flags.openWrites === true, allowedHosts: flags.allowHost, onStored: () => idle.poke(), allowPrivateNetwork: flags.allowPrivateNetwork });
+    const writes = token ? ' (writes need the bearer token)' : flags.openWrites ? ' (writes open to anyone who can reach it)' : ' (read-only: pass --token or --open-writes to accept posts)';
     await new Promise<void>((resolve) => {
-      const server = serve({ fetch: app.fetch, hostname: flags.host, port: flags.port }, (info) => {
-        process.stderr.write(`crosscheck: serving ${flags.db} on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}/${token ? ' (writes need the bearer token)' : ''}\n`);
+      // Timeouts shorter than Node's defaults (60 s, 300 s): a slow client cannot hold a socket for minutes.
+      const serverOptions = { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS };
+      const server = serve({ fetch: app.fetch, hostname: flags.host, port: flags.port, serverOptions }, (info) => {
+        process.stderr.write(`crosscheck: serving ${flags.db} on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}/${writes}\n`);
       });
       const stop = (): void => {
         server.close(() => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { UserError } from '../errors.js';
+import { StoreHealthError } from '../../store/sqlite-health.js';
 import { DEFAULT_DB, openStore, type ArticleStore } from '../../store/index.js';
 
 /** `--db PATH`, shared by every command that uses the store. */
@@ -13,6 +14,7 @@ export function openForWrite(path: string): ArticleStore {
   try {
     return openStore(path);
   } catch (e) {
+    if (e instanceof StoreHealthError) throw new UserError(e.message, 1);
     throw new UserError(`${path}: cannot open the store: ${(e as Error).message}`);
   }
 }

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { buildDossier } from '../../compare/dossier.js';
+import { analyzeEach } from '../../nlp/analyze-each.js';
 import { renderDossier, type ReportFormat } from '../../report/index.js';
 import { UserError } from '../errors.js';
 import { addDbOption, openExisting, parsePositiveInt, safeLine } from './corpus-shared.js';
@@ -43,7 +44,9 @@ export function registerStories(program: Command): void {
       if (!live) throw new UserError(`${id}: no such story`, 1);
       if (live !== id) process.stderr.write(`crosscheck: ${id}: merged into ${live}\n`);
       const records = await store.storyArticles(live);
-      const dossier = buildDossier(records.map((r) => r.article));
+      const { articles, analyze, problems } = analyzeEach(records.map((r) => r.article));
+      for (const p of problems) process.stderr.write(`crosscheck: ${p.origin}: ${p.reason}\n`);
+      const dossier = buildDossier(articles, { analyze });
       process.stdout.write(renderDossier(dossier, flags.format, { color: flags.format === 'terminal' && !!process.stdout.isTTY, width: process.stdout.columns || 80 }));
     } finally {
       await store.close();

@@ -3,6 +3,7 @@ import { registerCluster } from './corpus-cluster.js';
 import { registerIngest } from './corpus-ingest.js';
 import { registerServe } from './corpus-serve.js';
 import { registerStories } from './corpus-stories.js';
+import { registerStore } from './corpus-store.js';
 import { registerWatch } from './corpus-watch.js';
 
 // Corpus mode: a store that groups incoming articles into stories, and a web server over it.
@@ -12,4 +13,5 @@ export function registerCorpus(program: Command): void {
   registerCluster(program);
   registerStories(program);
   registerServe(program);
+  registerStore(program);
 }

@@ -87,7 +87,15 @@ export function registerQuotes(program: Command): void {
     const articles = await loadArticles(inputs, readOptionsFrom(flags));
     const out = process.stdout;
     for (const article of articles) {
-      const line = quotesLine(article);
+      let line: QuotesLine;
+      try {
+        line = quotesLine(article);
+      } catch (e) {
+        // One article's fault is its own error line; the others are still listed.
+        process.stderr.write(`crosscheck: ${article.origin}: cannot analyse this article (${(e as Error).message.split('\n')[0] ?? ''})\n`);
+        if (flags.format === 'jsonl') out.write(`${JSON.stringify({ origin: article.origin, error: 'cannot analyse this article' })}\n`);
+        continue;
+      }
       out.write(flags.format === 'jsonl' ? `${JSON.stringify(line)}\n` : renderQuotesText(line, out.isTTY === true));
     }
   });

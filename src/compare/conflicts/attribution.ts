@@ -93,6 +93,7 @@ function spokeToConflicts(docs: SourceDoc[], quotes: QuoteStage): Conflict[] {
         if (o.canonical === own || touchesQuote(doc, o.span)) continue;
         const before = doc.text.slice(s.start, o.span.start);
         const told = new RegExp(String.raw`(${NAME})(?:,[^,]{1,60},)?\s+(?:told|said\s+to|spoke\s+to|said\s+in\s+an\s+interview\s+with)(?:\s+[\p{L}’'.-]+){0,${MAX_WORDS_BEFORE_OUTLET}}?\s+$`, 'u').exec(before);
+        // eslint-disable-next-line security/detect-unsafe-regex -- applied to the few words before a quote; the repetition is bounded ({0,4})
         const according = /\baccording\s+to(?:\s+[\p{L}’'.-]+){0,4}?\s+$/iu.exec(before);
         let person: string | null = null;
         let span: Span | null = null;

@@ -41,6 +41,7 @@ export function findDates(text: string, span: Span): DateExpr[] {
       add(m.index, m[0].length, y, mo, d);
     }
   }
+  // eslint-disable-next-line security/detect-unsafe-regex -- one optional word, no nested repetition
   const rel = /\b(?:earlier\s+)?(today|yesterday)\b/gi;
   for (let m = rel.exec(slice); m; m = rel.exec(slice)) add(m.index, m[0].length, null, null, m[1]?.toLowerCase() === 'yesterday' ? -1 : 0, true);
   return out.sort((a, b) => a.start - b.start);

@@ -16,6 +16,7 @@ const WEEKDAY_BEFORE = new RegExp(`\\b${WEEKDAY_NAME},?\\s*$`);
 /** Relative day words, with their offset from the publication day. */
 const RELATIVE = /\b(?:last\s+night|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\b/gi;
 /** A part of the day after a date word ("Monday night", "yesterday morning") belongs to it. */
+// eslint-disable-next-line security/detect-unsafe-regex -- optional groups only, no nested repetition
 const DAY_PART = /^(?:\s+(?:night|morning|afternoon|evening))?(?:’s|'s)?/;
 
 /**
@@ -228,6 +229,7 @@ function datesIn(doc: SourceDoc, s: Span, ref: Day | null, storyRef: Day | null)
   for (const d of findDates(text, s)) {
     if (d.relative || d.month === null || d.day === null) continue;
     // A dateline ("CADDON FERRY, July 14 (CPA) -") dates the report, not the event.
+    // eslint-disable-next-line security/detect-unsafe-regex -- applied to a slice of at most a few dozen characters (50)
     if (/^\s*(?:\([^)]{1,40}\))?\s*[-–—]/.test(text.slice(d.end, d.end + 50))) continue;
     if (!ref) {
       // No publication date: a calendar date counts only with its printed weekday ("Sunday,
@@ -261,6 +263,7 @@ function datesIn(doc: SourceDoc, s: Span, ref: Day | null, storyRef: Day | null)
   }
   return hits.filter((h) => {
     if (touchesQuote(doc, h.span)) return false;
+    // eslint-disable-next-line security/detect-unsafe-regex -- applied to a slice of at most a few dozen characters (30)
     const before = /([\p{L}]+)(?:\s+(?:the|a|an|this|that))?\W*$/iu.exec(text.slice(Math.max(s.start, h.span.start - 30), h.span.start))?.[1]?.toLowerCase();
     // "last Monday" is a day of; "next Monday", "until Monday", "by the Friday deadline" are not.
     if (before && NOT_A_DAY_OF.has(before)) return false;
@@ -343,6 +346,7 @@ function anchorsOf(doc: SourceDoc, ws: Word[], date: Span, events: Map<string, n
  */
 function eventForm(w: Word, doc: SourceDoc, date: Span): boolean {
   if (EVENT_SHAPE.test(w.norm)) return true;
+  // eslint-disable-next-line security/detect-unsafe-regex -- applied to a short value (a flag, a name, a date string, an address), never to article text (a date and the word after it)
   return /(?:’s|'s)$/.test(doc.text.slice(date.start, date.end)) && /^\s+(?:[\p{L}-]+\s+)?$/u.test(doc.text.slice(date.end, w.start));
 }
 

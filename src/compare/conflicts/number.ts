@@ -13,6 +13,7 @@ const SAME_FACT_SIMILARITY = 0.25;
  */
 const ABOUT_TOLERANCE = 0.1;
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+// eslint-disable-next-line security/detect-unsafe-regex -- no failing suffix: the match ends wherever the repetition stops, so it never backtracks through the choices
 const NUMBER = /(?<![\p{L}\p{N}.,])([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?(\s*(?:%|per\s*cent|percent))?(?:\s+([\p{L}-]+))?(?:\s+([\p{L}-]+))?/giu;
 
 /**
@@ -33,6 +34,7 @@ export function numberConflicts(docs: SourceDoc[], claims: ClaimStage): Conflict
       for (let m = NUMBER.exec(body); m; m = NUMBER.exec(body)) {
         // A rank ("No. 3 position") is not a quantity; the total in a partitive ("15 of the 19
         // hijackers") counts a different set from the part.
+        // eslint-disable-next-line security/detect-unsafe-regex -- anchored at the end of a clause; one optional word
         if (/(?:\bNo\.|#|\bof(?:\s+the)?)\s*$/i.test(body.slice(0, m.index))) continue;
         const raw = (m[2] as string).replace(/,/g, '');
         let value = Number(raw);

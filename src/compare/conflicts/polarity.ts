@@ -41,9 +41,12 @@ export function polarityConflicts(docs: SourceDoc[]): Conflict[] {
           const verb: Span = { start: at, end: at + m[0].length };
           if (touchesQuote(doc, verb)) continue;
           const head = body.slice(0, m.index);
+          // eslint-disable-next-line security/detect-unsafe-regex -- anchored at the end of a clause head; one optional word
           if (responded && /\b(?:was|were|been|being|is|are|be)\s+(?:\p{L}+\s+)?$/iu.test(head)) continue; // passive: acted on
+          // eslint-disable-next-line security/detect-unsafe-regex -- anchored at the end of a clause head; one optional word
           if (responded && /(?:\bnot|n['’]t|\bnever|\byet\s+to|\bdeclined\s+to|\brefused\s+to)\s+(?:have\s+)?$/i.test(head)) continue;
           // Not answering someone's messages is not declining to respond to the story.
+          // eslint-disable-next-line security/detect-unsafe-regex -- applied to one sentence or clause, and its repetitions are bounded
           if (!responded && /^\s+to\s+(?:\p{L}+\s+){0,2}?(?:messages?|emails?|calls?|letters?|texts?|invitations?)\b/iu.test(doc.text.slice(verb.end, s.end))) continue;
           const actor = actorBefore(doc.text, s.start, at, re === STATEMENT);
           if (!actor) continue;

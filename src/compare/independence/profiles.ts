@@ -50,6 +50,26 @@ interface Sent {
 }
 
 /** Name words of a source: capitalised words not opening a sentence, or the language layer's mentions. */
+/**
+ * A test of whether an offset lies inside any of the spans, in O(log n): spans sorted by start with the
+ * running maximum of their ends (testing every quoted span per token is quadratic in quote-dense texts).
+ */
+function insideAny(spans: readonly Span[]): (i: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (const [k, s] of sorted.entries()) maxEnd.push(Math.max(s.end, maxEnd[k - 1] ?? -Infinity));
+  return (i) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid]?.start ?? Infinity) <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && (maxEnd[lo - 1] ?? -Infinity) > i;
+  };
+}
+
 function nameForms(src: SourceText, analysis: ArticleAnalysis | null, isQuoted: (i: number) => boolean): Map<string, Span[]> {
   const forms = new Map<string, Span[]>();
   const add = (w: string, span: Span): void => {
@@ -92,7 +112,7 @@ export function buildProfiles(input: ProfilesInput): SourceProfile[] {
   const quotedTest = new Map<string, (i: number) => boolean>();
   for (const t of texts) {
     const q = t.quoted;
-    quotedTest.set(t.id, (i: number) => q.some((s) => s.start <= i && i < s.end));
+    quotedTest.set(t.id, insideAny(q));
   }
   const sentences: Sent[] = texts.flatMap((src) =>
     src.sentences.map((span) => {

@@ -38,6 +38,11 @@ export const MIN_SHARED_FACT_WORDS = 2;
 /** Share of the shorter sentence's (weighted) content words found in an earlier summary line at which it
  *  repeats that line: keep one. */
 export const DUPLICATE_SIMILARITY = 0.6;
+/** A fact word in more sentences than this says nothing about which fact a sentence states, and its
+ *  list makes candidate matching quadratic (copies of one page, a tiny vocabulary): such a word is not
+ *  used to find candidates (similarity still counts it). Real stories stay far below (15 sources of 60
+ *  sentences have 900 sentences in all). */
+export const MAX_FACT_POSTINGS = 2000;
 
 interface SentenceView {
   source: SourceText;
@@ -196,7 +201,10 @@ export function buildSummary(input: SummaryInput): SummarySentence[] {
   });
   for (const v of views) {
     const common = new Map<number, number>();
-    for (const f of v.facts) for (const k of byFact.get(f) ?? []) common.set(k, (common.get(k) ?? 0) + 1);
+    for (const f of v.facts) {
+      const postings = byFact.get(f) ?? [];
+      if (postings.length <= MAX_FACT_POSTINGS) for (const k of postings) common.set(k, (common.get(k) ?? 0) + 1);
+    }
     const best = new Map<number, { sim: number; w: SentenceView }>();
     for (const [k, n] of [...common].sort((x, y) => x[0] - y[0])) {
       const w = all[k];

@@ -24,6 +24,37 @@ const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'And', 'But', 'So
 
 const memo = new WeakMap<SourceDoc, Map<number, Attribution>>();
 
+type NlpQuote = SourceDoc['analysis']['quotes'][number];
+const spokenIndex = new WeakMap<SourceDoc, (span: Span) => NlpQuote | undefined>();
+
+/**
+ * The first of the language layer's attributed quotes (in its start order) that overlaps `span`, in
+ * O(log n): a running maximum of their ends finds the first that ends after `span` starts. A scan of
+ * every quote per quotation is quadratic in quote-dense texts.
+ */
+function firstSpokenOverlap(doc: SourceDoc): (span: Span) => NlpQuote | undefined {
+  const known = spokenIndex.get(doc);
+  if (known) return known;
+  const spoken = doc.analysis.quotes.filter((x) => x.speaker);
+  const sorted = spoken.every((x, i) => i === 0 || (spoken[i - 1]?.start ?? 0) <= x.start);
+  const maxEnd: number[] = [];
+  for (const [i, x] of spoken.entries()) maxEnd.push(Math.max(x.end, maxEnd[i - 1] ?? -Infinity));
+  const find = (span: Span): NlpQuote | undefined => {
+    if (!sorted) return spoken.find((x) => overlaps(x, span));
+    let lo = 0;
+    let hi = spoken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((maxEnd[mid] ?? -Infinity) > span.start) hi = mid;
+      else lo = mid + 1;
+    }
+    const x = spoken[lo];
+    return x && overlaps(x, span) ? x : undefined;
+  };
+  spokenIndex.set(doc, find);
+  return find;
+}
+
 /**
  * The speaker of quotation `qi`: the language layer's answer when it has one for this span, else a
  * reading of the words around the marks ("X said", "said X", "X told Y:"); a pronoun takes the
@@ -37,7 +68,7 @@ export function attributeSpeaker(doc: SourceDoc, qi: number): Attribution {
   const q = doc.quotes[qi];
   let out: Attribution = NONE;
   if (q && q.parent === null) {
-    const fromNlp = doc.analysis.quotes.find((x) => overlaps(x, q) && x.speaker);
+    const fromNlp = firstSpokenOverlap(doc)(q);
     out = fromNlp
       ? { speaker: fromNlp.speaker, speakerSpan: fromNlp.speakerSpan, cue: fromNlp.cue, addressee: fromNlp.addressee }
       : readAttribution(doc, qi);
@@ -87,6 +118,7 @@ function attributionPatterns(): { afterRe: RegExp; beforeRe: RegExp } {
 }
 
 function addresseeOf(tail: string): string | null {
+  // eslint-disable-next-line security/detect-unsafe-regex -- applied to a slice of at most a few dozen characters (the tail after a quote); the repetition is bounded ({2,60})
   const m = /^\s*(?:to\s+)?((?:the\s+)?[\p{L}\s]{2,60}?)\s*[,:]?\s*$/u.exec(tail);
   const v = m?.[1]?.trim();
   return v && v.length > 1 ? v : null;

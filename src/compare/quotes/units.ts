@@ -39,9 +39,17 @@ const MAX_FRAMING_WORDS = 7;
 export function quoteUnits(doc: SourceDoc): QuoteUnit[] {
   const out: QuoteUnit[] = [];
   const { speechVerbs } = lexicons();
+  // Children grouped once: filtering every quote's children anew is quadratic in quote-dense texts.
+  const childrenOf = new Map<number, Span[]>();
+  for (const c of doc.quotes) {
+    if (c.parent === null) continue;
+    const list = childrenOf.get(c.parent) ?? [];
+    list.push({ start: c.open.start, end: c.close ? c.close.end : c.end });
+    childrenOf.set(c.parent, list);
+  }
   doc.quotes.forEach((q, qi) => {
     const attribution = attributeSpeaker(doc, qi);
-    const children = doc.quotes.filter((c) => c.parent === qi).map((c) => ({ start: c.open.start, end: c.close ? c.close.end : c.end }));
+    const children = childrenOf.get(qi) ?? [];
     for (const range of ownRanges(q, children)) {
       for (const s of sentenceSpans(doc.text, range.start, range.end)) {
         const span = trimPunctuation(doc.text, s);
@@ -59,23 +67,50 @@ export function quoteUnits(doc: SourceDoc): QuoteUnit[] {
     }
   });
   out.sort((a, b) => a.start - b.start);
+  const reaches = quoteReach(doc);
   out.forEach((u, i) => {
     u.order = i;
     const prev = out[i - 1];
-    if (prev) u.continues = continuation(doc, prev, u);
+    if (prev) u.continues = continuation(doc, prev, u, reaches);
   });
   return out;
 }
 
 /** See QuoteUnit.continues. */
-function continuation(doc: SourceDoc, a: QuoteUnit, b: QuoteUnit): 'quotation' | 'attribution' | null {
+/**
+ * Whether a quotation other than `a` and `b` starts before `before` and ends after `after`, in
+ * O(log n): the quotes sorted by start, with the three largest ends seen so far (a scan of every quote
+ * per unit is quadratic in quote-dense texts; three, so that two excluded quotes leave one).
+ */
+type Reach = (after: number, before: number, a: number, b: number) => boolean;
+
+function quoteReach(doc: SourceDoc): Reach {
+  const sorted = doc.quotes.map((q, i) => ({ start: q.start, end: q.end, i })).sort((x, y) => x.start - y.start || x.i - y.i);
+  const top: { end: number; i: number }[][] = [];
+  for (const [k, q] of sorted.entries()) {
+    top.push([...(top[k - 1] ?? []), { end: q.end, i: q.i }].sort((x, y) => y.end - x.end).slice(0, 3));
+  }
+  return (after, before, a, b) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid]?.start ?? Infinity) < before) lo = mid + 1;
+      else hi = mid;
+    }
+    const best = (top[lo - 1] ?? []).find((t) => t.i !== a && t.i !== b);
+    return best !== undefined && best.end > after;
+  };
+}
+
+function continuation(doc: SourceDoc, a: QuoteUnit, b: QuoteUnit, reaches: Reach): 'quotation' | 'attribution' | null {
   const gap = doc.text.slice(a.end, b.start);
   if (a.quote === b.quote) return /[\p{L}\p{N}]/u.test(gap) ? null : 'quotation';
   if (gap.length > MAX_ATTRIBUTION_GAP) return null;
   // Nested quotations are someone else's words inside the speaker's.
   if (doc.quotes[a.quote]?.parent !== null || doc.quotes[b.quote]?.parent !== null) return null;
   // Nothing quoted between the two but their own marks: no third quotation, no nested one.
-  const between = doc.quotes.some((q, i) => i !== a.quote && i !== b.quote && q.start < b.start && q.end > a.end);
+  const between = reaches(a.end, b.start, a.quote, b.quote);
   if (between) return null;
   const sa = speakerKey(a.attribution.speaker);
   const sb = speakerKey(b.attribution.speaker);

@@ -27,14 +27,17 @@ const field = (form: Form, name: string): string | undefined => {
  * Forms are plain POSTs, which any site could make a browser send: refuse those another site started
  * (Sec-Fetch-Site, or an Origin naming another host), and ask for the token when the server has one.
  */
-function guard(c: Context, form: Form, token: string | undefined): void {
+function guard(c: Context, form: Form, token: string | undefined, openWrites: boolean): void {
   const site = c.req.header('Sec-Fetch-Site');
   const origin = c.req.header('Origin');
   const host = new URL(c.req.url).host;
   if ((site && site !== 'same-origin' && site !== 'none') || (origin && origin !== 'null' && new URL(origin).host !== host)) {
     fail(403, 'this form can only be sent from the crosscheck page itself');
   }
-  if (!token) return;
+  if (!token) {
+    if (!openWrites) fail(403, 'adding articles is closed: start serve with --token (or --open-writes to accept them from anyone who can reach it)');
+    return;
+  }
   const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('Authorization') ?? '')?.[1]?.trim();
   const given = bearer ?? field(form, 'token') ?? '';
   if (!given || !tokenMatches(given, token)) fail(401, 'a valid access token is required to add articles');
@@ -100,7 +103,7 @@ class FormIngest {
     } catch {
       return fail(400, 'the form could not be read');
     }
-    guard(c, form, this.deps.token);
+    guard(c, form, this.deps.token, this.deps.openWrites === true);
     return form;
   }
 
@@ -111,7 +114,7 @@ class FormIngest {
       const v = field(form, k)?.trim();
       if (v) value[k] = v;
     }
-    const a = this.deps.toArticle(value, 0);
+    const a = await this.deps.toArticle(value, 0);
     if (typeof a === 'string') fail(400, a.replace(/^article 0: /, ''));
     return this.answer(c, await this.ingest([a as Article]));
   };

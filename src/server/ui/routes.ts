@@ -25,7 +25,9 @@ export interface UiDeps {
   onStored?: (() => void) | undefined;
   allowPrivateNetwork?: boolean | undefined;
   /** Turns one posted object into an Article (app.ts's articleFromJson, shared with POST /articles). */
-  toArticle: (value: unknown, index: number) => Article | string;
+  toArticle: (value: unknown, index: number) => Promise<Article | string> | Article | string;
+  /** With no token, the add forms are refused unless writes were opened (`serve --open-writes`). */
+  openWrites?: boolean | undefined;
 }
 
 /** The web UI's paths: errors on them are pages, unless the caller asked for JSON (the UI's own script). */

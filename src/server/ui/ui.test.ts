@@ -18,7 +18,8 @@ const bank = 'The central bank raised interest rates by half a point on Tuesday,
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 async function setup(token?: string): Promise<ReturnType<typeof createApp>> {
-  const app = createApp({ corpus: await Corpus.open(new MemoryStore()), token });
+  const corpus = await Corpus.open(new MemoryStore());
+  const app = createApp(token ? { corpus, token } : { corpus, openWrites: true });
   const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
   await app.request('/articles', post({ articles: [{ text: bridge(12), title: HOSTILE, outlet: `Evil ${HOSTILE}`, published: '2024-03-04' }, { text: bank }] }));
   return app;
@@ -102,6 +103,8 @@ void test('UI forms: cross-site posts refused, the token asked for when the serv
   const body = await ok.text();
   assert.match(body, /Done: 1 stored\./);
   assert.match(body, /href="\/ui\/stories\/story-/);
+  const closed = createApp({ corpus: await Corpus.open(new MemoryStore()) });
+  assert.equal((await closed.request('http://localhost/ui/add/text', form(text, { Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-origin' }))).status, 403, 'no token and writes not opened: the form is refused');
   const guarded = await setup('s3cret');
   const refused = await guarded.request('/ui/add/text', form(text));
   assert.equal(refused.status, 401);
