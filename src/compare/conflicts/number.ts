@@ -1,97 +1,125 @@
 import type { Conflict } from '../../model/dossier.js';
+import { findQuantities, type Quantity } from '../../nlp/quantities/index.js';
 import type { ClaimStage } from '../claims/index.js';
-import { lexiconMap, lexicons } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
-import { stem } from '../text/stem.js';
-import { conflictFrom, type Stance } from './common.js';
+import { evidenceOf } from './common.js';
+import { measureName, sameMeasure, weakMeasure } from './number-measure.js';
+import { sentenceWords } from './number-context.js';
+import { compatible } from './number-range.js';
 
-/** Similarity two sentences need before their numbers are read as counts of one thing. */
-const SAME_FACT_SIMILARITY = 0.25;
-/**
- * How far an "about"/"around" figure may be from another and still agree with it: reporters round, so
- * "about 3,400" is consistent with 3,350 but not with 4,300.
- */
-const ABOUT_TOLERANCE = 0.1;
-const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const NUMBER = /(?<![\p{L}\p{N}.,])([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?(\s*(?:%|per\s*cent|percent))?(?:\s+([\p{L}-]+))?(?:\s+([\p{L}-]+))?/giu;
+/** One source's figure for a measure. */
+interface Stated {
+  q: Quantity;
+  source: number;
+  /** Content words of the figure's sentence. */
+  words: Set<string>;
+  /** Figures in the figure's sentence. */
+  figures: number;
+}
+
+function linked(a: Stated, b: Stated): boolean {
+  if (!sameMeasure(a.q, b.q)) return false;
+  if (!weakMeasure(a.q) || a.source === b.source) return true;
+  if (a.figures > MAX_FIGURES_FOR_WEAK || b.figures > MAX_FIGURES_FOR_WEAK) return false;
+  let shared = 0;
+  for (const w of a.words) if (b.words.has(w)) shared++;
+  return shared >= WEAK_MEASURE_OVERLAP * Math.min(a.words.size, b.words.size);
+}
 
 /**
- * Number conflicts: inside one claim (sentences grouped as stating the same fact), the same
- * quantity (same unit and head noun) given different values by different sources. Years and
- * day numbers are dates, not quantities.
+ * Share of the shorter sentence's content words the other must contain before a weak measure (a
+ * count of things with no event, "29 catches") is read as one fact: such counts recur for different
+ * players, seasons or places, and only sentences about the same thing share most of their words.
  */
-export function numberConflicts(docs: SourceDoc[], claims: ClaimStage): Conflict[] {
+const WEAK_MEASURE_OVERLAP = 0.5;
+
+/**
+ * A sentence with more figures than this is a line of statistics ("269 yards and two touchdowns on 83
+ * carries"), where one noun counts for different players and seasons: its weak measures are not compared.
+ */
+const MAX_FIGURES_FOR_WEAK = 3;
+
+/** Evidence spans one source may give one side: a figure repeated more often adds nothing. */
+const MAX_EVIDENCE_PER_SOURCE = 2;
+
+/**
+ * Number conflicts: every figure of every source read as a measurement (src/nlp/quantities);
+ * figures of the same measure from different sources that cannot both hold (bounds, ranges and
+ * rounding respected, src/compare/conflicts/number-range.ts) make one conflict per measure, however
+ * many claim groups the sentences fall into. A source that itself gives two incompatible figures for
+ * one measure shows the measure is not one fact (two events, two places), so it is not compared.
+ * When the sides were published at different times, the later one is named as a possible update.
+ */
+export function numberConflicts(docs: SourceDoc[], _claims: ClaimStage): Conflict[] {
+  const stated: Stated[] = docs.flatMap((doc) => {
+    const found = findQuantities(doc.text, [...doc.headlines, ...doc.sentences], doc.analysis.dates);
+    const figures = (q: Quantity): number => found.filter((o) => o.sentence === q.sentence).length;
+    return found.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), figures: figures(q) }));
+  });
   const out: Conflict[] = [];
-  for (const g of claims.groups) {
-    if (new Set(g.units.map((u) => u.source)).size < 2) continue;
-    const byQuantity = new Map<string, Stance[]>();
-    const ranges = new Map<Stance, [number, number]>();
-    for (const u of g.units) {
-      const doc = docs[u.source] as SourceDoc;
-      const body = doc.text.slice(u.start, u.end);
-      NUMBER.lastIndex = 0;
-      for (let m = NUMBER.exec(body); m; m = NUMBER.exec(body)) {
-        // A rank ("No. 3 position") is not a quantity; the total in a partitive ("15 of the 19
-        // hijackers") counts a different set from the part.
-        if (/(?:\bNo\.|#|\bof(?:\s+the)?)\s*$/i.test(body.slice(0, m.index))) continue;
-        const raw = (m[2] as string).replace(/,/g, '');
-        let value = Number(raw);
-        if (!m[1] && !m[3] && !m[4] && /^(?:1[89]|20)\d\d$/.test(raw)) continue; // a year
-        if (m[3]) value *= SCALE[m[3].toLowerCase()] ?? 1;
-        const unit = m[4] ? '%' : (m[1] ?? '');
-        const head = headNoun(m[5], m[6]);
-        if (!head) continue; // "$43 million" alone may be any sum; "3,400 residents" is a quantity
-        const key = `${unit}|${head ?? ''}`;
-        const span = { start: u.start + m.index, end: u.start + m.index + m[0].trimEnd().length };
-        const stance = { source: u.source, value: `${m[1] ?? ''}${formatValue(value)}${unit === '%' ? '%' : ''}`, span };
-        ranges.set(stance, rangeOf(value, body.slice(0, m.index)));
-        byQuantity.set(key, [...(byQuantity.get(key) ?? []), stance]);
-      }
-    }
-    for (const [key, stances] of byQuantity) {
-      const [, head] = key.split('|');
-      // The sentences must say nearly the same thing, so the numbers count the same thing.
-      const units = g.units.filter((u) => stances.some((s) => s.source === u.source && s.span.start >= u.start && s.span.end <= u.end));
-      const close = units.some((u) => units.some((v) => v.source !== u.source && claims.matcher.similarity(u, v) >= SAME_FACT_SIMILARITY));
-      if (!close) continue;
-      // Bounds and estimates ("more than 5,000", "about 3,400") disagree only when no value fits both.
-      const disjoint = stances.some((a) => stances.some((b) => a.source !== b.source && !rangesOverlap(ranges.get(a), ranges.get(b))));
-      if (!disjoint) continue;
-      const c = conflictFrom('number', `how many ${head || 'there are'}`, stances, docs);
-      if (c) out.push(c);
-    }
+  for (const measure of clusters(stated, linked)) {
+    if (new Set(measure.map((s) => s.source)).size < 2 || selfContradicting(measure)) continue;
+    const sides = clusters(measure, (a, b) => compatible(a.q, b.q));
+    if (sides.length < 2) continue;
+    out.push(conflictOf(measure[0] as Stated, sides, docs));
   }
   return out;
 }
 
-function headNoun(a: string | undefined, b: string | undefined): string | null {
-  const { stopwords } = lexicons();
-  for (const w of [a, b]) {
-    if (!w) continue;
-    const lw = w.toLowerCase();
-    if (stopwords.has(lw)) return null;
-    if (/^(?:years?-old|year|years|month|months|day|days)$/.test(lw)) return null;
-    return stem(lw);
+/** Connected groups of `items` under `linked` (union-find, in input order, so deterministic). */
+function clusters<T>(items: T[], linked: (a: T, b: T) => boolean): T[][] {
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++) if (find(i) !== find(j) && linked(items[i] as T, items[j] as T)) parent[find(j)] = find(i);
+  const groups = new Map<number, T[]>();
+  items.forEach((x, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), x]));
+  return [...groups.values()];
+}
+
+function selfContradicting(measure: Stated[]): boolean {
+  return measure.some((a) => measure.some((b) => a !== b && a.source === b.source && !compatible(a.q, b.q)));
+}
+
+const plural = (n: number): string => `${n} source${n === 1 ? '' : 's'}`;
+
+function conflictOf(first: Stated, groups: Stated[][], docs: SourceDoc[]): Conflict {
+  const sides = groups
+    .map((g) => ({ g, n: new Set(g.map((s) => s.source)).size, first: Math.min(...g.map((s) => s.source)) }))
+    .sort((a, b) => b.n - a.n || a.first - b.first)
+    .map(({ g, n }) => {
+      const doc = (s: Stated): SourceDoc => docs[s.source] as SourceDoc;
+      const values = [...new Set(g.map((s) => doc(s).text.slice(s.q.figure.start, s.q.figure.end)))].slice(0, 3);
+      const evidence = [];
+      const perSource = new Map<number, number>();
+      for (const s of [...g].sort((a, b) => a.source - b.source || a.q.span.start - b.q.span.start)) {
+        if ((perSource.get(s.source) ?? 0) >= MAX_EVIDENCE_PER_SOURCE) continue;
+        perSource.set(s.source, (perSource.get(s.source) ?? 0) + 1);
+        evidence.push(evidenceOf(doc(s), s.q.span));
+      }
+      return { value: values.join(' / '), evidence, n, sources: [...new Set(g.map((s) => s.source))] };
+    });
+  const summary = `Outlets disagree on ${measureName(first.q)}: ${sides.map((s) => `${s.value} (${plural(s.n)})`).join(' vs ')}.`;
+  const conflict: Conflict = { id: '', kind: 'number', summary, sides: sides.map(({ value, evidence }) => ({ value, evidence })) };
+  const later = laterSide(sides, docs);
+  if (later) {
+    conflict.possibleUpdate = { value: later.value, sources: later.sources.map((i) => (docs[i] as SourceDoc).id) };
+    conflict.summary += ` The later reports say ${later.value}: possibly an update.`;
+  }
+  return conflict;
+}
+
+/** The side every one of whose sources was published after every source of the other sides, if any. */
+function laterSide<S extends { sources: number[]; value: string }>(sides: S[], docs: SourceDoc[]): S | null {
+  const time = (i: number): number => Date.parse((docs[i] as SourceDoc).article.published ?? '');
+  const all = sides.flatMap((s) => s.sources);
+  if (all.some((i) => Number.isNaN(time(i)))) return null;
+  for (const side of sides) {
+    const others = all.filter((i) => !side.sources.includes(i));
+    if (Math.min(...side.sources.map(time)) > Math.max(...others.map(time))) return side;
   }
   return null;
-}
-
-const formatValue = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(2).replace(/0+$/, ''));
-
-/** The values a figure allows, from the bound or estimate word just before it (data/lexicons/compare/number-bounds.tsv). */
-function rangeOf(value: number, before: string): [number, number] {
-  const words = before.toLowerCase().replace(/[$£€]\s*$/, '').trimEnd().split(/\s+/).slice(-3);
-  const bounds = lexiconMap('number-bounds.tsv');
-  for (let n = Math.min(3, words.length); n >= 1; n--) {
-    const kind = bounds.get(words.slice(-n).join(' '));
-    if (kind === 'at-least') return [value, Infinity];
-    if (kind === 'at-most') return [0, value];
-    if (kind === 'about') return [value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE)];
-  }
-  return [value, value];
-}
-
-function rangesOverlap(a: [number, number] | undefined, b: [number, number] | undefined): boolean {
-  if (!a || !b) return false;
-  return a[0] <= b[1] && b[0] <= a[1];
 }
