@@ -49,7 +49,7 @@ function eventAt(tokens: QToken[], i: number): { event: string; n: number } | nu
   return null;
 }
 
-const CLAUSE_BREAK = /^(?:and|or|but|while|whereas|including|plus|after|before|because|when|since|as)$/;
+const CLAUSE_BREAK = /^(?:and|or|but|whereas|including|plus|after|before|because|since)$/;
 
 /** Words after a figure's noun its event may be found in ("3,400 residents of the town spent the night in shelters"). */
 const AFTER_WINDOW = 8;
@@ -87,7 +87,7 @@ export function headAfter(tokens: QToken[], last: number, money: boolean, share 
   const lead = money || share ? /^(?:worth|of|in|off|its|the|a|an|from|their|his|her)$/ : null;
   while (isWord(tokens[i]) && (lex.modifiers.has((tokens[i] as QToken).lower) || (lead?.test((tokens[i] as QToken).lower) ?? false))) i++;
   const run: number[] = [];
-  for (; run.length < 3; i++) {
+  for (; run.length < 4; i++) {
     const t = tokens[i];
     if (t?.kind === 'number' && isWord(tokens[i - 1]) && /^\p{Lu}/u.test(tokens[i - 1]?.text ?? '')) continue; // "AK 47 rifles"
     if (!isWord(t) || lex.stops.has(t.lower) || lex.events.has(t.lower) || lex.directions.has(t.lower)) break;
@@ -114,10 +114,11 @@ export function headBefore(tokens: QToken[], from: number): { head: string[]; te
   for (let i = from - 1; i >= Math.max(0, from - 5); i--) {
     const t = tokens[i];
     if (!t || t.kind !== 'word') break;
-    if (lex.measureNouns.has(t.lower) || lex.people.has(t.lower)) {
+    // Only a measure noun: a people noun before a figure is its subject ("robbers stole $80m"), not what it counts.
+    if (lex.measureNouns.has(t.lower)) {
       const two = phraseAt(tokens, i - 1, 2);
       const text = two && lex.measureNouns.has(two) ? two : t.lower;
-      return { head: [lex.people.has(t.lower) ? 'person' : stem(t.lower)], text, at: i };
+      return { head: [stem(t.lower)], text, at: i };
     }
   }
   return null;
