@@ -40,5 +40,8 @@ export function compatible(a: Quantity, b: Quantity): boolean {
   }
   const [alo, ahi] = allowed(a);
   const [blo, bhi] = allowed(b);
-  return alo <= bhi && blo <= ahi;
+  // Exact figures must overlap strictly: 60 and 61 touch at 60.5 but cannot both be exact. Bounds
+  // may touch: "nearly 100" and "100" agree.
+  if (a.bound || b.bound) return alo <= bhi && blo <= ahi;
+  return alo < bhi && blo < ahi;
 }
