@@ -6,8 +6,6 @@ export interface Stated {
   q: Quantity;
   source: number;
   words: Set<string>;
-  /** Figures in the figure's sentence. */
-  figures: number;
 }
 
 /** Connected groups of `items` under `linked` (union-find, in input order, so deterministic). */
@@ -31,7 +29,8 @@ interface Node {
   words: Set<string>;
 }
 
-function overlap(a: Set<string>, b: Set<string>): number {
+/** Shared words as a share of the smaller set (overlap coefficient). */
+export function overlap(a: Set<string>, b: Set<string>): number {
   let n = 0;
   for (const w of a) if (b.has(w)) n++;
   return n / Math.max(1, Math.min(a.size, b.size));

@@ -11,7 +11,10 @@ export function sameMeasure(a: Quantity, b: Quantity): boolean {
   if ((a.direction === 0) !== (b.direction === 0)) return false;
   if (a.dim === 'age') return a.owner !== null && a.owner === b.owner;
   if (!a.head.length || !b.head.length) return !a.head.length && !b.head.length;
-  return a.head.some((h) => b.head.includes(h));
+  // Noun phrases meet on their head noun (the last word: "federal income taxes" is not "gross
+  // income"), or a one-word phrase on any word of the other ("diamonds", "diamond rings").
+  if (a.head.length === 1 || b.head.length === 1) return a.head.some((h) => b.head.includes(h));
+  return a.head[a.head.length - 1] === b.head[b.head.length - 1];
 }
 
 const title = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);

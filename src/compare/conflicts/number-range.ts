@@ -10,7 +10,8 @@ export const ABOUT_TOLERANCE = 0.1;
 export function allowed(q: Quantity): [number, number] {
   const half = q.precision / 2;
   const lo = q.lo - half;
-  const hi = q.hi + half;
+  // A rounded figure may also be cut short: "$43 million" for $43,885,310.
+  const hi = q.hi + (q.rounded ? q.precision : half);
   const tol = ABOUT_TOLERANCE * Math.max(Math.abs(q.lo), Math.abs(q.hi));
   switch (q.bound) {
     case 'at-least':

@@ -22,6 +22,8 @@ export interface Quantity {
   lo: number;
   hi: number;
   precision: number;
+  /** Written rounded ("$43 million", "20,000"): it may stand for a larger figure cut short. */
+  rounded: boolean;
   bound: BoundKind | null;
   direction: 0 | 1 | -1;
   head: string[];
@@ -40,7 +42,7 @@ function withRange(tokens: QToken[], v: Value): Value {
   return { ...w, first: v.first, lo: v.dim === w.dim ? v.lo : v.lo * (w.precision / v.precision), hi: w.hi, value: w.value, precision: Math.max(v.precision, w.precision) };
 }
 
-function measureOf(tokens: QToken[], v: Value, bound: { kind: BoundKind; at: number } | null): Omit<Quantity, 'span' | 'figure' | 'sentence' | 'value' | 'lo' | 'hi' | 'precision' | 'dim' | 'bound'> & { from: number; to: number } | null {
+function measureOf(tokens: QToken[], v: Value, bound: { kind: BoundKind; at: number } | null): Omit<Quantity, 'span' | 'figure' | 'sentence' | 'value' | 'lo' | 'hi' | 'precision' | 'rounded' | 'dim' | 'bound'> & { from: number; to: number } | null {
   const lex = quantityLexicon();
   const from = bound?.at ?? v.first;
   const dir = directionBefore(tokens, from);
@@ -128,6 +130,7 @@ export function findQuantities(text: string, sentences: Span[], exclude: Span[] 
         lo: v.lo,
         hi: v.hi,
         precision: v.precision,
+        rounded: v.rounded,
         bound: bound?.kind ?? null,
       });
     }

@@ -84,7 +84,7 @@ export function eventNear(tokens: QToken[], from: number, to: number, skip: Set<
 export function headAfter(tokens: QToken[], last: number, money: boolean, share = false): { head: string[]; text: string; end: number } | null {
   const lex = quantityLexicon();
   let i = last + 1;
-  const lead = money || share ? /^(?:worth|of|in|off|its|the|a|an|from|their|his|her)$/ : null;
+  const lead = money || share ? /^(?:worth|of|in|off|its|the|a|an|their|his|her)$/ : null;
   while (isWord(tokens[i]) && (lex.modifiers.has((tokens[i] as QToken).lower) || (lead?.test((tokens[i] as QToken).lower) ?? false))) i++;
   const run: number[] = [];
   for (; run.length < 4; i++) {

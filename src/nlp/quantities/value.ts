@@ -16,15 +16,21 @@ export interface Value {
   lo: number;
   hi: number;
   precision: number;
+  /** Written rounded (a scale word, or three trailing zeros), so it may be a larger figure cut short. */
+  rounded: boolean;
   /** count, %, pp, money:USD, duration, distance, weight, temperature, area, age. */
   dim: string;
   /** Index of the unit word (hours, miles), if any: it is not the thing counted. */
   unitAt: number | null;
 }
 
+/** The widest rounding a round figure is read with, as a share of it (see mantissaAt). */
+const ROUND_SHARE = 0.1;
+
 interface Mantissa {
   value: number;
   precision: number;
+  rounded?: boolean;
   end: number;
 }
 
@@ -36,7 +42,12 @@ function mantissaAt(tokens: QToken[], i: number): (Mantissa & { fraction: boolea
   if (t.kind === 'number') {
     const raw = t.text.replace(/[,\s]/g, '');
     const decimals = raw.includes('.') ? (raw.split('.')[1] ?? '').length : 0;
-    return { value: Number(raw), precision: 10 ** -decimals, end: i, fraction: false };
+    const value = Number(raw);
+    // "43,000" is often 43,350 rounded: a figure ending in three or more zeros is read to its last
+    // non-zero digit, but never looser than ROUND_SHARE of itself ("20,000" is 19,000-21,000).
+    const zeros = decimals ? 0 : (/0+$/.exec(raw)?.[0].length ?? 0);
+    const precision = zeros >= 3 ? Math.min(10 ** zeros, ROUND_SHARE * value) : 10 ** -decimals;
+    return { value, precision, end: i, fraction: false, rounded: zeros >= 3 };
   }
   if (t.kind !== 'word') return null;
   for (const n of [3, 2, 1]) {
@@ -102,8 +113,9 @@ export function valueAt(tokens: QToken[], i: number): Value | null {
   }
   const scale = scaleAt(tokens, k, currency !== null);
   if (scale) {
+    // "$80 million" is written to the million: the scale, not trailing zeros, says how it is rounded.
     value *= scale;
-    precision *= scale;
+    precision = (tokens[i]?.text.includes('.') ? m.precision : 1) * scale;
     k++;
   }
   const unit = unitAt(tokens, k, currency, m.fraction);
@@ -111,7 +123,7 @@ export function valueAt(tokens: QToken[], i: number): Value | null {
   if (unit?.dim === 'age' && unit.before) first = unit.at;
   const factor = unit?.factor ?? 1;
   const last = unit && !unit.before ? unit.at : k - 1;
-  const v: Value = { first, last, value: value * factor, lo: value * factor, hi: value * factor, precision: precision * factor, dim: unit?.dim ?? 'count', unitAt: unit?.unitWord ? unit.at : null };
+  const v: Value = { first, last, value: value * factor, lo: value * factor, hi: value * factor, precision: precision * factor, rounded: scale !== null || m.rounded === true, dim: unit?.dim ?? 'count', unitAt: unit?.unitWord ? unit.at : null };
   return v;
 }
 
