@@ -162,7 +162,7 @@ void test('number: the same quantity with different values inside one claim', ()
   const claims = compareClaims(docs, compareQuotes(docs));
   const [c] = numberConflicts(docs, claims);
   assert.ok(c);
-  assert.deepEqual(c.sides.map((s) => s.value).sort(), ['3400', '4300']);
+  assert.deepEqual(c.sides.map((s) => s.value).sort(), ['About 3,400', 'Some 4,300']);
 });
 
 void test('number: a bound or an estimate that fits the other figure is no conflict', () => {
@@ -178,7 +178,7 @@ void test('number: a bound or an estimate that fits the other figure is no confl
   );
   const [c] = numberConflicts(apart, compareClaims(apart, compareQuotes(apart)));
   assert.ok(c, 'a bound the other figure breaks is still a conflict');
-  assert.deepEqual(c.sides.map((s) => s.value).sort(), ['3000', '5200']);
+  assert.deepEqual(c.sides.map((s) => s.value).sort(), ['5,200', 'fewer than 3,000']);
 });
 
 void test('event date: a weekday and a dated weekday, read against publication dates; a dateline is ignored', () => {
