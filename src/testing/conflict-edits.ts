@@ -44,7 +44,8 @@ const fmt = (n: number, like: string): string => (like.includes(',') || n >= 100
 function figures(s: string): { at: number; text: string; value: number }[] {
   return [...s.matchAll(FIGURE)]
     .map((m) => ({ at: m.index, text: m[0], value: Number(m[0].replace(/,/g, '')) }))
-    .filter((f) => !(f.value >= 1800 && f.value <= 2099) && f.value > 0);
+    // Not a year, not part of a code ("AK 47") or a signed figure ("minus 17").
+    .filter((f) => !(f.value >= 1800 && f.value <= 2099) && f.value > 0 && !/(?:minus|\b[A-Z]{1,4})\s*$/.test(s.slice(0, f.at)));
 }
 
 function replaceAt(s: string, at: number, len: number, by: string): string {

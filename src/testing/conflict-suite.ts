@@ -38,13 +38,13 @@ function storyOf(c: SuiteCase, sentence: string, origin: string): { article: Ret
 const touches = (c: Conflict, source: string, span: Span): boolean =>
   c.sides.some((side) => side.evidence.some((e) => e.source === source && e.start < span.end && span.start < e.end));
 
-/** Whether the dossier of the original and the edited sentence does what the edit requires. */
-export function passes(edit: Edit, c: SuiteCase, edited: string): boolean {
+/** Whether the dossier of the original and the edited sentence does what the edit requires, and the conflicts that touch them. */
+export function check(edit: Edit, c: SuiteCase, edited: string): { ok: boolean; conflicts: Conflict[] } {
   const a = storyOf(c, c.sentence, 'original.txt');
   const b = storyOf(c, edited, 'edited.txt');
   const conflicts = buildDossier([a.article, b.article]).conflicts.filter((x) => touches(x, 's0', a.span) || touches(x, 's1', b.span));
-  if (edit.expects === null) return conflicts.length === 0;
-  return conflicts.some((x) => x.kind === edit.expects && touches(x, 's0', a.span) && touches(x, 's1', b.span));
+  if (edit.expects === null) return { ok: conflicts.length === 0, conflicts };
+  return { ok: conflicts.some((x) => x.kind === edit.expects && touches(x, 's0', a.span) && touches(x, 's1', b.span)), conflicts };
 }
 
 /** Every edit on every case it applies to (at most `perEdit` of them, picked by the seeded PRNG). */
@@ -58,8 +58,9 @@ export function runConflictSuite(cases: SuiteCase[], seed: number, perEdit = Inf
       const edited = edit.apply(c.sentence, rng);
       if (edited === null || edited === c.sentence) continue;
       tally.cases++;
-      if (passes(edit, c, edited)) tally.passed++;
-      else if (tally.failures.length < FAILURES_KEPT) tally.failures.push(`${c.sentence} => ${edited}`);
+      const r = check(edit, c, edited);
+      if (r.ok) tally.passed++;
+      else if (tally.failures.length < FAILURES_KEPT) tally.failures.push(`${c.sentence} => ${edited}${r.conflicts.length ? ` [reported: ${r.conflicts.map((x) => x.summary).join(' | ')}]` : ''}`);
     }
     return tally;
   });

@@ -6,6 +6,8 @@ export interface Stated {
   q: Quantity;
   source: number;
   words: Set<string>;
+  /** Figures before this one in its sentence. */
+  ordinal: number;
 }
 
 /** Connected groups of `items` under `linked` (union-find, in input order, so deterministic). */

@@ -35,9 +35,12 @@ export function measureName(q: Quantity): string {
 }
 
 /**
- * A count of things other than people with no event ("29 catches"), or an event with nothing counted
- * ("won 18"): its words alone do not say which fact it is (which player, which season).
+ * A count of things other than people with no event ("29 catches"), an event with nothing counted
+ * ("won 18"), people with nothing happening to them, or a figure with neither noun nor event: its
+ * words alone do not say which fact it is (which player, which season, which sum).
  */
 export function weakMeasure(q: Quantity): boolean {
-  return q.dim === 'count' && q.head[0] !== 'person' && (!q.event || !q.head.length);
+  if (!q.head.length && !q.event) return true;
+  if (q.head[0] === 'person') return !q.event;
+  return q.dim === 'count' && (!q.event || !q.head.length);
 }

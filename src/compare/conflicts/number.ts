@@ -1,5 +1,5 @@
 import type { Conflict } from '../../model/dossier.js';
-import { findQuantities } from '../../nlp/quantities/index.js';
+import { findQuantities, type Quantity } from '../../nlp/quantities/index.js';
 import type { ClaimStage } from '../claims/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { evidenceOf, touchesQuote } from './common.js';
@@ -21,6 +21,24 @@ function sameFactSomewhere(fact: Stated[]): boolean {
   return fact.some((a) => fact.some((b) => a.source < b.source && !compatible(a.q, b.q) && overlap(a.words, b.words) >= SAME_FACT_OVERLAP));
 }
 
+/**
+ * Share of content words two sentences must share for a weak measure ("29 catches", a bare "$43
+ * million") to be read as one fact: near-identical sentences (one outlet's copy of another's) with
+ * a different figure in the same place.
+ */
+const NEAR_COPY_OVERLAP = 0.8;
+
+/** Same measure; a weak one only as the same figure of near-identical sentences. */
+function linked(a: Stated, b: Stated): boolean {
+  if (!sameMeasure(a.q, b.q)) return false;
+  if (!weakMeasure(a.q) && !weakMeasure(b.q)) return true;
+  if (a.source === b.source || a.ordinal !== b.ordinal) return false;
+  let shared = 0;
+  for (const w of a.words) if (b.words.has(w)) shared++;
+  // Of the larger sentence's words: a short line inside a long sentence is no copy of it.
+  return shared >= NEAR_COPY_OVERLAP * Math.max(a.words.size, b.words.size);
+}
+
 /** Evidence spans one source may give one side: a figure repeated more often adds nothing. */
 const MAX_EVIDENCE_PER_SOURCE = 2;
 
@@ -36,13 +54,13 @@ const MAX_EVIDENCE_PER_SOURCE = 2;
 export function numberConflicts(docs: SourceDoc[], _claims: ClaimStage): Conflict[] {
   const stated: Stated[] = docs.flatMap((doc) => {
     const found = findQuantities(doc.text, [...doc.headlines, ...doc.sentences], doc.analysis.dates);
-    // A weak measure ("29 catches", "won 18") does not say which fact it is; a figure inside a
-    // quotation is the quote's (quote conflicts show changed words there).
-    const kept = found.filter((q) => !weakMeasure(q) && !touchesQuote(doc, q.figure));
-    return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence) }));
+    // A figure inside a quotation is the quote's (quote conflicts show changed words there).
+    const kept = found.filter((q) => !touchesQuote(doc, q.figure));
+    const ordinal = (q: Quantity): number => kept.filter((o) => o.sentence === q.sentence && o.figure.start < q.figure.start).length;
+    return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), ordinal: ordinal(q) }));
   });
   const out: Conflict[] = [];
-  for (const measure of clusters(stated, (a, b) => sameMeasure(a.q, b.q))) {
+  for (const measure of clusters(stated, linked)) {
     if (new Set(measure.map((s) => s.source)).size < 2) continue;
     for (const fact of factsOf(measure)) {
       // Sides are the figures that can hold together; a chain of compatible figures may join all.

@@ -9,7 +9,7 @@ export type { BoundKind } from './lexicon.js';
 /**
  * A figure read as a measurement: what is measured (head nouns, the event counted, whose age), the
  * value with unit and scale, its bound, the direction of a change, and the words that state it.
- * Only figures whose measured thing can be read are returned: a bare "$43 million" may be any sum.
+ * A figure whose measured thing cannot be read ("$43 million" alone) comes with no head and no event.
  */
 export interface Quantity {
   /** The words stating the figure and what it measures ("at least seven people"). */
@@ -67,9 +67,8 @@ function measureOf(tokens: QToken[], v: Value, bound: { kind: BoundKind; at: num
     event ??= 'kill';
   }
   if (!headStems.length && event && lex.peopleEvents.has(event) && v.dim === 'count') headStems = ['person'];
-  // A count of people means nothing without what happened to them; any other figure needs a noun or an event.
-  if (headStems[0] === 'person' && !event) return null;
-  if (!headStems.length && !event) return null;
+  // A count of people with nothing happening to them, or a figure with neither noun nor event, is
+  // still returned: the comparison reads such weak measures only between near-identical sentences.
   const start = Math.min(from, before && !after ? before.at : from, dir?.at ?? from, ev && ev.at < from ? ev.at : from);
   const end = Math.max(v.last, after?.end ?? v.last, ev && ev.at > v.last ? ev.end : v.last);
   return { direction: dir?.direction ?? 0, head: headStems, headText: head?.text ?? null, event, owner: null, from: start, to: end };

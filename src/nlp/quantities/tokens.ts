@@ -12,16 +12,22 @@ export interface QToken extends Span {
 // Numbers: "3,400", "20, 000" (a thousands group after a comma and a space, as some wire copy prints
 // it; only "000" so that "May 5, 300 people" stays two numbers), "5.4"; a scale or unit stuck to the
 // figure ("41bn", "74million") is split off as its own word.
-const TOKEN = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{2,3}(?:, 000)+|\d+(?:\.\d+)?)|(US\$|C\$|A\$|[$€£¥₹%])|([\p{L}][\p{L}'’]*)|(-)|([^\s\p{L}\p{N}])/gu;
+const TOKEN = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, 000)+|\d+(?:\.\d+)?)|(US\$|C\$|A\$|[$€£¥₹%])|([\p{L}][\p{L}'’]*)|(-)|([^\s\p{L}\p{N}])/gu;
+
+const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 
 export function quantityTokens(text: string, span: Span): QToken[] {
   const body = text.slice(span.start, span.end);
+  // Figures inside a web address ("?cat=14", "/2011/01/05/") are not quantities.
+  const urls = [...body.matchAll(URL)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inUrl = (i: number): boolean => urls.some(([a, b]) => i >= a && i < b);
   const out: QToken[] = [];
   let hyphen = false;
   let lastEnd = -1;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(body); m; m = TOKEN.exec(body)) {
     const start = span.start + m.index;
+    if (inUrl(m.index)) continue;
     if (m[4]) {
       hyphen = start === lastEnd;
       continue;
