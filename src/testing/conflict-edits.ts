@@ -35,8 +35,18 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 const MONTHS = ['January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const OUTLETS = ['Reuters', 'the BBC', 'CNN', 'The New York Times', 'The Associated Press', 'Al Jazeera'];
 // A figure that is a count: digits (not a year, not part of a code or a time) or a number word, then a word.
-const FIGURE = /(?<![\w.,$£€-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,:-]|,\d)(?=\s+[a-z])/g;
+const FIGURE = /(?<![\w.,:$£€-]|:\s)(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,:-]|,\d)(?=\s+(?![ap]\.?m\b)[a-z])/g;
 const WORD_FIGURE = new RegExp(`\\b(${WORDS.join('|')})\\b(?=\\s+[a-z])`, 'gi');
+
+/**
+ * Inside quotation marks: a changed figure there is a changed quote (the quote kind's), and a
+ * reworded quote is no longer the quote; the number edits leave quotations alone.
+ */
+function insideQuote(s: string, at: number): boolean {
+  const before = s.slice(0, at);
+  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
+  return straight || before.lastIndexOf('“') > before.lastIndexOf('”');
+}
 
 const fmt = (n: number, like: string): string => (like.includes(',') || n >= 10000 ? n.toLocaleString('en-US') : String(n));
 
@@ -45,7 +55,7 @@ function figures(s: string): { at: number; text: string; value: number }[] {
   return [...s.matchAll(FIGURE)]
     .map((m) => ({ at: m.index, text: m[0], value: Number(m[0].replace(/,/g, '')) }))
     // Not a year, not part of a code ("AK 47") or a signed figure ("minus 17").
-    .filter((f) => !(f.value >= 1800 && f.value <= 2099) && f.value > 0 && !/(?:minus|\b[A-Z]{1,4})\s*$/.test(s.slice(0, f.at)));
+    .filter((f) => !(f.value >= 1800 && f.value <= 2099) && f.value > 0 && !/(?:minus|\b[A-Z]{1,4}|\b[A-Z][a-z]{2,8})\s*$/.test(s.slice(0, f.at)) && !insideQuote(s, f.at));
 }
 
 function replaceAt(s: string, at: number, len: number, by: string): string {
@@ -60,7 +70,7 @@ function changeNumber(s: string, rng: Rng): string | null {
     const delta = Math.max(2, Math.round(x.value * (0.3 + rng() * 0.5)));
     return replaceAt(s, x.at, x.text.length, fmt(x.value + delta, x.text));
   }
-  const w = [...s.matchAll(WORD_FIGURE)];
+  const w = [...s.matchAll(WORD_FIGURE)].filter((m) => !insideQuote(s, m.index));
   if (!w.length) return null;
   const m = pick(rng, w);
   const i = WORDS.indexOf((m[1] as string).toLowerCase());
@@ -120,7 +130,7 @@ function reorder(s: string): string | null {
 }
 
 function digitsForWords(s: string): string | null {
-  const w = [...s.matchAll(WORD_FIGURE)];
+  const w = [...s.matchAll(WORD_FIGURE)].filter((m) => !insideQuote(s, m.index));
   if (w.length) {
     const m = w[0] as RegExpMatchArray;
     return replaceAt(s, m.index ?? 0, m[0].length, String(WORDS.indexOf((m[1] as string).toLowerCase()) + 2));

@@ -24,11 +24,39 @@ export function clusters<T>(items: T[], linked: (a: T, b: T) => boolean): T[][] 
   return [...groups.values()];
 }
 
-/** A source's figures for a measure that can all hold together: one value as that source gives it. */
-interface Node {
-  source: number;
-  members: Stated[];
-  words: Set<string>;
+/** Shared words as a share of the larger set: how nearly two sentences say the same. */
+function likeness(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n / Math.max(1, a.size, b.size);
+}
+
+/**
+ * The facts inside one measure. A source may give several figures for one measure ("six rifles
+ * seized today", "14 rifles in all"), so each figure is paired, in every other source, only with the
+ * figure whose sentence is most like its own, when that figure's best match back is it (mutual best
+ * match). Figures joined by such pairs make one fact; a source giving two figures of one fact that
+ * cannot both hold is left out of it; a fact whose figures all agree is no conflict.
+ */
+export function factsOf(measure: Stated[]): Stated[][] {
+  const best = (a: Stated, source: number): Stated | undefined => {
+    let top: Stated | undefined;
+    let score = -1;
+    for (const b of measure) {
+      if (b.source !== source) continue;
+      const s = likeness(a.words, b.words);
+      if (s > score) [top, score] = [b, s];
+    }
+    return top;
+  };
+  const paired = (a: Stated, b: Stated): boolean => a.source !== b.source && best(a, b.source) === b && best(b, a.source) === a;
+  return clusters(measure, paired)
+    .map((fact) => {
+      // A source giving two figures of one fact that cannot both hold is no witness for either.
+      const torn = new Set(fact.filter((a) => fact.some((b) => a.source === b.source && !compatible(a.q, b.q))).map((a) => a.source));
+      return fact.filter((a) => !torn.has(a.source));
+    })
+    .filter((fact) => new Set(fact.map((s) => s.source)).size > 1 && fact.some((a) => fact.some((b) => !compatible(a.q, b.q))));
 }
 
 /** Shared words as a share of the smaller set (overlap coefficient). */
@@ -36,37 +64,4 @@ export function overlap(a: Set<string>, b: Set<string>): number {
   let n = 0;
   for (const w of a) if (b.has(w)) n++;
   return n / Math.max(1, Math.min(a.size, b.size));
-}
-
-const nodeCompatible = (a: Node, b: Node): boolean => a.members.every((x) => b.members.every((y) => compatible(x.q, y.q)));
-
-/**
- * The facts inside one measure. A source that gives two figures which cannot both hold ("six rifles
- * seized today", "14 rifles in all") speaks of two facts under one measure, so each of its values is
- * paired only with the value of another source whose sentence is most like its own, and that value's
- * best match back (mutual best match). Figures joined by such pairs make one fact; a fact in which
- * one source still gives two values is left out as ambiguous.
- */
-export function factsOf(measure: Stated[]): Stated[][] {
-  const nodes: Node[] = [];
-  for (const source of [...new Set(measure.map((s) => s.source))]) {
-    for (const members of clusters(measure.filter((s) => s.source === source), (a, b) => compatible(a.q, b.q))) {
-      nodes.push({ source, members, words: new Set(members.flatMap((m) => [...m.words])) });
-    }
-  }
-  const best = (n: Node, source: number): Node | undefined => {
-    let top: Node | undefined;
-    let score = -1;
-    for (const m of nodes) {
-      if (m.source !== source) continue;
-      const s = overlap(n.words, m.words);
-      if (s > score) [top, score] = [m, s];
-    }
-    return top;
-  };
-  const paired = (a: Node, b: Node): boolean => a.source !== b.source && best(a, b.source) === b && best(b, a.source) === a;
-  return clusters(nodes, paired)
-    .filter((fact) => fact.length > 1 && new Set(fact.map((n) => n.source)).size === fact.length)
-    .map((fact) => clusters(fact, nodeCompatible).length > 1 ? fact.flatMap((n) => n.members) : [])
-    .filter((f) => f.length > 0);
 }
