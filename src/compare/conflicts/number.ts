@@ -59,37 +59,67 @@ export function numberConflicts(docs: SourceDoc[], _claims: ClaimStage): Conflic
     const ordinal = (q: Quantity): number => kept.filter((o) => o.sentence === q.sentence && o.figure.start < q.figure.start).length;
     return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), ordinal: ordinal(q) }));
   });
-  const out: Conflict[] = [];
+  const disputes: Stated[][][] = [];
   for (const measure of clusters(stated, linked)) {
     if (new Set(measure.map((s) => s.source)).size < 2) continue;
     for (const fact of factsOf(measure)) {
       // Sides are the figures that can hold together; a chain of compatible figures may join all.
       const sides = clusters(fact, (a, b) => compatible(a.q, b.q));
-      if (sides.length > 1 && sameFactSomewhere(fact)) out.push(conflictOf(fact[0] as Stated, sides, docs));
+      if (sides.length > 1 && sameFactSomewhere(fact)) disputes.push(sides);
     }
   }
-  return out;
+  return mergeListed(disputes).map((d) => conflictOf(d, docs));
+}
+
+/** Which sentences of which sources each side of a dispute stands in. */
+const sideKeys = (sides: Stated[][]): string =>
+  JSON.stringify(sides.map((g) => [...new Set(g.map((s) => `${s.source}:${s.q.sentence.start}`))].sort().join(' ')).sort());
+
+/**
+ * One dispute is one conflict: figures listed together ("six rifles, 12 magazines and 300 rounds"
+ * against "14 rifles, 31 magazines and 923 rounds") dispute one account, so disputes whose sides
+ * stand in the same sentences of the same sources merge, side by side.
+ */
+function mergeListed(disputes: Stated[][][]): Stated[][][] {
+  const byKey = new Map<string, Stated[][][]>();
+  for (const d of disputes) byKey.set(sideKeys(d), [...(byKey.get(sideKeys(d)) ?? []), d]);
+  return [...byKey.values()].map((group) => {
+    const first = group[0] as Stated[][];
+    if (group.length === 1) return first;
+    const keyOf = (g: Stated[]): string => [...new Set(g.map((s) => `${s.source}:${s.q.sentence.start}`))].sort().join(' ');
+    return first.map((side) => group.flatMap((d) => d.find((g) => keyOf(g) === keyOf(side)) ?? []));
+  });
 }
 
 const plural = (n: number): string => `${n} source${n === 1 ? '' : 's'}`;
 
-function conflictOf(first: Stated, groups: Stated[][], docs: SourceDoc[]): Conflict {
+function conflictOf(groups: Stated[][], docs: SourceDoc[]): Conflict {
+  // Merged disputes: one measure per distinct head ("rifles", "magazines"), each figure with its noun.
+  const firsts = [...new Map((groups[0] ?? []).map((s) => [measureName(s.q), s])).values()];
+  const merged = firsts.length > 1;
+  const label = (doc: SourceDoc, s: Stated): string => {
+    const figure = doc.text.slice(s.q.figure.start, s.q.figure.end);
+    return merged && s.q.headText ? `${figure} ${s.q.headText}` : figure;
+  };
   const sides = groups
     .map((g) => ({ g, n: new Set(g.map((s) => s.source)).size, first: Math.min(...g.map((s) => s.source)) }))
     .sort((a, b) => b.n - a.n || a.first - b.first)
     .map(({ g, n }) => {
       const doc = (s: Stated): SourceDoc => docs[s.source] as SourceDoc;
-      const values = [...new Set(g.map((s) => doc(s).text.slice(s.q.figure.start, s.q.figure.end)))].slice(0, 3);
+      const values = merged
+        ? firsts.flatMap((f) => g.filter((s) => measureName(s.q) === measureName(f.q)).slice(0, 1).map((s) => label(doc(s), s)))
+        : [...new Set(g.map((s) => label(doc(s), s)))].slice(0, 3);
       const evidence = [];
       const perSource = new Map<number, number>();
       for (const s of [...g].sort((a, b) => a.source - b.source || a.q.span.start - b.q.span.start)) {
-        if ((perSource.get(s.source) ?? 0) >= MAX_EVIDENCE_PER_SOURCE) continue;
+        if ((perSource.get(s.source) ?? 0) >= MAX_EVIDENCE_PER_SOURCE * firsts.length) continue;
         perSource.set(s.source, (perSource.get(s.source) ?? 0) + 1);
         evidence.push(evidenceOf(doc(s), s.q.span));
       }
-      return { value: values.join(' / '), evidence, n, sources: [...new Set(g.map((s) => s.source))] };
+      return { value: values.join(merged ? ', ' : ' / '), evidence, n, sources: [...new Set(g.map((s) => s.source))] };
     });
-  const summary = `Outlets disagree on ${measureName(first.q)}: ${sides.map((s) => `${s.value} (${plural(s.n)})`).join(' vs ')}.`;
+  const what = firsts.map((s) => measureName(s.q)).join('; ');
+  const summary = `Outlets disagree on ${what}: ${sides.map((s) => `${s.value} (${plural(s.n)})`).join(' vs ')}.`;
   const conflict: Conflict = { id: '', kind: 'number', summary, sides: sides.map(({ value, evidence }) => ({ value, evidence })) };
   const later = laterSide(sides, docs);
   if (later) {
