@@ -6,6 +6,8 @@ export interface Stated {
   q: Quantity;
   source: number;
   words: Set<string>;
+  /** Capitalised words of that sentence (number-context.ts). */
+  names: Set<string>;
   /** Figures before this one in its sentence. */
   ordinal: number;
 }

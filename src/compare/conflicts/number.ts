@@ -4,7 +4,7 @@ import type { ClaimStage } from '../claims/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { evidenceOf, touchesQuote } from './common.js';
 import { measureName, sameMeasure, weakMeasure } from './number-measure.js';
-import { sentenceWords } from './number-context.js';
+import { sentenceNames, sentenceWords } from './number-context.js';
 import { compatible } from './number-range.js';
 import { clusters, factsOf, overlap, type Stated } from './number-align.js';
 
@@ -18,7 +18,8 @@ const SAME_FACT_OVERLAP = 0.3;
 
 /** Some pair of figures from different sources that cannot both hold sits in sentences about the same thing. */
 function sameFactSomewhere(fact: Stated[]): boolean {
-  return fact.some((a) => fact.some((b) => a.source < b.source && !compatible(a.q, b.q) && overlap(a.words, b.words) >= SAME_FACT_OVERLAP));
+  const sameSubject = (a: Stated, b: Stated): boolean => !a.names.size || !b.names.size || [...a.names].some((n) => b.names.has(n));
+  return fact.some((a) => fact.some((b) => a.source < b.source && !compatible(a.q, b.q) && overlap(a.words, b.words) >= SAME_FACT_OVERLAP && sameSubject(a, b)));
 }
 
 /**
@@ -57,7 +58,7 @@ export function numberConflicts(docs: SourceDoc[], _claims: ClaimStage): Conflic
     // A figure inside a quotation is the quote's (quote conflicts show changed words there).
     const kept = found.filter((q) => !touchesQuote(doc, q.figure));
     const ordinal = (q: Quantity): number => kept.filter((o) => o.sentence === q.sentence && o.figure.start < q.figure.start).length;
-    return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), ordinal: ordinal(q) }));
+    return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), ordinal: ordinal(q) }));
   });
   const disputes: Stated[][][] = [];
   for (const measure of clusters(stated, linked)) {
