@@ -43,7 +43,7 @@ export async function run(): Promise<string[]> {
   for (const t of tallies) {
     const what = t.expects ? `caught as ${t.expects}` : 'not flagged';
     lines.push(`${t.edit.padEnd(18)} ${what.padEnd(22)} ${(rateOf(t) * 100).toFixed(1).padStart(5)}%  (${t.passed}/${t.cases})`);
-    for (const f of t.failures) lines.push(`     e.g. ${f.slice(0, 300)}`);
+    for (const f of t.failures) lines.push(`     e.g. ${f.length > 520 ? `${f.slice(0, 200)} … ${f.slice(-300)}` : f}`);
   }
   const changing = tallies.filter((t) => t.expects);
   const keeping = tallies.filter((t) => !t.expects);
