@@ -8,6 +8,8 @@ export interface Stated {
   words: Set<string>;
   /** Capitalised words of that sentence (number-context.ts). */
   names: Set<string>;
+  /** The day its sentence states (a resolved date), if any. */
+  day: string | null;
   /** Figures before this one in its sentence. */
   ordinal: number;
 }

@@ -19,7 +19,11 @@ const SAME_FACT_OVERLAP = 0.3;
 /** Some pair of figures from different sources that cannot both hold sits in sentences about the same thing. */
 function sameFactSomewhere(fact: Stated[]): boolean {
   const sameSubject = (a: Stated, b: Stated): boolean => !a.names.size || !b.names.size || [...a.names].some((n) => b.names.has(n));
-  return fact.some((a) => fact.some((b) => a.source < b.source && !compatible(a.q, b.q) && overlap(a.words, b.words) >= SAME_FACT_OVERLAP && sameSubject(a, b)));
+  // Figures stated for two different days ("six arrests on Wednesday", "47 on Tuesday") both hold.
+  const sameTime = (a: Stated, b: Stated): boolean => a.day === null || b.day === null || a.day === b.day;
+  return fact.some((a) =>
+    fact.some((b) => a.source < b.source && !compatible(a.q, b.q) && overlap(a.words, b.words) >= SAME_FACT_OVERLAP && sameSubject(a, b) && sameTime(a, b)),
+  );
 }
 
 /**
@@ -58,7 +62,10 @@ export function numberConflicts(docs: SourceDoc[], _claims: ClaimStage): Conflic
     // A figure inside a quotation is the quote's (quote conflicts show changed words there).
     const kept = found.filter((q) => !touchesQuote(doc, q.figure));
     const ordinal = (q: Quantity): number => kept.filter((o) => o.sentence === q.sentence && o.figure.start < q.figure.start).length;
-    return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), ordinal: ordinal(q) }));
+    // The day a figure is stated for: a date resolved to the day inside its sentence.
+    const day = (q: Quantity): string | null =>
+      doc.analysis.dates.find((d) => d.granularity === 'day' && d.value && d.start >= q.sentence.start && d.end <= q.sentence.end)?.value ?? null;
+    return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), ordinal: ordinal(q), day: day(q) }));
   });
   const disputes: Stated[][][] = [];
   for (const measure of clusters(stated, linked)) {
