@@ -54,8 +54,10 @@ const fmt = (n: number, like: string): string => (like.includes(',') || n >= 100
 function figures(s: string): { at: number; text: string; value: number }[] {
   return [...s.matchAll(FIGURE)]
     .map((m) => ({ at: m.index, text: m[0], value: Number(m[0].replace(/,/g, '')) }))
-    // Not a year, not part of a code ("AK 47") or a signed figure ("minus 17").
-    .filter((f) => !(f.value >= 1800 && f.value <= 2099) && f.value > 0 && !/(?:minus|\b[A-Z]{1,4}|\b[A-Z][a-z]{2,8})\s*$/.test(s.slice(0, f.at)) && !insideQuote(s, f.at));
+    // Not a year, not part of a code ("AK 47"), a signed figure ("minus 17") or a date ("May 5").
+    .filter((f) => !(f.value >= 1800 && f.value <= 2099) && f.value > 0 && !/(?:minus|\bto|\b[A-Z]{1,4}|\b[A-Z][a-z]{2,8})\s*$/.test(s.slice(0, f.at)) && !insideQuote(s, f.at))
+    // Not an end of a range ("30 to 40"): changing one end may leave the range still holding.
+    .filter((f) => !/^\s*(?:to|or)\s+\d/.test(s.slice(f.at + f.text.length)));
 }
 
 function replaceAt(s: string, at: number, len: number, by: string): string {

@@ -26,7 +26,7 @@ export interface EditTally {
   failures: string[];
 }
 
-const FAILURES_KEPT = 5;
+const FAILURES_KEPT = 8;
 
 function storyOf(c: SuiteCase, sentence: string, origin: string): { article: ReturnType<typeof makeArticle>; span: Span } {
   const head = c.before.join(' ');

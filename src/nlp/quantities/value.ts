@@ -76,7 +76,7 @@ function notAQuantity(tokens: QToken[], i: number, end: number): boolean {
   const next = tokens[end + 1];
   if (t.kind === 'number' && prev?.kind === 'word' && prev.end === t.start) return true; // glued to a word: "e80", "p74million"
   if (t.joined && prev?.kind === 'word' && !quantityLexicon().numberWords[prev.lower] && prev.lower !== 'minus') return true;
-  if (prev?.kind === 'word' && /^[A-Z]{1,4}$/.test(prev.text) && !t.joined && prev.end === t.start - 1) return true; // "AK 47", "G 20"
+  if (t.kind === 'number' && prev?.kind === 'word' && /^[A-Z]{1,4}$/.test(prev.text) && !t.joined && prev.end === t.start - 1) return true; // "AK 47", "G 20"
   if (prev?.text === ':' && tokens[i - 2]?.kind === 'number') return true; // a time: "15: 14"
   if (prev && (prev.text === '#' || (prev.lower === 'no' && tokens[i - 1]?.end === t.start - 2))) return true;
   // A word stuck to the figure that is not its scale or unit: "76ers", "3rd", "4x4".
