@@ -33,16 +33,19 @@ function sameFactSomewhere(fact: Stated[]): boolean {
  */
 const NEAR_COPY_OVERLAP = 0.8;
 
-/** Same measure; a weak one only as the same figure of near-identical sentences. */
+/** Same measure; a weak one only as the same figure (same place, same next word) of near-identical sentences. */
 function linked(a: Stated, b: Stated): boolean {
   if (!sameMeasure(a.q, b.q)) return false;
   if (!weakMeasure(a.q) && !weakMeasure(b.q)) return true;
-  if (a.source === b.source || a.ordinal !== b.ordinal) return false;
+  if (a.source === b.source || a.ordinal !== b.ordinal || a.next !== b.next) return false;
   let shared = 0;
   for (const w of a.words) if (b.words.has(w)) shared++;
   // Of the larger sentence's words: a short line inside a long sentence is no copy of it.
   return shared >= NEAR_COPY_OVERLAP * Math.max(a.words.size, b.words.size);
 }
+
+/** The word after a figure ("2500 block", "214."): a weak figure's place in its sentence. */
+const nextWord = (text: string, at: number): string => /^\s*([\p{L}\p{N}]*)/u.exec(text.slice(at, at + 40))?.[1]?.toLowerCase() ?? '';
 
 /** Evidence spans one source may give one side: a figure repeated more often adds nothing. */
 const MAX_EVIDENCE_PER_SOURCE = 2;
@@ -65,7 +68,7 @@ export function numberConflicts(docs: SourceDoc[], _claims: ClaimStage): Conflic
     // The day a figure is stated for: a date resolved to the day inside its sentence.
     const day = (q: Quantity): string | null =>
       doc.analysis.dates.find((d) => d.granularity === 'day' && d.value && d.start >= q.sentence.start && d.end <= q.sentence.end)?.value ?? null;
-    return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), ordinal: ordinal(q), day: day(q) }));
+    return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), ordinal: ordinal(q), day: day(q), next: nextWord(doc.text, q.figure.end) }));
   });
   const disputes: Stated[][][] = [];
   for (const measure of clusters(stated, linked)) {
