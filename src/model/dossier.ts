@@ -69,6 +69,8 @@ export interface Conflict {
   kind: ConflictKind;
   summary: string;
   sides: ConflictSide[];
+  /** Added (number conflicts): the figures differ between publication times; the later side, which may be an update. */
+  possibleUpdate?: { value: string; sources: string[] };
 }
 
 export interface ReusePassage {

@@ -162,7 +162,7 @@ void test('number: the same quantity with different values inside one claim', ()
   const claims = compareClaims(docs, compareQuotes(docs));
   const [c] = numberConflicts(docs, claims);
   assert.ok(c);
-  assert.deepEqual(c.sides.map((s) => s.value).sort(), ['3400', '4300']);
+  assert.deepEqual(c.sides.map((s) => s.value).sort(), ['About 3,400', 'Some 4,300']);
 });
 
 void test('number: a bound or an estimate that fits the other figure is no conflict', () => {
@@ -178,7 +178,7 @@ void test('number: a bound or an estimate that fits the other figure is no confl
   );
   const [c] = numberConflicts(apart, compareClaims(apart, compareQuotes(apart)));
   assert.ok(c, 'a bound the other figure breaks is still a conflict');
-  assert.deepEqual(c.sides.map((s) => s.value).sort(), ['3000', '5200']);
+  assert.deepEqual(c.sides.map((s) => s.value).sort(), ['5,200', 'fewer than 3,000']);
 });
 
 void test('event date: a weekday and a dated weekday, read against publication dates; a dateline is ignored', () => {
@@ -200,4 +200,18 @@ void test('event date: a weekday and a dated weekday, read against publication d
     ['derailed on the river bridge late on Monday'],
     ['derailed on the river bridge late on Sunday, July 12'],
   ]);
+});
+
+void test('number: figures stated for different days both hold; one dispute listed together is one conflict', () => {
+  const apart = docsOf('Police in Tarnby arrested 47 protesters on March 3, 2026, after clashes.', 'Police in Tarnby arrested 6 protesters on March 4, 2026, after clashes.');
+  assert.deepEqual(numberConflicts(apart, compareClaims(apart, compareQuotes(apart))), []);
+  const same = docsOf('Police in Tarnby arrested 47 protesters on March 3, 2026, after clashes.', 'Police in Tarnby arrested 6 protesters on March 3, 2026, after clashes.');
+  assert.equal(numberConflicts(same, compareClaims(same, compareQuotes(same))).length, 1);
+  const listed = docsOf(
+    'Customs officers seized 14 rifles, 31 magazines and 923 rounds at the Orlen crossing.',
+    'Customs officers seized six rifles, 12 magazines and 300 rounds at the Orlen crossing.',
+  );
+  const found = numberConflicts(listed, compareClaims(listed, compareQuotes(listed)));
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0]?.sides.map((s) => s.value).sort(), ['14 rifles, 31 magazines, 923 rounds', 'six rifles, 12 magazines, 300 rounds']);
 });

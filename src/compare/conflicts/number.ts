@@ -1,99 +1,154 @@
 import type { Conflict } from '../../model/dossier.js';
+import { findQuantities, type Quantity } from '../../nlp/quantities/index.js';
 import type { ClaimStage } from '../claims/index.js';
-import { lexiconMap, lexicons } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
-import { stem } from '../text/stem.js';
-import { conflictFrom, type Stance } from './common.js';
-
-/** Similarity two sentences need before their numbers are read as counts of one thing. */
-const SAME_FACT_SIMILARITY = 0.25;
-/**
- * How far an "about"/"around" figure may be from another and still agree with it: reporters round, so
- * "about 3,400" is consistent with 3,350 but not with 4,300.
- */
-const ABOUT_TOLERANCE = 0.1;
-const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-// eslint-disable-next-line security/detect-unsafe-regex -- no failing suffix: the match ends wherever the repetition stops, so it never backtracks through the choices
-const NUMBER = /(?<![\p{L}\p{N}.,])([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion))?(\s*(?:%|per\s*cent|percent))?(?:\s+([\p{L}-]+))?(?:\s+([\p{L}-]+))?/giu;
+import { evidenceOf, touchesQuote } from './common.js';
+import { measureName, sameMeasure, weakMeasure } from './number-measure.js';
+import { sentenceNames, sentenceWords } from './number-context.js';
+import { compatible } from './number-range.js';
+import { clusters, factsOf, overlap, type Stated } from './number-align.js';
 
 /**
- * Number conflicts: inside one claim (sentences grouped as stating the same fact), the same
- * quantity (same unit and head noun) given different values by different sources. Years and
- * day numbers are dates, not quantities.
+ * Share of the shorter sentence's content words that two sentences giving different figures for one
+ * measure must share before they are read as one fact. Different facts of one measure (a toll in
+ * another shooting, the taxes of another year) come in sentences about other things; on the dev
+ * stories true disputes share 0.38-0.75 of their words, most false ones 0.06-0.33.
  */
-export function numberConflicts(docs: SourceDoc[], claims: ClaimStage): Conflict[] {
-  const out: Conflict[] = [];
-  for (const g of claims.groups) {
-    if (new Set(g.units.map((u) => u.source)).size < 2) continue;
-    const byQuantity = new Map<string, Stance[]>();
-    const ranges = new Map<Stance, [number, number]>();
-    for (const u of g.units) {
-      const doc = docs[u.source] as SourceDoc;
-      const body = doc.text.slice(u.start, u.end);
-      NUMBER.lastIndex = 0;
-      for (let m = NUMBER.exec(body); m; m = NUMBER.exec(body)) {
-        // A rank ("No. 3 position") is not a quantity; the total in a partitive ("15 of the 19
-        // hijackers") counts a different set from the part.
-        // eslint-disable-next-line security/detect-unsafe-regex -- anchored at the end of a clause; one optional word
-        if (/(?:\bNo\.|#|\bof(?:\s+the)?)\s*$/i.test(body.slice(0, m.index))) continue;
-        const raw = (m[2] as string).replace(/,/g, '');
-        let value = Number(raw);
-        if (!m[1] && !m[3] && !m[4] && /^(?:1[89]|20)\d\d$/.test(raw)) continue; // a year
-        if (m[3]) value *= SCALE[m[3].toLowerCase()] ?? 1;
-        const unit = m[4] ? '%' : (m[1] ?? '');
-        const head = headNoun(m[5], m[6]);
-        if (!head) continue; // "$43 million" alone may be any sum; "3,400 residents" is a quantity
-        const key = `${unit}|${head ?? ''}`;
-        const span = { start: u.start + m.index, end: u.start + m.index + m[0].trimEnd().length };
-        const stance = { source: u.source, value: `${m[1] ?? ''}${formatValue(value)}${unit === '%' ? '%' : ''}`, span };
-        ranges.set(stance, rangeOf(value, body.slice(0, m.index)));
-        byQuantity.set(key, [...(byQuantity.get(key) ?? []), stance]);
-      }
-    }
-    for (const [key, stances] of byQuantity) {
-      const [, head] = key.split('|');
-      // The sentences must say nearly the same thing, so the numbers count the same thing.
-      const units = g.units.filter((u) => stances.some((s) => s.source === u.source && s.span.start >= u.start && s.span.end <= u.end));
-      const close = units.some((u) => units.some((v) => v.source !== u.source && claims.matcher.similarity(u, v) >= SAME_FACT_SIMILARITY));
-      if (!close) continue;
-      // Bounds and estimates ("more than 5,000", "about 3,400") disagree only when no value fits both.
-      const disjoint = stances.some((a) => stances.some((b) => a.source !== b.source && !rangesOverlap(ranges.get(a), ranges.get(b))));
-      if (!disjoint) continue;
-      const c = conflictFrom('number', `how many ${head || 'there are'}`, stances, docs);
-      if (c) out.push(c);
-    }
-  }
-  return out;
+const SAME_FACT_OVERLAP = 0.3;
+
+/** Some pair of figures from different sources that cannot both hold sits in sentences about the same thing. */
+function sameFactSomewhere(fact: Stated[]): boolean {
+  const sameSubject = (a: Stated, b: Stated): boolean => !a.names.size || !b.names.size || [...a.names].some((n) => b.names.has(n));
+  // Figures stated for two different days ("six arrests on Wednesday", "47 on Tuesday") both hold.
+  const sameTime = (a: Stated, b: Stated): boolean => a.day === null || b.day === null || a.day === b.day;
+  return fact.some((a) =>
+    fact.some((b) => a.source < b.source && !compatible(a.q, b.q) && overlap(a.words, b.words) >= SAME_FACT_OVERLAP && sameSubject(a, b) && sameTime(a, b)),
+  );
 }
 
-function headNoun(a: string | undefined, b: string | undefined): string | null {
-  const { stopwords } = lexicons();
-  for (const w of [a, b]) {
-    if (!w) continue;
-    const lw = w.toLowerCase();
-    if (stopwords.has(lw)) return null;
-    if (/^(?:years?-old|year|years|month|months|day|days)$/.test(lw)) return null;
-    return stem(lw);
+/**
+ * Share of content words two sentences must share for a weak measure ("29 catches", a bare "$43
+ * million") to be read as one fact: near-identical sentences (one outlet's copy of another's) with
+ * a different figure in the same place.
+ */
+const NEAR_COPY_OVERLAP = 0.8;
+
+/** Same measure; a weak one only as the same figure (same place, same next word) of near-identical sentences. */
+function linked(a: Stated, b: Stated): boolean {
+  if (!sameMeasure(a.q, b.q)) return false;
+  if (!weakMeasure(a.q) && !weakMeasure(b.q)) return true;
+  if (a.source === b.source || a.ordinal !== b.ordinal || a.next !== b.next) return false;
+  let shared = 0;
+  for (const w of a.words) if (b.words.has(w)) shared++;
+  // Of the larger sentence's words: a short line inside a long sentence is no copy of it.
+  return shared >= NEAR_COPY_OVERLAP * Math.max(a.words.size, b.words.size);
+}
+
+/** The word after a figure ("2500 block", "214."): a weak figure's place in its sentence. */
+const nextWord = (text: string, at: number): string => /^\s*([\p{L}\p{N}]*)/u.exec(text.slice(at, at + 40))?.[1]?.toLowerCase() ?? '';
+
+/** Evidence spans one source may give one side: a figure repeated more often adds nothing. */
+const MAX_EVIDENCE_PER_SOURCE = 2;
+
+/**
+ * Number conflicts: every figure of every source read as a measurement (src/nlp/quantities);
+ * figures of the same measure from different sources that cannot both hold (bounds, ranges and
+ * rounding respected, src/compare/conflicts/number-range.ts) make one conflict per measure, however
+ * many claim groups the sentences fall into. A source that itself gives two incompatible figures for
+ * one measure speaks of two facts (two events, two places): number-align.ts pairs each with the
+ * figure of the sentence most like its own in every other source.
+ * When the sides were published at different times, the later one is named as a possible update.
+ */
+export function numberConflicts(docs: SourceDoc[], _claims: ClaimStage): Conflict[] {
+  const stated: Stated[] = docs.flatMap((doc) => {
+    const found = findQuantities(doc.text, [...doc.headlines, ...doc.sentences], doc.analysis.dates);
+    // A figure inside a quotation is the quote's (quote conflicts show changed words there).
+    const kept = found.filter((q) => !touchesQuote(doc, q.figure));
+    const ordinal = (q: Quantity): number => kept.filter((o) => o.sentence === q.sentence && o.figure.start < q.figure.start).length;
+    // The day a figure is stated for: a date resolved to the day inside its sentence.
+    const day = (q: Quantity): string | null =>
+      doc.analysis.dates.find((d) => d.granularity === 'day' && d.value && d.start >= q.sentence.start && d.end <= q.sentence.end)?.value ?? null;
+    return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), ordinal: ordinal(q), day: day(q), next: nextWord(doc.text, q.figure.end) }));
+  });
+  const disputes: Stated[][][] = [];
+  for (const measure of clusters(stated, linked)) {
+    if (new Set(measure.map((s) => s.source)).size < 2) continue;
+    for (const fact of factsOf(measure)) {
+      // Sides are the figures that can hold together; a chain of compatible figures may join all.
+      const sides = clusters(fact, (a, b) => compatible(a.q, b.q));
+      if (sides.length > 1 && sameFactSomewhere(fact)) disputes.push(sides);
+    }
+  }
+  return mergeListed(disputes).map((d) => conflictOf(d, docs));
+}
+
+/** Which sentences of which sources each side of a dispute stands in. */
+const sideKeys = (sides: Stated[][]): string =>
+  JSON.stringify(sides.map((g) => [...new Set(g.map((s) => `${s.source}:${s.q.sentence.start}`))].sort().join(' ')).sort());
+
+/**
+ * One dispute is one conflict: figures listed together ("six rifles, 12 magazines and 300 rounds"
+ * against "14 rifles, 31 magazines and 923 rounds") dispute one account, so disputes whose sides
+ * stand in the same sentences of the same sources merge, side by side.
+ */
+function mergeListed(disputes: Stated[][][]): Stated[][][] {
+  const byKey = new Map<string, Stated[][][]>();
+  for (const d of disputes) byKey.set(sideKeys(d), [...(byKey.get(sideKeys(d)) ?? []), d]);
+  return [...byKey.values()].map((group) => {
+    const first = group[0] as Stated[][];
+    if (group.length === 1) return first;
+    const keyOf = (g: Stated[]): string => [...new Set(g.map((s) => `${s.source}:${s.q.sentence.start}`))].sort().join(' ');
+    return first.map((side) => group.flatMap((d) => d.find((g) => keyOf(g) === keyOf(side)) ?? []));
+  });
+}
+
+const plural = (n: number): string => `${n} source${n === 1 ? '' : 's'}`;
+
+function conflictOf(groups: Stated[][], docs: SourceDoc[]): Conflict {
+  // Merged disputes: one measure per distinct head ("rifles", "magazines"), each figure with its noun.
+  const firsts = [...new Map((groups[0] ?? []).map((s) => [measureName(s.q), s])).values()];
+  const merged = firsts.length > 1;
+  const label = (doc: SourceDoc, s: Stated): string => {
+    const figure = doc.text.slice(s.q.figure.start, s.q.figure.end);
+    return merged && s.q.headText ? `${figure} ${s.q.headText}` : figure;
+  };
+  const sides = groups
+    .map((g) => ({ g, n: new Set(g.map((s) => s.source)).size, first: Math.min(...g.map((s) => s.source)) }))
+    .sort((a, b) => b.n - a.n || a.first - b.first)
+    .map(({ g, n }) => {
+      const doc = (s: Stated): SourceDoc => docs[s.source] as SourceDoc;
+      const values = merged
+        ? firsts.flatMap((f) => g.filter((s) => measureName(s.q) === measureName(f.q)).slice(0, 1).map((s) => label(doc(s), s)))
+        : [...new Set(g.map((s) => label(doc(s), s)))].slice(0, 3);
+      const evidence = [];
+      const perSource = new Map<number, number>();
+      for (const s of [...g].sort((a, b) => a.source - b.source || a.q.span.start - b.q.span.start)) {
+        if ((perSource.get(s.source) ?? 0) >= MAX_EVIDENCE_PER_SOURCE * firsts.length) continue;
+        perSource.set(s.source, (perSource.get(s.source) ?? 0) + 1);
+        evidence.push(evidenceOf(doc(s), s.q.span));
+      }
+      return { value: values.join(merged ? ', ' : ' / '), evidence, n, sources: [...new Set(g.map((s) => s.source))] };
+    });
+  const what = firsts.map((s) => measureName(s.q)).join('; ');
+  const summary = `Outlets disagree on ${what}: ${sides.map((s) => `${s.value} (${plural(s.n)})`).join(' vs ')}.`;
+  const conflict: Conflict = { id: '', kind: 'number', summary, sides: sides.map(({ value, evidence }) => ({ value, evidence })) };
+  const later = laterSide(sides, docs);
+  if (later) {
+    conflict.possibleUpdate = { value: later.value, sources: later.sources.map((i) => (docs[i] as SourceDoc).id) };
+    conflict.summary += ` The later reports say ${later.value}: possibly an update.`;
+  }
+  return conflict;
+}
+
+/** The side every one of whose sources was published after every source of the other sides, if any. */
+function laterSide<S extends { sources: number[]; value: string }>(sides: S[], docs: SourceDoc[]): S | null {
+  const time = (i: number): number => Date.parse((docs[i] as SourceDoc).article.published ?? '');
+  const all = sides.flatMap((s) => s.sources);
+  if (all.some((i) => Number.isNaN(time(i)))) return null;
+  if (sides.length < 2) return null;
+  for (const side of sides) {
+    const others = all.filter((i) => !side.sources.includes(i));
+    if (Math.min(...side.sources.map(time)) > Math.max(...others.map(time))) return side;
   }
   return null;
-}
-
-const formatValue = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(2).replace(/0+$/, ''));
-
-/** The values a figure allows, from the bound or estimate word just before it (data/lexicons/compare/number-bounds.tsv). */
-function rangeOf(value: number, before: string): [number, number] {
-  const words = before.toLowerCase().replace(/[$£€]\s*$/, '').trimEnd().split(/\s+/).slice(-3);
-  const bounds = lexiconMap('number-bounds.tsv');
-  for (let n = Math.min(3, words.length); n >= 1; n--) {
-    const kind = bounds.get(words.slice(-n).join(' '));
-    if (kind === 'at-least') return [value, Infinity];
-    if (kind === 'at-most') return [0, value];
-    if (kind === 'about') return [value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE)];
-  }
-  return [value, value];
-}
-
-function rangesOverlap(a: [number, number] | undefined, b: [number, number] | undefined): boolean {
-  if (!a || !b) return false;
-  return a[0] <= b[1] && b[0] <= a[1];
 }

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The word lists of the measurement reader: data/lexicons/quantities.json (number words, units,
+ * people nouns, event and direction words, measure nouns) and data/lexicons/compare/number-bounds.tsv
+ * (the bound or estimate a word before a figure stands for). See data/lexicons/README.md.
+ */
+
+export type BoundKind = 'at-least' | 'at-most' | 'about' | 'just-under' | 'just-over';
+
+interface QuantityFile {
+  numberWords: Record<string, number>;
+  fractions: Record<string, number>;
+  vague: Record<string, number>;
+  scales: Record<string, number>;
+  currencySigns: Record<string, string>;
+  currencyWords: Record<string, string>;
+  percent: string[];
+  units: Record<string, [string, number]>;
+  people: string[];
+  modifiers: string[];
+  events: Record<string, string[]>;
+  peopleEvents: string[];
+  directions: Record<'rise' | 'fall', string[]>;
+  measureNouns: string[];
+  eventNames: Record<string, string>;
+  stops: string[];
+}
+
+export interface QuantityLexicon extends Omit<QuantityFile, 'people' | 'modifiers' | 'events' | 'peopleEvents' | 'directions' | 'measureNouns' | 'stops'> {
+  stops: Set<string>;
+  people: Set<string>;
+  modifiers: Set<string>;
+  /** Event phrase (one or more words) -> canonical event. */
+  events: Map<string, string>;
+  peopleEvents: Set<string>;
+  /** Direction word -> +1 (rise) or -1 (fall). */
+  directions: Map<string, 1 | -1>;
+  measureNouns: Set<string>;
+  bounds: Map<string, BoundKind>;
+  /** Longest phrase, in words, of the event and bound lists. */
+  longest: number;
+}
+
+// src/nlp/quantities/ and dist/src/nlp/quantities/ sit three or four levels below the folder holding data/.
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DATA = [resolve(HERE, '..', '..', '..', 'data', 'lexicons'), resolve(HERE, '..', '..', '..', '..', 'data', 'lexicons')];
+
+function read(file: string): string {
+  for (const dir of DATA) {
+    try {
+      return readFileSync(join(dir, file), 'utf8');
+    } catch {
+      // try the next candidate folder
+    }
+  }
+  throw new Error(`data/lexicons/${file} not found`);
+}
+
+let cached: QuantityLexicon | null = null;
+
+export function quantityLexicon(): QuantityLexicon {
+  if (cached) return cached;
+  const f = JSON.parse(read('quantities.json')) as QuantityFile;
+  const events = new Map<string, string>();
+  for (const [event, forms] of Object.entries(f.events)) for (const w of forms) if (!events.has(w)) events.set(w, event);
+  const directions = new Map<string, 1 | -1>();
+  for (const w of f.directions.rise) directions.set(w, 1);
+  for (const w of f.directions.fall) directions.set(w, -1);
+  const bounds = new Map<string, BoundKind>();
+  for (const line of read('compare/number-bounds.tsv').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [k, v] = line.split('\t');
+    if (k && v) bounds.set(k.trim().toLowerCase(), v.trim() as BoundKind);
+  }
+  const longest = Math.max(...[...events.keys(), ...bounds.keys()].map((p) => p.split(' ').length));
+  // Null-prototype records, so that a word such as "constructor" is not found in them.
+  const bare = <T>(r: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, r);
+  cached = {
+    ...f,
+    numberWords: bare(f.numberWords),
+    fractions: bare(f.fractions),
+    vague: bare(f.vague),
+    scales: bare(f.scales),
+    currencySigns: bare(f.currencySigns),
+    currencyWords: bare(f.currencyWords),
+    units: bare(f.units),
+    eventNames: bare(f.eventNames),
+    people: new Set(f.people),
+    modifiers: new Set(f.modifiers),
+    events,
+    peopleEvents: new Set(f.peopleEvents),
+    directions,
+    measureNouns: new Set(f.measureNouns),
+    stops: new Set(f.stops),
+    bounds,
+    longest,
+  };
+  return cached;
+}

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findQuantities, type Quantity } from './index.js';
+
+// Sentences written for these tests, about invented places and people.
+const read = (s: string): Quantity[] => findQuantities(s, [{ start: 0, end: s.length }]);
+const one = (s: string): Quantity => {
+  const [q] = read(s);
+  assert.ok(q, `a measurement in: ${s}`);
+  return q;
+};
+
+void test('value, unit and scale: money, per cent, fractions, number words, ranges', () => {
+  const loss = one('Norvale Foods lost $41bn of its market value.');
+  assert.deepEqual([loss.dim, loss.value, loss.direction], ['money:USD', 41e9, -1]);
+  assert.deepEqual(loss.head, ['market', 'value']);
+  const shares = one('Its shares fell about 12% in early trading.');
+  assert.deepEqual([shares.dim, shares.value, shares.bound, shares.direction], ['%', 12, 'about', -1]);
+  const third = one('The fund lost a third of its value.');
+  assert.equal(Math.round(third.value), 33);
+  const range = one('Between 30 and 40 volunteer firefighters were injured.');
+  assert.deepEqual([range.lo, range.hi, range.head[0], range.event], [30, 40, 'person', 'injure']);
+  const word = one('The blast killed two people.');
+  assert.deepEqual([word.value, word.event], [2, 'kill']);
+});
+
+void test('the measured thing: tolls, ages with their owner, durations, events after the noun', () => {
+  const toll = one('The death toll rose to 18 on Tuesday.');
+  assert.deepEqual([toll.value, toll.head[0], toll.event, toll.direction], [18, 'person', 'kill', 0]);
+  const age = one('Police arrested 61-year-old Marta Lind Okafor at her home.');
+  assert.deepEqual([age.dim, age.value, age.owner], ['age', 61, 'okafor']);
+  const apposed = one('Okafor, 61, was charged.');
+  assert.deepEqual([apposed.dim, apposed.owner], ['age', 'okafor']);
+  const hours = one('The standoff ended after almost three hours of negotiations.');
+  assert.deepEqual([hours.dim, hours.value, hours.bound, hours.event], ['duration', 3 * 3600, 'just-under', 'negotiate']);
+  const hurt = one('Police said 12 people were injured in the clashes.');
+  assert.deepEqual([hurt.value, hurt.event], [12, 'injure']);
+});
+
+void test('not quantities: codes, scores, times, years, partitives, web addresses', () => {
+  for (const s of ['He carried an AK 47 on the ferry.', 'They won 104-72 at home.', 'It began at 5:30 p.m. sharp.', 'The mill opened in 1987 to workers.', 'One of the players was hurt.', 'See http://example.org/news/2011/01/05/story?id=14 for more.']) {
+    assert.deepEqual(read(s).map((q) => q.value), [], s);
+  }
+});
