@@ -2,6 +2,7 @@ import type { Conflict } from '../../model/dossier.js';
 import type { ClaimStage } from '../claims/index.js';
 import type { QuoteStage } from '../quotes/index.js';
 import type { SourceDoc } from '../source-doc.js';
+import { phraseAttributeConflicts } from './attribute-phrases.js';
 import { attributionConflicts } from './attribution.js';
 import { dateConflicts } from './date.js';
 import { descriptorConflicts } from './descriptor.js';
@@ -22,6 +23,7 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...eventDateConflicts(docs, claims),
     ...numberConflicts(docs, claims),
     ...descriptorConflicts(docs),
+    ...phraseAttributeConflicts(docs, claims),
     ...polarityConflicts(docs),
     ...quoteConflicts(quotes.clusters),
   ];
