@@ -3,6 +3,7 @@ import type { ClaimStage } from '../claims/index.js';
 import type { QuoteStage } from '../quotes/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { phraseAttributeConflicts } from './attribute-phrases.js';
+import { thingAttributeConflicts } from './thing-attributes.js';
 import { attributionConflicts } from './attribution.js';
 import { dateConflicts } from './date.js';
 import { descriptorConflicts } from './descriptor.js';
@@ -24,6 +25,7 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...numberConflicts(docs, claims),
     ...descriptorConflicts(docs),
     ...phraseAttributeConflicts(docs, claims),
+    ...thingAttributeConflicts(docs),
     ...polarityConflicts(docs),
     ...quoteConflicts(quotes.clusters),
   ];
