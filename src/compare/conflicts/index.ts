@@ -4,6 +4,7 @@ import type { QuoteStage } from '../quotes/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { phraseAttributeConflicts } from './attribute-phrases.js';
 import { thingAttributeConflicts } from './thing-attributes.js';
+import { namedDateConflicts } from './named-date.js';
 import { attributionConflicts } from './attribution.js';
 import { dateConflicts } from './date.js';
 import { descriptorConflicts } from './descriptor.js';
@@ -22,6 +23,7 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...dateConflicts(docs),
     // Event dates: only mentions sharing the story's event word, attached to the date (0 of 100 BASIL events fire).
     ...eventDateConflicts(docs, claims),
+    ...namedDateConflicts(docs, claims),
     ...numberConflicts(docs, claims),
     ...descriptorConflicts(docs),
     ...phraseAttributeConflicts(docs, claims),

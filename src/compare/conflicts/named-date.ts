@@ -1,0 +1,200 @@
+import type { Conflict } from '../../model/dossier.js';
+import type { Span } from '../../model/span.js';
+import { WEEKDAYS } from '../../nlp/dates.js';
+import type { ClaimStage } from '../claims/index.js';
+import { lexiconSet, lexicons } from '../lexicon.js';
+import type { Passage } from '../matcher.js';
+import type { SourceDoc } from '../source-doc.js';
+import { contentKey, words, type Word } from '../text/tokens.js';
+import { conflictFrom, outletsIn, touchesQuote, type Stance } from './common.js';
+import { lastWeekday, publishedDay, toKey, weekdayOf } from './dates.js';
+
+/**
+ * Date conflicts on when something named happened: a weekday ("on Tuesday", "early Saturday",
+ * "Friday night") or a month without a day ("in December") in a clause that names a thing or a
+ * person ("checked into Promises on Friday", "picked up DeShawn Wynn on Monday", "launched a line
+ * called Mantra in September"). Two sources' dated clauses tell of the same happening when they
+ * share a name and say much the same (SAME_HAPPENING_SIMILARITY over the clause's content words).
+ * A weekday is read against the article's publication day when it has one ("on Friday" in an
+ * article of Saturday is the day before) and compared by weekday, so a source without a date still
+ * meets one with. Dates of speech ("said Friday"), plans ("will sign on Monday"), deadlines and
+ * quotations are left out, as in event-date.ts; that pass dates the story's lead event word, this
+ * one whatever the clause names.
+ */
+const SAME_HAPPENING_SIMILARITY = 0.18;
+/** A shared name of several words ("DeShawn Wynn", "Gulf of Aden") already says much: less else is needed. */
+const SAME_HAPPENING_SIMILARITY_FULL_NAME = 0.1;
+/** Shared names and words two clauses need to tell of the same happening. */
+const MIN_SHARED = 2;
+/** Lines without final punctuation this long are read as sentences. */
+const MIN_UNPUNCTUATED_WORDS = 14;
+/** Words of a date's clause, each side of it, that it may date. */
+const CLAUSE_WORDS = 10;
+
+const WEEKDAY_RE = /\b(?:(early|late)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?(?:['’]s)?\b/giu;
+const MONTH_RE = /\b(?:in|during|since|last)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/gu;
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const CLAUSE_BREAK = new Set(['and', 'but', 'while', 'when', 'whereas', 'because', 'although', 'though', 'after', 'before', 'since', 'until', 'once', 'then', 'that', 'which', 'where', 'who']);
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
+/** A word right before the date that makes it a deadline, a span or a plan. */
+const NOT_A_DAY_OF = new Set(['until', 'till', 'by', 'since', 'through', 'from', 'next', 'every', 'each', 'coming', 'following', 'this']);
+
+interface Dated {
+  source: number;
+  /** "weekday:friday" or "month:9". */
+  value: string;
+  label: string;
+  span: Span;
+  names: Set<string>;
+  passage: Passage;
+}
+
+let notHappenedCache: Set<string> | undefined;
+/** Verbs that make a clause a report of the news rather than the news: "the Daily News reported Sunday". */
+const REPORTING = new Set(['reported', 'reports', 'announced', 'announces', 'confirmed', 'confirms', 'said', 'says', 'told', 'tells', 'revealed', 'disclosed']);
+
+export function namedDateConflicts(docs: SourceDoc[], claims: ClaimStage): Conflict[] {
+  const own = new Set(docs.flatMap((d) => outletsIn(d.text, { start: 0, end: d.text.length }).map((o) => d.text.slice(o.span.start, o.span.end))));
+  const all = docs.flatMap((d) => datedClauses(d, own));
+  const out: Conflict[] = [];
+  const used = new Set<Dated>();
+  for (const kind of ['weekday', 'month']) {
+    const list = all.filter((d) => d.value.startsWith(kind));
+    for (const seed of list) {
+      if (used.has(seed)) continue;
+      // Every mention linked to the seed through mentions of the same happening, in any source.
+      const group = [seed];
+      for (let i = 0; i < group.length; i++) {
+        const g = group[i] as Dated;
+        for (const d of list) if (!used.has(d) && !group.includes(d) && d.source !== g.source && meets(g, d, claims)) group.push(d);
+      }
+      group.forEach((g) => used.add(g));
+      // A source giving two days of it tells two happenings apart ("Wednesday's loss", "Friday's loss"): it takes no side.
+      const values = (src: number): Set<string> => new Set(group.filter((g) => g.source === src).map((g) => g.value));
+      const kept = group.filter((g) => values(g.source).size === 1);
+      if (process.env.KDEBUG && group.length > 1) console.error('GROUP', group.map((g) => `${g.source}:${g.value}:${docs[g.source]?.text.slice(g.span.start, g.span.end).slice(0, 80)}`).join('\n   '));
+      if (new Set(kept.map((g) => g.value)).size < 2) continue;
+      const labels = new Map(kept.map((g) => [g.value, g.label]));
+      const stances: Stance[] = kept.map((g) => ({ source: g.source, value: g.value, span: g.span }));
+      const c = conflictFrom('date', `when it happened, in the reports naming ${[...seed.names][0] ?? 'it'}`, stances, docs, (v) => labels.get(v) ?? v, 'one happening has one day');
+      if (c) out.push(c);
+    }
+  }
+  return out;
+}
+
+function meets(a: Dated, b: Dated, claims: ClaimStage): boolean {
+  const shared = [...a.names].filter((n) => [...b.names].some((m) => sameName(n, m)));
+  if (!shared.length) return false;
+  // Each naming a full name the other lacks ("signed Pierre Thomas" / "signed DeShawn Wynn"): two happenings.
+  const own = (x: Dated, y: Dated): boolean => [...x.names].some((n) => n.includes(' ') && ![...y.names].some((m) => sameName(n, m)));
+  if (own(a, b) && own(b, a)) return false;
+  const full = shared.some((n) => [...a.names, ...b.names].every((m) => !sameName(n, m) || m.includes(' ')));
+  // Besides the name, the clauses share a word ("launched", "fire") or another name.
+  const sharedWords = a.passage.keys.filter((k) => !a.names.has(k) && b.passage.keys.includes(k)).length;
+  if (shared.length + sharedWords < MIN_SHARED) return false;
+  const floor = full ? SAME_HAPPENING_SIMILARITY_FULL_NAME : SAME_HAPPENING_SIMILARITY;
+  if (process.env.KDEBUG && a.value !== b.value) console.error('DATE', a.value, b.value, claims.matcher.similarity(a.passage, b.passage).toFixed(3), [...a.names].join('/'), '|', [...b.names].join('/'), a.passage.keys.join(' '), '||', b.passage.keys.join(' '));
+  return claims.matcher.similarity(a.passage, b.passage) >= floor;
+}
+
+/** "Promises" and "Promises Treatment Center" name the same place: one's words lead the other's. */
+function sameName(a: string, b: string): boolean {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  return l === s || l.startsWith(s + ' ') || l.endsWith(' ' + s);
+}
+
+/** The dated clauses of one source: each weekday or month expression with the names and words of its clause. */
+export function datedClauses(doc: SourceDoc, outlets: Set<string> = new Set()): Dated[] {
+  const ref = publishedDay(doc.article);
+  const out: Dated[] = [];
+  // A long line without final punctuation is a sentence that lost its full stop more often than a headline.
+  const lines = [...doc.sentences, ...doc.headlines.filter((h) => words(doc.text, h.start, h.end).length >= MIN_UNPUNCTUATED_WORDS)];
+  for (const s of lines) {
+    const body = doc.text.slice(s.start, s.end);
+    const ws = words(doc.text, s.start, s.end);
+    const found: { span: Span; value: string; label: string }[] = [];
+    for (const m of body.matchAll(WEEKDAY_RE)) {
+      const day = WEEKDAYS.indexOf((m[2] as string).toLowerCase());
+      // Against a publication day the weekday is a day; compared as its weekday either way.
+      const value = ref ? weekdayOf(toKey(lastWeekday(ref, day))) : (WEEKDAYS[day] as string);
+      found.push({ span: at(s, m), value: `weekday:${value}`, label: m[0].replace(/['’]s$/, '') });
+    }
+    for (const m of body.matchAll(MONTH_RE)) found.push({ span: at(s, m), value: `month:${MONTHS.indexOf((m[1] as string).toLowerCase()) + 1}`, label: m[1] as string });
+    for (const f of found) {
+      if (touchesQuote(doc, f.span) || !happened(doc, ws, f.span)) continue;
+      const clause = clauseOf(doc.text, ws, f.span);
+      // Who reported it is not what happened: outlets' names and clauses of speech are left out.
+      const names = new Set([...namesIn(doc.text, clause, ws[0])].filter((n) => !outlets.has(n)));
+      if (clause.some((w) => REPORTING.has(w.norm))) continue;
+      if (!names.size) continue;
+      const keys = clause.filter((w) => !w.capital).map(contentKey).filter((k): k is string => k !== null);
+      const span = { start: Math.min(f.span.start, clause[0]?.start ?? f.span.start), end: Math.max(f.span.end, clause[clause.length - 1]?.end ?? f.span.end) };
+      out.push({ source: doc.index, value: f.value, label: f.label, span, names, passage: { keys: [...new Set([...keys, ...names])] } });
+    }
+  }
+  return out;
+}
+
+const at = (s: Span, m: RegExpMatchArray): Span => ({ start: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length });
+
+/** False for a date of speech ("said Friday"), a deadline ("until Friday") or a plan ("will sign Monday"). */
+function happened(doc: SourceDoc, ws: Word[], date: Span): boolean {
+  const i = ws.findIndex((w) => w.start >= date.start);
+  const prev = ws.slice(Math.max(0, i - 3), i).map((w) => w.norm);
+  const next = ws.slice(i + 1, i + 3).map((w) => w.norm);
+  const speech = lexicons().speechVerbs;
+  if (prev.length && NOT_A_DAY_OF.has(prev[prev.length - 1] as string)) return false;
+  if ([...prev.slice(-2), ...next.slice(0, 1)].some((w) => speech.has(w) || REPORTING.has(w))) return false;
+  const notHappened = (notHappenedCache ??= lexiconSet('not-happened.txt'));
+  return !ws.slice(Math.max(0, i - CLAUSE_WORDS), i + CLAUSE_WORDS).some((w) => notHappened.has(w.norm));
+}
+
+/** The words around a date up to a clause break or CLAUSE_WORDS each side, the date's own words excluded. */
+function clauseOf(text: string, ws: Word[], date: Span): Word[] {
+  const i = ws.findIndex((w) => w.end > date.start);
+  if (i < 0) return [];
+  const inside = (w: Word): boolean => w.start < date.end && w.end > date.start;
+  const breaks = (a: Word, b: Word): boolean => /[;:()—–"“”]/.test(text.slice(a.end, b.start));
+  const left: Word[] = [];
+  for (let k = i - 1; k >= 0 && left.length < CLAUSE_WORDS; k--) {
+    const w = ws[k] as Word;
+    if (breaks(w, ws[k + 1] as Word) || CLAUSE_BREAK.has(w.norm)) break;
+    left.unshift(w);
+    // "the shooting suspect was on suicide watch Monday": the date is the copula's, not the words before it.
+    if (COPULAS.has(w.norm)) break;
+  }
+  let j = i;
+  while (j < ws.length && inside(ws[j] as Word)) j++;
+  const right: Word[] = [];
+  for (let k = j; k < ws.length && right.length < CLAUSE_WORDS; k++) {
+    const w = ws[k] as Word;
+    // A date opening its clause ("On Tuesday, the Saints signed ...") dates what follows the comma.
+    const opening = k === j && left.every((x) => x.norm === 'on' || x.norm === 'late' || x.norm === 'early');
+    if ((k > j && breaks(ws[k - 1] as Word, w)) || CLAUSE_BREAK.has(w.norm) || (!opening && /,\s*$/.test(text.slice(ws[k - 1]?.end ?? w.start, w.start)))) break;
+    right.push(w);
+  }
+  return [...left, ...right];
+}
+
+/** Capitalised names of a clause (runs of capitalised words, "of" inside), past its first word, less weekdays and months. */
+function namesIn(text: string, clause: Word[], sentenceFirst: Word | undefined): Set<string> {
+  const out = new Set<string>();
+  let run: string[] = [];
+  const flush = (): void => {
+    while (run.length && run[run.length - 1] === 'of') run.pop();
+    if (run.length) out.add(run.join(' '));
+    run = [];
+  };
+  for (const w of clause) {
+    const printed = text.slice(w.start, w.end);
+    // A sentence's first word is a name only when the name runs on ("New Orleans picked up ...").
+    const first = w === sentenceFirst && !(clause[clause.indexOf(w) + 1]?.capital ?? false);
+    const isName = w.capital && !first && !WEEKDAYS.includes(w.norm) && !MONTHS.includes(w.norm) && !lexicons().stopwords.has(w.norm) && printed.length > 1;
+    if (isName) run.push(printed.replace(/['’]s$/, ''));
+    else if (run.length && w.norm === 'of') run.push('of');
+    else flush();
+  }
+  flush();
+  return out;
+}
