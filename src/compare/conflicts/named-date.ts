@@ -46,6 +46,8 @@ interface Dated {
   label: string;
   span: Span;
   names: Set<string>;
+  /** The names that are people's (the language layer's person mentions). */
+  people: Set<string>;
   passage: Passage;
 }
 
@@ -76,7 +78,7 @@ export function namedDateConflicts(docs: SourceDoc[], claims: ClaimStage): Confl
       if (new Set(kept.map((g) => g.value)).size < 2) continue;
       const labels = new Map(kept.map((g) => [g.value, g.label]));
       const stances: Stance[] = kept.map((g) => ({ source: g.source, value: g.value, span: g.span }));
-      const c = conflictFrom('date', `when it happened, in the reports naming ${[...seed.names][0] ?? 'it'}`, stances, docs, (v) => labels.get(v) ?? v, 'one happening has one day');
+      const c = conflictFrom('date', `when it happened, in the reports naming ${[...seed.names].find((n) => !seed.people.has(n)) ?? 'it'}`, stances, docs, (v) => labels.get(v) ?? v, 'one happening has one day');
       if (c) out.push(c);
     }
   }
@@ -85,7 +87,9 @@ export function namedDateConflicts(docs: SourceDoc[], claims: ClaimStage): Confl
 
 function meets(a: Dated, b: Dated, claims: ClaimStage): boolean {
   const shared = [...a.names].filter((n) => [...b.names].some((m) => sameName(n, m)));
-  if (!shared.length) return false;
+  // A person does many things on many days ("refused to step down Monday", "... Tuesday"); a
+  // named place, thing or organisation anchors one happening far more often.
+  if (!shared.some((n) => !a.people.has(n))) return false;
   // Each naming a full name the other lacks ("signed Pierre Thomas" / "signed DeShawn Wynn"): two happenings.
   const own = (x: Dated, y: Dated): boolean => [...x.names].some((n) => n.includes(' ') && ![...y.names].some((m) => sameName(n, m)));
   if (own(a, b) && own(b, a)) return false;
@@ -108,6 +112,8 @@ function sameName(a: string, b: string): boolean {
 export function datedClauses(doc: SourceDoc, outlets: Set<string> = new Set()): Dated[] {
   const ref = publishedDay(doc.article);
   const out: Dated[] = [];
+  const persons = new Set(doc.analysis.mentions.filter((m) => m.kind === 'person').flatMap((m) => [m.text, m.canonical, m.canonical.split(/\s+/).pop() ?? '']));
+  const isPerson = (n: string): boolean => persons.has(n) || persons.has(n.split(/\s+/).pop() ?? '');
   // A long line without final punctuation is a sentence that lost its full stop more often than a headline.
   const lines = [...doc.sentences, ...doc.headlines.filter((h) => words(doc.text, h.start, h.end).length >= MIN_UNPUNCTUATED_WORDS)];
   for (const s of lines) {
@@ -130,7 +136,7 @@ export function datedClauses(doc: SourceDoc, outlets: Set<string> = new Set()): 
       if (!names.size) continue;
       const keys = clause.filter((w) => !w.capital).map(contentKey).filter((k): k is string => k !== null);
       const span = { start: Math.min(f.span.start, clause[0]?.start ?? f.span.start), end: Math.max(f.span.end, clause[clause.length - 1]?.end ?? f.span.end) };
-      out.push({ source: doc.index, value: f.value, label: f.label, span, names, passage: { keys: [...new Set([...keys, ...names])] } });
+      out.push({ source: doc.index, value: f.value, label: f.label, span, names, people: new Set([...names].filter(isPerson)), passage: { keys: [...new Set([...keys, ...names])] } });
     }
   }
   return out;
