@@ -6,6 +6,8 @@ import { phraseAttributeConflicts } from './attribute-phrases.js';
 import { thingAttributeConflicts } from './thing-attributes.js';
 import { namedDateConflicts } from './named-date.js';
 import { attributionConflicts } from './attribution.js';
+import { toldOutletConflicts } from './told-outlet.js';
+import { overlaps } from '../../model/span.js';
 import { dateConflicts } from './date.js';
 import { descriptorConflicts } from './descriptor.js';
 import { eventDateConflicts } from './event-date.js';
@@ -18,8 +20,11 @@ import { quoteConflicts } from './quote.js';
  * in the order the dossier lists their kinds.
  */
 export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: ClaimStage): Conflict[] {
+  const attribution = attributionConflicts(docs, quotes);
   return [
-    ...attributionConflicts(docs, quotes),
+    ...attribution,
+    // The same dispute found by both attribution passes is one conflict: the first pass's.
+    ...toldOutletConflicts(docs, claims).filter((c) => !sharesEvidence(c, attribution)),
     ...dateConflicts(docs),
     // Event dates: only mentions sharing the story's event word, attached to the date (0 of 100 BASIL events fire).
     ...eventDateConflicts(docs, claims),
@@ -31,4 +36,10 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...polarityConflicts(docs),
     ...quoteConflicts(quotes.clusters),
   ];
+}
+
+/** True when a conflict's evidence overlaps evidence of any of the others. */
+function sharesEvidence(c: Conflict, others: Conflict[]): boolean {
+  const mine = c.sides.flatMap((s) => s.evidence);
+  return others.some((o) => o.sides.some((s) => s.evidence.some((e) => mine.some((m) => m.source === e.source && overlaps(m, e)))));
 }
