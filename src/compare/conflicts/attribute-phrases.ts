@@ -26,6 +26,8 @@ interface PhraseAttribute {
   notBefore?: string[];
   notAfter?: string[];
   after?: string[];
+  near?: string[];
+  nearReach?: number;
   values: Record<string, string[]>;
 }
 
@@ -82,6 +84,11 @@ function framed(attr: PhraseAttribute, before: string, after: string): boolean {
   }
   const next = after.split(/[^\p{L}]+/u).filter(Boolean).slice(0, 2).map((w) => w.toLowerCase());
   if (attr.notAfter?.includes(next[0] ?? '')) return false;
+  if (attr.near) {
+    const clause = after.split(/[;:.()—–]/)[0] ?? '';
+    const ahead = clause.split(/[^\p{L}]+/u).filter(Boolean).slice(0, attr.nearReach ?? 1).map((w) => w.toLowerCase());
+    if (!ahead.some((w) => attr.near?.includes(w))) return false;
+  }
   if (attr.after) {
     if (!next.some((w) => attr.after?.includes(w))) return false;
   }
