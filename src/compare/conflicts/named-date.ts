@@ -7,6 +7,7 @@ import type { Passage } from '../matcher.js';
 import type { SourceDoc } from '../source-doc.js';
 import { contentKey, words, type Word } from '../text/tokens.js';
 import { conflictFrom, outletsIn, touchesQuote, type Stance } from './common.js';
+import { lexicons as languageLexicons } from '../../nlp/lexicons.js';
 import { lastWeekday, publishedDay, toKey, weekdayOf } from './dates.js';
 
 /**
@@ -35,6 +36,8 @@ const WEEKDAY_RE = /\b(?:(early|late)\s+)?(monday|tuesday|wednesday|thursday|fri
 const MONTH_RE = /\b(?:in|during|since|last)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/gu;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const CLAUSE_BREAK = new Set(['and', 'but', 'while', 'when', 'whereas', 'because', 'although', 'though', 'after', 'before', 'since', 'until', 'once', 'then', 'that', 'which', 'where', 'who']);
+/** Last words of places' and buildings' names, besides the organisation keywords of the language layer. */
+const NOT_PERSON_LAST = /^(?:Clinic|Hospital|Hotel|School|Church|Temple|Mosque|Cathedral|Stadium|Arena|Park|Street|Road|Avenue|Square|Bridge|Island|River|Lake|Gulf|Bay|Sea|Ocean|Mountain|Valley|Airport|Station|Prison|Unit|Mall|Hall|Tower|Building|Museum|Theatre|Theater|Facility|Base|Camp|Centre|Center)$/;
 const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 /** A word right before the date that makes it a deadline, a span or a plan. */
 const NOT_A_DAY_OF = new Set(['until', 'till', 'by', 'since', 'through', 'from', 'next', 'every', 'each', 'coming', 'following', 'this']);
@@ -113,7 +116,10 @@ export function datedClauses(doc: SourceDoc, outlets: Set<string> = new Set()): 
   const ref = publishedDay(doc.article);
   const out: Dated[] = [];
   const persons = new Set(doc.analysis.mentions.filter((m) => m.kind === 'person').flatMap((m) => [m.text, m.canonical, m.canonical.split(/\s+/).pop() ?? '']));
-  const isPerson = (n: string): boolean => persons.has(n) || persons.has(n.split(/\s+/).pop() ?? '');
+  // A name ending in an organisation's or a place's noun ("... Clinic", "... Church") is no person's,
+  // whatever the language layer guessed.
+  const last = (n: string): string => n.split(/\s+/).pop() ?? '';
+  const isPerson = (n: string): boolean => !NOT_PERSON_LAST.test(last(n)) && !languageLexicons().orgKeywords.has(last(n)) && (persons.has(n) || persons.has(last(n)));
   // A long line without final punctuation is a sentence that lost its full stop more often than a headline.
   const lines = [...doc.sentences, ...doc.headlines.filter((h) => words(doc.text, h.start, h.end).length >= MIN_UNPUNCTUATED_WORDS)];
   for (const s of lines) {
