@@ -49,6 +49,8 @@ interface Dated {
   label: string;
   span: Span;
   names: Set<string>;
+  /** The names are the sentence's: the date's own clause names nothing. */
+  borrowed: boolean;
   /** The names that are people's (the language layer's person mentions). */
   people: Set<string>;
   passage: Passage;
@@ -99,7 +101,8 @@ function meets(a: Dated, b: Dated, claims: ClaimStage): boolean {
   const full = shared.some((n) => [...a.names, ...b.names].every((m) => !sameName(n, m) || m.includes(' ')));
   // Besides the name, the clauses share a word ("launched", "fire") or another name.
   const sharedWords = a.passage.keys.filter((k) => !a.names.has(k) && b.passage.keys.includes(k)).length;
-  if (shared.length + sharedWords < MIN_SHARED) return false;
+  // Borrowed names must be full ones ("Wasilla Bible Church", not a city's) with a shared word besides.
+  if (shared.length + sharedWords < MIN_SHARED || ((a.borrowed || b.borrowed) && (sharedWords === 0 || !full))) return false;
   const floor = full ? SAME_HAPPENING_SIMILARITY_FULL_NAME : SAME_HAPPENING_SIMILARITY;
   if (process.env.KDEBUG && a.value !== b.value) console.error('DATE', a.value, b.value, claims.matcher.similarity(a.passage, b.passage).toFixed(3), [...a.names].join('/'), '|', [...b.names].join('/'), a.passage.keys.join(' '), '||', b.passage.keys.join(' '));
   return claims.matcher.similarity(a.passage, b.passage) >= floor;
@@ -137,12 +140,16 @@ export function datedClauses(doc: SourceDoc, outlets: Set<string> = new Set()): 
       if (touchesQuote(doc, f.span) || !happened(doc, ws, f.span)) continue;
       const clause = clauseOf(doc.text, ws, f.span);
       // Who reported it is not what happened: outlets' names and clauses of speech are left out.
-      const names = new Set([...namesIn(doc.text, clause, ws[0])].filter((n) => !outlets.has(n)));
+      const clauseNames = [...namesIn(doc.text, clause, ws[0])].filter((n) => !outlets.has(n));
+      // A clause naming nothing ("the fire was set Friday night") takes the names of its sentence;
+      // it then needs a shared word besides them (see `meets`).
+      const borrowed = clauseNames.length === 0;
+      const names = new Set(borrowed ? [...namesIn(doc.text, ws, ws[0])].filter((n) => !outlets.has(n)) : clauseNames);
       if (clause.some((w) => REPORTING.has(w.norm))) continue;
       if (!names.size) continue;
       const keys = clause.filter((w) => !w.capital).map(contentKey).filter((k): k is string => k !== null);
       const span = { start: Math.min(f.span.start, clause[0]?.start ?? f.span.start), end: Math.max(f.span.end, clause[clause.length - 1]?.end ?? f.span.end) };
-      out.push({ source: doc.index, value: f.value, label: f.label, span, names, people: new Set([...names].filter(isPerson)), passage: { keys: [...new Set([...keys, ...names])] } });
+      out.push({ source: doc.index, value: f.value, label: f.label, span, names, borrowed, people: new Set([...names].filter(isPerson)), passage: { keys: [...new Set([...keys, ...names])] } });
     }
   }
   return out;
