@@ -4,6 +4,7 @@ import type { QuoteStage } from '../quotes/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { phraseAttributeConflicts } from './attribute-phrases.js';
 import { thingAttributeConflicts } from './thing-attributes.js';
+import { residenceConflicts } from './residence.js';
 import { namedDateConflicts } from './named-date.js';
 import { attributionConflicts } from './attribution.js';
 import { toldOutletConflicts } from './told-outlet.js';
@@ -33,6 +34,7 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...descriptorConflicts(docs),
     ...phraseAttributeConflicts(docs, claims),
     ...thingAttributeConflicts(docs),
+    ...residenceConflicts(docs),
     ...polarityConflicts(docs),
     ...quoteConflicts(quotes.clusters),
   ];

@@ -10,6 +10,7 @@ import { phraseAttributeConflicts } from './attribute-phrases.js';
 import { namedDateConflicts } from './named-date.js';
 import { thingAttributeConflicts } from './thing-attributes.js';
 import { outletKey, toldOutletConflicts } from './told-outlet.js';
+import { residenceConflicts } from './residence.js';
 
 // Hand-written stories about invented people and places: each test states one disagreement, or a
 // wording that must not be read as one.
@@ -140,4 +141,17 @@ void test('told outlet: the same words told to two outlets, read off their forms
 void test('told outlet: different words told to different outlets are two interviews', () => {
   const docs = docsOf('The coach is fit and ready for Saturday, his agent told Glimmer.com.', 'The contract talks stalled over money, his agent told Starline.com.');
   assert.deepEqual(toldOutletConflicts(docs, claimsOf(docs)), []);
+});
+
+void test('residence: two neighbourhoods for one person; a borough printed after one takes no side', () => {
+  const docs = docsOf(
+    'Ama Veld, who lived in Larch Hollow, Eastmere, was crossing the road.',
+    'The victim, Ama K. Veld, 61, of Pike Crossing, was crossing the road.',
+    'Ama Veld, 61, of Eastmere, died at the scene.',
+  );
+  const found = residenceConflicts(docs);
+  assert.equal(found.length, 1);
+  assertWellFormed(found[0] as Conflict, docs);
+  assert.deepEqual(sidesOf(found[0]).sort(), [['s0'], ['s1']]);
+  assert.match((found[0] as Conflict).summary, /Veld lived: .*Larch Hollow.*Pike Crossing|Pike Crossing.*Larch Hollow/);
 });
