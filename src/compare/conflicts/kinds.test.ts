@@ -155,3 +155,15 @@ void test('residence: two neighbourhoods for one person; a borough printed after
   assert.deepEqual(sidesOf(found[0]).sort(), [['s0'], ['s1']]);
   assert.match((found[0] as Conflict).summary, /Veld lived: .*Larch Hollow.*Pike Crossing|Pike Crossing.*Larch Hollow/);
 });
+
+void test('named dates: clock times two hours apart differ, a minute apart agree', () => {
+  const docs = docsOf(
+    'A delivery van struck the Orrin Street Bridge railing at 7:01 p.m., closing the bridge.',
+    'A delivery van struck the Orrin Street Bridge railing at about 9 p.m., closing the bridge.',
+    'A delivery van struck the Orrin Street Bridge railing at 7 p.m., closing the bridge.',
+  );
+  const found = namedDateConflicts(docs, claimsOf(docs));
+  assert.equal(found.length, 1);
+  assert.deepEqual(sidesOf(found[0]).sort(), [['s0', 's2'], ['s1']]);
+  assert.match((found[0] as Conflict).summary, /what time/);
+});

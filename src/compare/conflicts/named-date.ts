@@ -34,6 +34,10 @@ const CLAUSE_WORDS = 10;
 
 const WEEKDAY_RE = /\b(?:(early|late)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?(?:['’]s)?\b/giu;
 const MONTH_RE = /\b(?:in|during|since|last)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/gu;
+/** A clock time: "7:01 p.m.", "7: 01 p. m.", "9pm", "9.25 a.m.". */
+const CLOCK_RE = /\b(\d{1,2})(?:\s?[:.]\s?(\d{2}))?\s?([ap])\.?\s?m\b\.?/giu;
+/** Clock times this close (minutes) are one time told roughly ("about 7 p.m." and "7:01 p.m."). */
+const CLOCK_TOLERANCE_MINUTES = 45;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const CLAUSE_BREAK = new Set(['and', 'but', 'while', 'when', 'whereas', 'because', 'although', 'though', 'after', 'before', 'since', 'until', 'once', 'then', 'that', 'which', 'where', 'who']);
 /** Last words of places' and buildings' names, besides the organisation keywords of the language layer. */
@@ -65,8 +69,8 @@ export function namedDateConflicts(docs: SourceDoc[], claims: ClaimStage): Confl
   const all = docs.flatMap((d) => datedClauses(d, own));
   const out: Conflict[] = [];
   const used = new Set<Dated>();
-  for (const kind of ['weekday', 'month']) {
-    const list = all.filter((d) => d.value.startsWith(kind));
+  for (const kind of ['weekday', 'month', 'time']) {
+    const list = kind === 'time' ? sameClockTimes(all.filter((d) => d.value.startsWith(kind))) : all.filter((d) => d.value.startsWith(kind));
     for (const seed of list) {
       if (used.has(seed)) continue;
       // Every mention linked to the seed through mentions of the same happening, in any source.
@@ -83,11 +87,24 @@ export function namedDateConflicts(docs: SourceDoc[], claims: ClaimStage): Confl
       if (new Set(kept.map((g) => g.value)).size < 2) continue;
       const labels = new Map(kept.map((g) => [g.value, g.label]));
       const stances: Stance[] = kept.map((g) => ({ source: g.source, value: g.value, span: g.span }));
-      const c = conflictFrom('date', `when it happened, in the reports naming ${[...seed.names].find((n) => !seed.people.has(n)) ?? 'it'}`, stances, docs, (v) => labels.get(v) ?? v, 'one happening has one day');
+      const c = conflictFrom('date', `${kind === 'time' ? 'what time' : 'when'} it happened, in the reports naming ${[...seed.names].find((n) => !seed.people.has(n)) ?? 'it'}`, stances, docs, (v) => labels.get(v) ?? v, kind === 'time' ? 'one happening has one time' : 'one happening has one day');
       if (c) out.push(c);
     }
   }
   return out;
+}
+
+/** Clock times within the tolerance of the earliest of their run take its value, so only times apart differ. */
+function sameClockTimes(list: Dated[]): Dated[] {
+  const minutes = (d: Dated): number => Number(d.value.slice(5));
+  const sorted = [...list].sort((a, b) => minutes(a) - minutes(b));
+  let head: Dated | null = null;
+  const valueOf = new Map<Dated, string>();
+  for (const d of sorted) {
+    if (!head || minutes(d) - minutes(head) > CLOCK_TOLERANCE_MINUTES) head = d;
+    valueOf.set(d, head.value);
+  }
+  return list.map((d) => ({ ...d, value: valueOf.get(d) ?? d.value }));
 }
 
 function meets(a: Dated, b: Dated, claims: ClaimStage): boolean {
@@ -134,6 +151,11 @@ export function datedClauses(doc: SourceDoc, outlets: Set<string> = new Set()): 
       // Against a publication day the weekday is a day; compared as its weekday either way.
       const value = ref ? weekdayOf(toKey(lastWeekday(ref, day))) : (WEEKDAYS[day] as string);
       found.push({ span: at(s, m), value: `weekday:${value}`, label: m[0].replace(/['’]s$/, '') });
+    }
+    for (const m of body.matchAll(CLOCK_RE)) {
+      const hour = (Number(m[1]) % 12) + ((m[3] as string).toLowerCase() === 'p' ? 12 : 0);
+      if (Number(m[1]) > 12 || Number(m[2] ?? 0) > 59) continue;
+      found.push({ span: at(s, m), value: `time:${hour * 60 + Number(m[2] ?? 0)}`, label: m[0].trim() });
     }
     for (const m of body.matchAll(MONTH_RE)) found.push({ span: at(s, m), value: `month:${MONTHS.indexOf((m[1] as string).toLowerCase()) + 1}`, label: m[1] as string });
     for (const f of found) {
