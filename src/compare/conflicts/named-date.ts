@@ -83,7 +83,6 @@ export function namedDateConflicts(docs: SourceDoc[], claims: ClaimStage): Confl
       // A source giving two days of it tells two happenings apart ("Wednesday's loss", "Friday's loss"): it takes no side.
       const values = (src: number): Set<string> => new Set(group.filter((g) => g.source === src).map((g) => g.value));
       const kept = group.filter((g) => values(g.source).size === 1);
-      if (process.env.KDEBUG && group.length > 1) console.error('GROUP', group.map((g) => `${g.source}:${g.value}:${docs[g.source]?.text.slice(g.span.start, g.span.end).slice(0, 80)}`).join('\n   '));
       if (new Set(kept.map((g) => g.value)).size < 2) continue;
       const labels = new Map(kept.map((g) => [g.value, g.label]));
       const stances: Stance[] = kept.map((g) => ({ source: g.source, value: g.value, span: g.span }));
@@ -121,7 +120,6 @@ function meets(a: Dated, b: Dated, claims: ClaimStage): boolean {
   // Borrowed names must be full ones ("Wasilla Bible Church", not a city's) with a shared word besides.
   if (shared.length + sharedWords < MIN_SHARED || ((a.borrowed || b.borrowed) && (sharedWords === 0 || !full))) return false;
   const floor = full ? SAME_HAPPENING_SIMILARITY_FULL_NAME : SAME_HAPPENING_SIMILARITY;
-  if (process.env.KDEBUG && a.value !== b.value) console.error('DATE', a.value, b.value, claims.matcher.similarity(a.passage, b.passage).toFixed(3), [...a.names].join('/'), '|', [...b.names].join('/'), a.passage.keys.join(' '), '||', b.passage.keys.join(' '));
   return claims.matcher.similarity(a.passage, b.passage) >= floor;
 }
 
