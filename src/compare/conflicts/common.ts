@@ -21,7 +21,7 @@ const plural = (n: number): string => `${n} source${n === 1 ? '' : 's'}`;
  * Builds a conflict from stances on one question. Values stated together by one source are
  * compatible (one side); a conflict needs two sides no source shares. Returns null otherwise.
  */
-export function conflictFrom(kind: ConflictKind, question: string, stances: Stance[], docs: SourceDoc[], label: (value: string) => string = (v) => v): Conflict | null {
+export function conflictFrom(kind: ConflictKind, question: string, stances: Stance[], docs: SourceDoc[], label: (value: string) => string = (v) => v, why?: string): Conflict | null {
   // Union values that one source states together.
   const parent = new Map<string, string>();
   const find = (v: string): string => {
@@ -59,7 +59,8 @@ export function conflictFrom(kind: ConflictKind, question: string, stances: Stan
     built.push({ value: values.map(label).join(' / '), evidence, n, first: Math.min(...members.map((m) => m.source)) });
   }
   built.sort((a, b) => b.n - a.n || a.first - b.first);
-  const summary = `Outlets disagree on ${question}: ${built.map((s) => `${s.value} (${plural(s.n)})`).join(' vs ')}.`;
+  // The reason both cannot hold, when the caller knows it ("one car has one colour").
+  const summary = `Outlets disagree on ${question}: ${built.map((s) => `${s.value} (${plural(s.n)})`).join(' vs ')}${why ? `; ${why}` : ''}.`;
   return { id: '', kind, summary, sides: built.map(({ value, evidence }) => ({ value, evidence })) };
 }
 

@@ -2,7 +2,13 @@ import type { Conflict } from '../../model/dossier.js';
 import type { ClaimStage } from '../claims/index.js';
 import type { QuoteStage } from '../quotes/index.js';
 import type { SourceDoc } from '../source-doc.js';
+import { phraseAttributeConflicts } from './attribute-phrases.js';
+import { thingAttributeConflicts } from './thing-attributes.js';
+import { residenceConflicts } from './residence.js';
+import { namedDateConflicts } from './named-date.js';
 import { attributionConflicts } from './attribution.js';
+import { toldOutletConflicts } from './told-outlet.js';
+import { overlaps } from '../../model/span.js';
 import { dateConflicts } from './date.js';
 import { descriptorConflicts } from './descriptor.js';
 import { eventDateConflicts } from './event-date.js';
@@ -15,14 +21,27 @@ import { quoteConflicts } from './quote.js';
  * in the order the dossier lists their kinds.
  */
 export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: ClaimStage): Conflict[] {
+  const attribution = attributionConflicts(docs, quotes);
   return [
-    ...attributionConflicts(docs, quotes),
+    ...attribution,
+    // The same dispute found by both attribution passes is one conflict: the first pass's.
+    ...toldOutletConflicts(docs, claims).filter((c) => !sharesEvidence(c, attribution)),
     ...dateConflicts(docs),
     // Event dates: only mentions sharing the story's event word, attached to the date (0 of 100 BASIL events fire).
     ...eventDateConflicts(docs, claims),
+    ...namedDateConflicts(docs, claims),
     ...numberConflicts(docs, claims),
     ...descriptorConflicts(docs),
+    ...phraseAttributeConflicts(docs, claims),
+    ...thingAttributeConflicts(docs),
+    ...residenceConflicts(docs),
     ...polarityConflicts(docs),
     ...quoteConflicts(quotes.clusters),
   ];
+}
+
+/** True when a conflict's evidence overlaps evidence of any of the others. */
+function sharesEvidence(c: Conflict, others: Conflict[]): boolean {
+  const mine = c.sides.flatMap((s) => s.evidence);
+  return others.some((o) => o.sides.some((s) => s.evidence.some((e) => mine.some((m) => m.source === e.source && overlaps(m, e)))));
 }
