@@ -1,6 +1,6 @@
 import type { ArticleFeatures } from './features.js';
 
-/** A sparse, L2-normalised feature vector: feature key ("w:quake", "n:tara reid", "d:2008") -> weight. */
+/** A sparse, L2-normalised feature vector: feature key ("w:quake", "n:ann marlow", "d:2008") -> weight. */
 export type SparseVector = Map<string, number>;
 
 /** How much each feature group counts next to content words. Tuned on ECB+ DEV (scripts/eval/clusters.ts). */

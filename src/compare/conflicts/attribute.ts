@@ -48,7 +48,7 @@ export function passageOf(doc: SourceDoc, sentence: Span, value: Span): Passage 
 }
 
 export interface AttributeQuestion {
-  /** What is disputed, for the summary: "the colour of the Camry". */
+  /** What is disputed, for the summary: "the colour of the van". */
   question: string;
   /** Why the two sides cannot both hold: "one car has one colour". */
   why: string;

@@ -13,7 +13,7 @@ import { lastWeekday, publishedDay, toKey, weekdayOf } from './dates.js';
 /**
  * Date conflicts on when something named happened: a weekday ("on Tuesday", "early Saturday",
  * "Friday night") or a month without a day ("in December") in a clause that names a thing or a
- * person ("checked into Promises on Friday", "picked up DeShawn Wynn on Monday", "launched a line
+ * person ("checked into Promises on Friday", "signed Ann Marlow on Monday", "launched a line
  * called Mantra in September"). Two sources' dated clauses tell of the same happening when they
  * share a name and say much the same (SAME_HAPPENING_SIMILARITY over the clause's content words).
  * A weekday is read against the article's publication day when it has one ("on Friday" in an
@@ -23,7 +23,7 @@ import { lastWeekday, publishedDay, toKey, weekdayOf } from './dates.js';
  * one whatever the clause names.
  */
 const SAME_HAPPENING_SIMILARITY = 0.18;
-/** A shared name of several words ("DeShawn Wynn", "Gulf of Aden") already says much: less else is needed. */
+/** A shared name of several words ("Ann Marlow", "Gulf of Kerra") already says much: less else is needed. */
 const SAME_HAPPENING_SIMILARITY_FULL_NAME = 0.1;
 /** Shared names and words two clauses need to tell of the same happening. */
 const MIN_SHARED = 2;
@@ -32,9 +32,11 @@ const MIN_UNPUNCTUATED_WORDS = 14;
 /** Words of a date's clause, each side of it, that it may date. */
 const CLAUSE_WORDS = 10;
 
+// eslint-disable-next-line security/detect-unsafe-regex -- optional single words and fixed separators, no repeated group that can match the same text twice
 const WEEKDAY_RE = /\b(?:(early|late)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|afternoon|evening))?(?:['’]s)?\b/giu;
 const MONTH_RE = /\b(?:in|during|since|last)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)/gu;
 /** A clock time: "7:01 p.m.", "7: 01 p. m.", "9pm", "9.25 a.m.". */
+// eslint-disable-next-line security/detect-unsafe-regex -- optional single words and fixed separators, no repeated group that can match the same text twice
 const CLOCK_RE = /\b(\d{1,2})(?:\s?[:.]\s?(\d{2}))?\s?([ap])\.?\s?m\b\.?/giu;
 /** Clock times this close (minutes) are one time told roughly ("about 7 p.m." and "7:01 p.m."). */
 const CLOCK_TOLERANCE_MINUTES = 45;
@@ -111,13 +113,13 @@ function meets(a: Dated, b: Dated, claims: ClaimStage): boolean {
   // A person does many things on many days ("refused to step down Monday", "... Tuesday"); a
   // named place, thing or organisation anchors one happening far more often.
   if (!shared.some((n) => !a.people.has(n))) return false;
-  // Each naming a full name the other lacks ("signed Pierre Thomas" / "signed DeShawn Wynn"): two happenings.
+  // Each naming a full name the other lacks ("signed Ann Marlow" / "signed Joe Brandt"): two happenings.
   const own = (x: Dated, y: Dated): boolean => [...x.names].some((n) => n.includes(' ') && ![...y.names].some((m) => sameName(n, m)));
   if (own(a, b) && own(b, a)) return false;
   const full = shared.some((n) => [...a.names, ...b.names].every((m) => !sameName(n, m) || m.includes(' ')));
   // Besides the name, the clauses share a word ("launched", "fire") or another name.
   const sharedWords = a.passage.keys.filter((k) => !a.names.has(k) && b.passage.keys.includes(k)).length;
-  // Borrowed names must be full ones ("Wasilla Bible Church", not a city's) with a shared word besides.
+  // Borrowed names must be full ones ("Harlow Bible Church", not a city's) with a shared word besides.
   if (shared.length + sharedWords < MIN_SHARED || ((a.borrowed || b.borrowed) && (sharedWords === 0 || !full))) return false;
   const floor = full ? SAME_HAPPENING_SIMILARITY_FULL_NAME : SAME_HAPPENING_SIMILARITY;
   return claims.matcher.similarity(a.passage, b.passage) >= floor;

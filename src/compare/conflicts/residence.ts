@@ -4,18 +4,18 @@ import type { SourceDoc } from '../source-doc.js';
 import { attributeConflicts, type AttributeStance } from './attribute.js';
 
 /**
- * Descriptor conflicts on where a person lives: "Raj Chohan, 59, of College Point" against "Chohan,
- * who lived in South Ozone Park" (or "a Dunmore resident, Raj Chohan"). The person is keyed by
+ * Descriptor conflicts on where a person lives: "Lena Ortiz, 59, of Eastfield" against "Ortiz,
+ * who lived in North Vale" (or "a Dunmore resident, Lena Ortiz"). The person is keyed by
  * surname. A coarse place takes no side: one the lexicon knows (a country, state or city: "of New
- * York" holds every neighbourhood of it), one printed after another and a comma ("South Ozone
- * Park, Queens"), one whose name another's holds.
+ * York" holds every neighbourhood of it), one printed after another and a comma ("North Vale,
+ * Eastfield"), one whose name another's holds.
  */
 const NAME = String.raw`\p{Lu}[\p{L}’'-]+(?:\s+(?:\p{Lu}\.\s*)?\p{Lu}[\p{L}’'-]+){0,2}`;
 const PLACE = String.raw`\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}`;
 const PATTERNS = [
-  // "Raj K. Chohan, 59, of College Point": the age makes "of" the person's home.
+  // "Lena M. Ortiz, 59, of Eastfield": the age makes "of" the person's home.
   new RegExp(String.raw`(${NAME}),\s+\d{1,3},\s+of\s+(${PLACE})`, 'gu'),
-  // "Chohan, who lived half a mile away in South Ozone Park"
+  // "Ortiz, who lived half a mile away in North Vale"
   new RegExp(String.raw`(${NAME}),\s+(?:\d{1,3},\s+)?who\s+(?:had\s+)?(?:lived|lives)\s+(?:[\p{Ll}\p{N}]+\s+){0,4}?in\s+(${PLACE})`, 'gu'),
 ];
 
@@ -35,7 +35,7 @@ export function residenceConflicts(docs: SourceDoc[]): Conflict[] {
     }
   const known = languageLexicons().places;
   const places = [...new Set(stances.map((s) => s.value))];
-  // "South Ozone Park, Queens": the place printed after another and a comma holds it.
+  // "North Vale, Eastfield": the place printed after another and a comma holds it.
   const holds = (p: string): boolean => places.some((q) => q !== p && docs.some((d) => d.text.includes(`${q}, ${p}`)));
   // Coarse places (known ones, containers, names inside another's) agree with the rest: they take no side.
   const coarse = (p: string): boolean => known.has(p) || holds(p) || places.some((q) => q !== p && q.includes(p));

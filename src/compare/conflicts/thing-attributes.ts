@@ -8,9 +8,9 @@ import { alternation } from './common.js';
 /**
  * Descriptor conflicts on what a thing is or looks like, read off the words right before it
  * (data/lexicons/compare/thing-attributes.json), three passes:
- * - colour of a thing: "a grey 2013 Toyota Camry" vs "a silver Toyota Camry" (the thing is the
+ * - colour of a thing: "a grey 2019 Ford Transit" vs "a silver Ford Transit" (the thing is the
  *   make or model named after the colour, or a noun of the list: "a silver car");
- * - kind of a named thing: "the frigate INS Sukanya" vs "patrol vessel INS Sukanya";
+ * - kind of a named thing: "the frigate HMS Arden" vs "patrol vessel HMS Arden";
  * - what a counted group of people is: "26 Somali pirates" vs "26 Somali crewmembers" (the same
  *   count of the same nationality, called attackers by one and crew or victims by another).
  * The key ties the value to its thing, so no similarity of sentences is needed.

@@ -104,6 +104,7 @@ function toldIn(doc: SourceDoc): Told[] {
       if (!speaker) continue;
       const known = outletsIn(doc.text, { start: attribution.start, end: attribution.end })[0]?.canonical;
       if (known && known === own) continue;
+      // eslint-disable-next-line security/detect-unsafe-regex -- anchored, one character class repeated: linear
       const newsy = Boolean(known) || /\.com$/i.test(name) || NEWS_NOUN.test((m[2] ?? '').trim()) || /^(?:The\s+)?\p{Lu}{2,}$/u.test(name);
       const value = outletKey(known ?? name);
       if (!value) continue;
