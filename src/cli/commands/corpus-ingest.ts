@@ -68,7 +68,7 @@ export function registerIngest(program: Command): void {
         const article = item.article;
         seen++;
         if (!corpus) {
-          store = openForWrite(flags.db);
+          store = await openForWrite(flags.db);
           corpus = await Corpus.open(store);
         }
         try {

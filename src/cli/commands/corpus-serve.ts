@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../server/app.js';
 import { IdleRevision, SERVE_REVISE_IDLE_MS } from '../../server/idle-revision.js';
 import { Corpus } from '../../store/index.js';
-import { addDbOption, openForWrite, parsePort } from './corpus-shared.js';
+import { addDbOption, displayDb, openForWrite, parsePort } from './corpus-shared.js';
 
 /** `crosscheck serve`: the JSON API and web UI over a store, on loopback unless told otherwise. */
 export function registerServe(program: Command): void {
@@ -14,7 +14,7 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port (0 picks a free one)', parsePort, 8080)
     .option('--token <token>', 'require "Authorization: Bearer <token>" on writes (default: $CROSSCHECK_TOKEN)');
   addDbOption(cmd).action(async (flags: { db: string; host: string; port: number; token?: string }) => {
-    const store = openForWrite(flags.db);
+    const store = await openForWrite(flags.db);
     const corpus = await Corpus.open(store);
     const token = flags.token ?? process.env['CROSSCHECK_TOKEN'] ?? undefined;
     // Stories are revised after a quiet minute of posts, besides the corpus's own cadence.
@@ -24,7 +24,7 @@ export function registerServe(program: Command): void {
     const app = createApp({ corpus, token: token || undefined, onStored: () => idle.poke() });
     await new Promise<void>((resolve) => {
       const server = serve({ fetch: app.fetch, hostname: flags.host, port: flags.port }, (info) => {
-        process.stderr.write(`crosscheck: serving ${flags.db} on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}/${token ? ' (writes need the bearer token)' : ''}\n`);
+        process.stderr.write(`crosscheck: serving ${displayDb(flags.db)} on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}/${token ? ' (writes need the bearer token)' : ''}\n`);
       });
       const stop = (): void => {
         server.close(() => {

@@ -35,7 +35,7 @@ export function registerWatch(program: Command): void {
     .option('--json', 'machine-readable log: one JSON object per line on stdout');
   addDbOption(cmd);
   addInputOptions(cmd).action(async (feeds: string[], flags: WatchFlags) => {
-    const store = openForWrite(flags.db);
+    const store = await openForWrite(flags.db);
     const corpus = await Corpus.open(store);
     const controller = new AbortController();
     const stop = (): void => controller.abort();
