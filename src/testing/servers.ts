@@ -30,13 +30,18 @@ function missing(what: string, e: unknown): null {
 
 /** Creates a database for this test file, or returns null (after registering one skipped test) when PostgreSQL is not there. */
 export async function testDatabase(): Promise<TestDatabase | null> {
-  const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: TEST_PG_URL, connectionTimeoutMillis: 3000 });
   try {
-    await admin.connect();
+    return await scratchDatabase();
   } catch (e) {
     return missing('PostgreSQL', e);
   }
+}
+
+/** Creates a database with a random name on the test server (for tests, evals and benches); throws when unreachable. */
+export async function scratchDatabase(): Promise<TestDatabase> {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: TEST_PG_URL, connectionTimeoutMillis: 3000 });
+  await admin.connect();
   const name = randomName('crosscheck_test');
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();

@@ -22,6 +22,33 @@ if (db) {
     await Promise.all(stores.map((s) => s.close()));
   });
 
+  void test('postgres: four assigners at once: every article in exactly one story, and every process agrees with the store', async () => {
+    const stores = await Promise.all([0, 1, 2, 3].map(() => PgStore.open(db.url, { schema: 'assigners', poolSize: 2 })));
+    const corpora = await Promise.all(stores.map((s) => Corpus.open(s)));
+    const topics = ['harbour fire in Eastport', 'council vote on the Westbury tram', 'flooding along the Rill valley'];
+    const texts = Array.from({ length: 24 }, (_, i) => `Report ${i} on the ${topics[i % 3]!}: witnesses counted ${i + 3} crews at the scene on Friday night.`);
+    let next = 0;
+    await Promise.all(
+      corpora.map(async (c) => {
+        for (let i = next++; i < texts.length; i = next++) await c.ingest(makeArticle({ origin: `o${i}`, kind: 'text', text: texts[i]! }));
+        await c.revise();
+      }),
+    );
+    const check = stores[0]!;
+    assert.equal(await check.countArticles(), texts.length, 'articles in = articles stored');
+    const stored = new Map<string, string>();
+    for (const s of await check.listStories()) {
+      for (const r of await check.storyArticles(s.id)) {
+        assert.ok(!stored.has(r.id), `${r.id} is in two stories`);
+        stored.set(r.id, s.id);
+      }
+    }
+    assert.equal(stored.size, texts.length, 'every article is in a live story');
+    await Promise.all(corpora.map((c) => c.catchUp()));
+    for (const c of corpora) assert.deepEqual(c.assignments(), stored);
+    await Promise.all(stores.map((s) => s.close()));
+  });
+
   void test('postgres: articles land in the partition of their month, which can be detached', async () => {
     const s = await PgStore.open(db.url, { schema: 'months' });
     const c = await Corpus.open(s);

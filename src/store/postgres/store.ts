@@ -12,7 +12,7 @@ import {
   type StoryEvent,
   type StorySummary,
 } from '../types.js';
-import { migrate } from './migrate.js';
+import { lockKey, migrate } from './migrate.js';
 import { ensurePartition, monthOf, nextMonth } from './partitions.js';
 import { REPLAY_COLUMNS, toRecord, toReplayRecord, toStoryRow, type ArticleRow, type ReplayRow, type StoryDbRow } from './rows.js';
 
@@ -286,6 +286,30 @@ export class PgStore implements ArticleStore {
 
   async setConflictCount(id: string, version: number, conflicts: number): Promise<void> {
     await this.pool.query('UPDATE stories SET conflicts = $1, conflicts_version = $2 WHERE id = $3 AND version = $2', [conflicts, version, id]);
+  }
+
+  /**
+   * A session advisory lock on a connection of its own: released on unlock, or by the server when the
+   * process dies or the connection is cut, so a killed worker never leaves the store locked. If the
+   * connection is cut while `fn` runs, another process may get in: the seq check then refuses the stale
+   * commit, so the lock is for throughput and the check for correctness.
+   */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    let broken = false;
+    try {
+      await c.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey(this.schema, 'assign')]);
+      try {
+        return await fn();
+      } finally {
+        await c.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey(this.schema, 'assign')]).catch(() => (broken = true));
+      }
+    } catch (e) {
+      broken = true;
+      throw e;
+    } finally {
+      c.release(broken);
+    }
   }
 
   async close(): Promise<void> {
