@@ -4,6 +4,8 @@ import { registerIngest } from './corpus-ingest.js';
 import { registerServe } from './corpus-serve.js';
 import { registerStories } from './corpus-stories.js';
 import { registerWatch } from './corpus-watch.js';
+import { registerQueue } from './queue.js';
+import { registerWorker } from './worker.js';
 
 // Corpus mode: a store that groups incoming articles into stories, and a web server over it.
 export function registerCorpus(program: Command): void {
@@ -12,4 +14,6 @@ export function registerCorpus(program: Command): void {
   registerCluster(program);
   registerStories(program);
   registerServe(program);
+  registerWorker(program);
+  registerQueue(program);
 }
