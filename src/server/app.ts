@@ -9,7 +9,7 @@ import { contentSecurityPolicy } from '../report/html/page.js';
 import type { ReportFormat } from '../report/index.js';
 import type { Corpus } from '../store/corpus.js';
 import type { ArticleStore, StorySummary } from '../store/types.js';
-import { DossierCache, type Rendered } from './dossier-cache.js';
+import { DossierCache, type Rendered, type SharedDossierStore } from './dossier-cache.js';
 import { OPENAPI } from './openapi.js';
 import { storyListPage, UI_CSP } from './ui.js';
 
@@ -28,6 +28,8 @@ export interface AppOptions {
   token?: string | undefined;
   /** Called after a POST stored at least one new article or version (serve arms its idle revision). */
   onStored?: (() => void) | undefined;
+  /** Dossiers shared with other API servers and the dossier workers (PostgreSQL store only). */
+  sharedDossiers?: SharedDossierStore | undefined;
 }
 
 const DOSSIER_FORMATS: Record<string, { format: ReportFormat; type: string }> = {
@@ -107,7 +109,7 @@ export function articleFromJson(value: unknown, index: number): Article | string
 export function createApp(options: AppOptions): Hono {
   const { corpus } = options;
   const store: ArticleStore = corpus.store;
-  const cache = new DossierCache(store);
+  const cache = new DossierCache(store, undefined, options.sharedDossiers);
   const app = new Hono();
 
   app.onError((err, c) => {

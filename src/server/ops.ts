@@ -4,7 +4,7 @@ import type { Metrics } from '../pipeline/metrics.js';
 /**
  * Operations routes, for a load balancer and Prometheus: /healthz (the process answers), /readyz (its
  * store and queue answer: take it out of rotation otherwise), /metrics, and the failed list of the
- * pipeline at /api/pipeline/failed. Mounted beside the API by `serve`, and alone by `worker --port`.
+ * pipeline at /pipeline/failed. Mounted beside the API by `serve`, and alone by `worker --port`.
  */
 export interface OpsOptions {
   /** Resolves when every backend answers; rejects (or resolves false) otherwise. */
@@ -25,7 +25,7 @@ export function opsRoutes(options: OpsOptions): Hono {
     c.header('Content-Type', options.metrics.registry.contentType);
     return c.body(await options.metrics.registry.metrics());
   });
-  app.get('/api/pipeline/failed', async (c) => {
+  app.get('/pipeline/failed', async (c) => {
     if (!options.failures) return c.json({ failed: [], note: 'no pipeline: the store is not PostgreSQL' });
     return c.json({ failed: await options.failures() });
   });

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../server/app.js';
 import { IdleRevision, SERVE_REVISE_IDLE_MS } from '../../server/idle-revision.js';
-import { Corpus } from '../../store/index.js';
+import { Corpus, isPostgresUrl } from '../../store/index.js';
+import { withOps } from './serve-ops.js';
 import { addDbOption, displayDb, openForWrite, parsePort } from './corpus-shared.js';
 
 /** `crosscheck serve`: the JSON API and web UI over a store, on loopback unless told otherwise. */
@@ -21,7 +22,7 @@ export function registerServe(program: Command): void {
     const idle = new IdleRevision(corpus, SERVE_REVISE_IDLE_MS, (e) => {
       process.stderr.write(`crosscheck: revising the stories failed: ${e instanceof Error ? e.message : String(e)}\n`);
     });
-    const app = createApp({ corpus, token: token || undefined, onStored: () => idle.poke() });
+    const app = await withOps(createApp, { corpus, token: token || undefined, onStored: () => idle.poke() }, isPostgresUrl(flags.db));
     await new Promise<void>((resolve) => {
       const server = serve({ fetch: app.fetch, hostname: flags.host, port: flags.port }, (info) => {
         process.stderr.write(`crosscheck: serving ${displayDb(flags.db)} on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}/${token ? ' (writes need the bearer token)' : ''}\n`);
