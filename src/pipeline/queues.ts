@@ -116,6 +116,8 @@ const isItemStage = (s: Stage): s is ItemStage => (ITEM_STAGES as readonly strin
 export async function startWorkers(queues: StageQueues, ctx: StageContext, options: WorkerOptions): Promise<{ close: () => Promise<void> }> {
   const { Worker, UnrecoverableError } = await import('bullmq');
   const report = options.onEvent ?? ((): void => undefined);
+  // BullMQ does not close a connection it was given: these are closed below, after the workers.
+  const connections: Redis[] = [];
   const workers: Worker[] = options.stages.map((stage) => {
     const run = async (job: Job<{ id: string }>): Promise<void> => {
       const started = performance.now();
@@ -129,7 +131,7 @@ export async function startWorkers(queues: StageQueues, ctx: StageContext, optio
       report({ event: 'done', stage, id: job.data.id, ms: performance.now() - started });
     };
     const w = new Worker<{ id: string }>(queueName(stage), run, {
-      connection: quiet(queues.connection.duplicate()),
+      connection: quiet(queues.connection.duplicate(), connections),
       prefix: queues.config.prefix,
       concurrency: stage === 'assign' || stage === 'revise' ? 1 : options.concurrency,
       lockDuration: queues.config.lockMs,
@@ -151,11 +153,17 @@ export async function startWorkers(queues: StageQueues, ctx: StageContext, optio
     w.on('error', () => undefined);
     return w;
   });
-  return { close: async () => void (await Promise.all(workers.map((w) => w.close()))) };
+  return {
+    close: async () => {
+      await Promise.all(workers.map((w) => w.close()));
+      for (const c of connections) c.disconnect();
+    },
+  };
 }
 
 /** A connection's errors surface as failed commands (and retries); the event itself must not crash the process. */
-function quiet(r: Redis): Redis {
+function quiet(r: Redis, keep: Redis[]): Redis {
   r.on('error', () => undefined);
+  keep.push(r);
   return r;
 }

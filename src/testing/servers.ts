@@ -62,7 +62,9 @@ export interface TestRedis {
   url: string;
   /** Key prefix of this test file: every queue it makes lives under it. */
   prefix: string;
-  /** Deletes every key under the prefix. */
+  /** Deletes every key under the prefix (what a flush does to this test's queues). */
+  clear(): Promise<void>;
+  /** Clears, then closes the connection; a second call does nothing. */
   drop(): Promise<void>;
 }
 
@@ -79,17 +81,27 @@ export async function testRedis(): Promise<TestRedis | null> {
     return missing('Redis', e);
   }
   const prefix = randomName('cctest');
+  let open = true;
+  const clear = async (): Promise<void> => {
+    let cursor = '0';
+    do {
+      const [next, keys] = await probe.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await probe.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  };
   return {
     url: TEST_REDIS_URL,
     prefix,
+    clear,
     drop: async () => {
-      let cursor = '0';
-      do {
-        const [next, keys] = await probe.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-        if (keys.length) await probe.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-      probe.disconnect();
+      if (!open) return;
+      open = false;
+      try {
+        await clear();
+      } finally {
+        probe.disconnect();
+      }
     },
   };
 }
