@@ -17,7 +17,11 @@ export async function openPipeline(dbUrl: string, options: { schema?: string; po
     store,
     items: new PipelineItems(store.pool),
     dossiers: new SharedDossiers(store.pool),
-    corpus: () => (corpus ??= Corpus.open(store)),
+    // A failed open (connection cut) is not kept: the next job opens again.
+    corpus: () => (corpus ??= Corpus.open(store).catch((e: unknown) => {
+      corpus = null;
+      throw e;
+    })),
     close: () => store.close(),
   };
 }
