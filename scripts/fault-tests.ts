@@ -53,7 +53,12 @@ async function tally(p: Pipeline): Promise<[number, number, number]> {
   const seen = new Set<string>();
   let twice = 0;
   const stories = await p.store.listStories();
-  for (const s of stories) for (const r of await p.store.storyArticles(s.id)) seen.has(r.id) ? twice++ : seen.add(r.id);
+  for (const s of stories) {
+    for (const r of await p.store.storyArticles(s.id)) {
+      if (seen.has(r.id)) twice++;
+      seen.add(r.id);
+    }
+  }
   if (twice) throw new Error(`${twice} articles are in two stories`);
   return [await p.store.countArticles(), seen.size, stories.length];
 }
@@ -92,7 +97,7 @@ async function scenario(kind: Fault): Promise<string> {
     return `${ok ? 'ok  ' : 'FAIL'} ${kind}: articles in ${ARTICLES} + 1 poison; stored ${stored}, in stories ${inStories} (${stories} stories), parked ${failed}, ${((Date.now() - started) / 1000).toFixed(1)} s`;
   } finally {
     for (const w of workers) w.kill('SIGTERM');
-    await Promise.all(workers.map((w) => (w.exitCode === null && w.signalCode === null ? new Promise((r) => w.once('exit', r)) : null)));
+    await Promise.all(workers.filter((w) => w.exitCode === null && w.signalCode === null).map((w) => new Promise((r) => w.once('exit', r))));
     await queues.close();
     await p.close();
     await redis.drop();
