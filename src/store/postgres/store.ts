@@ -153,8 +153,8 @@ export class PgStore implements ArticleStore {
       }
       return seq;
     });
-    const stored = await this.pool.query<ArticleRow>('SELECT * FROM articles WHERE month = $1 AND seq = $2', [month, seq]);
-    return toRecord(stored.rows[0]!);
+    // What was written, as a read would give it (a commit's article starts in the story it first joined).
+    return { ...r, seq, storyId: r.firstStory };
   }
 
   async revise(change: RevisionCommit, expectedSeq: number): Promise<number> {
