@@ -18,12 +18,14 @@ export interface RunWorkerOptions {
   sweepDeadline: number;
   sweepEvery: number;
   lockMs?: number;
+  allowPrivateNetwork?: boolean;
 }
 
 /** One worker process: stage workers, a sweeper, optional ops routes; resolves after SIGTERM/SIGINT once current jobs finished. */
 export async function runWorker(o: RunWorkerOptions): Promise<void> {
   const log = await createLogger();
-  const pipeline = await openPipeline(o.db);
+  const opened = await openPipeline(o.db);
+  const pipeline = o.allowPrivateNetwork ? { ...opened, fetch: { allowPrivateNetwork: true } } : opened;
   const queues = await StageQueues.open({ redisUrl: o.redis, prefix: o.prefix, ...(o.lockMs ? { lockMs: o.lockMs } : {}) });
   const metrics = await createMetrics(queues);
   const workers = await startWorkers(queues, pipeline, {

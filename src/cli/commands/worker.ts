@@ -14,6 +14,7 @@ interface WorkerFlags {
   sweepDeadline: number;
   sweepEvery: number;
   lockMs?: number;
+  allowPrivateNetwork?: boolean;
 }
 
 export function requirePostgres(db: string, command: string): void {
@@ -33,6 +34,7 @@ export function registerWorker(program: Command): void {
     .option('--port <n>', 'serve /healthz, /readyz and /metrics on this port (loopback)', parsePort)
     .option('--sweep-deadline <seconds>', 're-enqueue items unfinished and untouched this long', parsePositiveInt, 300)
     .option('--sweep-every <seconds>', 'seconds between sweeps', parsePositiveInt, 30)
+    .option('--allow-private-network', 'let the fetch stage read private, loopback and link-local addresses')
     .option('--lock-ms <ms>', 'how long a silent worker keeps a job before another takes it over', parsePositiveInt)
     .action(async (flags: WorkerFlags) => {
       requirePostgres(flags.db, 'worker');
