@@ -198,6 +198,8 @@ export class PgStore implements ArticleStore {
 
   async *replay(after: number, batch = 2000): AsyncIterable<LogEntry> {
     const revisionEntry = (r: { seq: number; body: string }): LogEntry => ({ kind: 'revision', seq: r.seq, revision: JSON.parse(r.body) as RevisionCommit });
+    // Caught up already (the common case before each decision): one query instead of two.
+    if ((await this.lastSeq()) <= after) return;
     let at = after;
     for (;;) {
       const page = (await this.pool.query<ReplayRow>(`SELECT ${REPLAY_COLUMNS} FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2`, [at, batch])).rows;
