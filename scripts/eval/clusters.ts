@@ -14,7 +14,7 @@ import type { Article } from '../../src/model/article.js';
 import { Corpus, MemoryStore } from '../../src/store/index.js';
 import { EVAL } from '../../src/testing/paths.js';
 
-function scoreStories(dir: string, stories: ClusterStory[]): string[] {
+export function scoreStories(dir: string, stories: ClusterStory[]): string[] {
   const tmp = mkdtempSync(join(tmpdir(), 'crosscheck-eval-'));
   try {
     const pred = join(tmp, 'pred.json');

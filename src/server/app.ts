@@ -9,7 +9,7 @@ import { contentSecurityPolicy } from '../report/html/page.js';
 import type { ReportFormat } from '../report/index.js';
 import type { Corpus } from '../store/corpus.js';
 import type { ArticleStore, StorySummary } from '../store/types.js';
-import { DossierCache, type Rendered } from './dossier-cache.js';
+import { DossierCache, type Rendered, type SharedDossierStore } from './dossier-cache.js';
 import { OPENAPI } from './openapi.js';
 import { queryStories } from '../store/story-query.js';
 import { parseStoryQuery } from './story-params.js';
@@ -37,6 +37,8 @@ export interface AppOptions {
   onStored?: (() => void) | undefined;
   /** Lets the UI's "read a feed" reach private and loopback addresses (tests; a trusted intranet). */
   allowPrivateNetwork?: boolean | undefined;
+  /** Dossiers shared with other API servers and the dossier workers (PostgreSQL store only). */
+  sharedDossiers?: SharedDossierStore | undefined;
 }
 
 const DOSSIER_FORMATS: Record<string, { format: ReportFormat; type: string }> = {
@@ -108,7 +110,7 @@ export async function articleFromJson(value: unknown, index: number, deadlineMs?
 export function createApp(options: AppOptions): Hono {
   const { corpus } = options;
   const store: ArticleStore = corpus.store;
-  const cache = new DossierCache(store);
+  const cache = new DossierCache(store, undefined, options.sharedDossiers);
   const app = new Hono();
   guard(app, { allowedHosts: options.allowedHosts });
 

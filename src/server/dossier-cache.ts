@@ -25,6 +25,12 @@ interface Entry {
   rendered: Map<ReportFormat, Rendered>;
 }
 
+/** A dossier cache shared by processes (PostgreSQL's story_dossiers): keyed by story and version. */
+export interface SharedDossierStore {
+  get(storyId: string, version: number): Promise<string | null>;
+  put(storyId: string, version: number, body: string): Promise<void>;
+}
+
 export class DossierCache {
   private readonly entries = new Map<string, Entry>();
   /** Builds in progress, so 200 simultaneous first requests build a dossier once. */
@@ -33,6 +39,8 @@ export class DossierCache {
   constructor(
     private readonly store: ArticleStore,
     private readonly capacity = DOSSIER_CACHE_STORIES,
+    /** When given, a dossier built by any process (a dossier worker, another server) is read from it, and ours are written to it. */
+    private readonly shared?: SharedDossierStore,
   ) {}
 
   async dossier(story: StorySummary): Promise<Dossier> {
@@ -68,10 +76,7 @@ export class DossierCache {
   }
 
   private async build(story: StorySummary): Promise<Entry> {
-    const records = await this.store.storyArticles(story.id);
-    // Built in a worker (src/server/dossier-worker.ts): the event loop stays free, and a story that
-    // runs past the deadline is stopped.
-    const dossier = await runInWorker<Dossier>('server/dossier-worker', records.map((r) => r.article), DOSSIER_DEADLINE_MS);
+    const dossier = await this.sharedOrBuilt(story);
     const entry: Entry = { version: story.version, dossier, rendered: new Map() };
     this.entries.delete(story.id);
     this.entries.set(story.id, entry);
@@ -82,5 +87,16 @@ export class DossierCache {
     }
     await this.store.setConflictCount(story.id, story.version, dossier.conflicts.length);
     return entry;
+  }
+
+  private async sharedOrBuilt(story: StorySummary): Promise<Dossier> {
+    const known = await this.shared?.get(story.id, story.version);
+    if (known) return JSON.parse(known) as Dossier;
+    const records = await this.store.storyArticles(story.id);
+    // Built in a worker (src/server/dossier-worker.ts): the event loop stays free, and a story that
+    // runs past the deadline is stopped.
+    const dossier = await runInWorker<Dossier>('server/dossier-worker', records.map((r) => r.article), DOSSIER_DEADLINE_MS);
+    await this.shared?.put(story.id, story.version, JSON.stringify(dossier));
+    return dossier;
   }
 }

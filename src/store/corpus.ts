@@ -217,10 +217,12 @@ export class Corpus {
    * next revision will look again).
    */
   revise(): Promise<RevisionOutcome | null> {
-    const run = this.queue.then(async () => {
-      await this.catchUp();
-      return this.reviseNow();
-    });
+    const run = this.queue.then(() =>
+      this.locked(async () => {
+        await this.catchUp();
+        return this.reviseNow();
+      }),
+    );
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -307,9 +309,14 @@ export class Corpus {
 
   /** Stores one article (idempotent) and places it in a story. Calls are serialised. */
   ingest(article: Article): Promise<IngestOutcome> {
-    const run = this.queue.then(() => this.ingestNow(article));
+    const run = this.queue.then(() => this.locked(() => this.ingestNow(article)));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Runs a decision under the store's writer lock when it has one (PostgreSQL: across processes). */
+  private locked<T>(fn: () => Promise<T>): Promise<T> {
+    return this.store.exclusive ? this.store.exclusive(fn) : fn();
   }
 
   private async ingestNow(article: Article): Promise<IngestOutcome> {

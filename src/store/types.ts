@@ -194,5 +194,11 @@ export interface ArticleStore {
   queryStories?(query: StoryQuery): Promise<StoryPage>;
   /** Records the conflict count of a story's dossier built for `version` (ignored if stale). */
   setConflictCount(id: string, version: number, conflicts: number): Promise<void>;
+  /**
+   * Runs `fn` holding the store's writer lock, across processes (optional: a backend without it relies
+   * on the seq check alone). Corpus decides and commits inside it, so concurrent assigners take turns
+   * instead of deciding on a stale log and rebuilding after each refused commit.
+   */
+  exclusive?<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -5,10 +5,13 @@ import { Corpus, type ArticleStore, type IngestOutcome } from '../../store/index
 import { EXIT, UserError } from '../errors.js';
 import { addInputOptions, formatProblem, readOptionsFrom, type InputFlags } from '../load-inputs.js';
 import { addDbOption, openForWrite, safeLine } from './corpus-shared.js';
+import { enqueueInputs } from './ingest-enqueue.js';
 
 interface IngestFlags extends InputFlags {
   db: string;
   json?: boolean;
+  redis?: string;
+  prefix: string;
 }
 
 /** Progress redraws at most this often on a terminal: fast enough to look alive, cheap at 1000s/s. */
@@ -31,9 +34,12 @@ export function registerIngest(program: Command): void {
     .command('ingest')
     .description('store articles and group them into stories (idempotent); ends by revising the stories that grew (moves, splits)')
     .argument('<inputs...>', 'files, directories, feeds, JSONL, URLs or - for stdin')
-    .option('--json', 'machine-readable log: one JSON object per line on stdout');
+    .option('--json', 'machine-readable log: one JSON object per line on stdout')
+    .option('--redis <url>', 'queue the articles for `crosscheck worker` instead of processing them here (needs a postgres:// --db)')
+    .option('--prefix <prefix>', 'Redis key prefix of the queues (with --redis)', 'crosscheck');
   addDbOption(cmd);
   addInputOptions(cmd).action(async (inputs: string[], flags: IngestFlags) => {
+    if (flags.redis) return enqueueInputs(inputs, readOptionsFrom(flags), { db: flags.db, redis: flags.redis, prefix: flags.prefix, json: !!flags.json });
     const tty = !flags.json && process.stderr.isTTY;
     const counts: Record<IngestOutcome['status'] | 'error', number> = { stored: 0, duplicate: 0, version: 0, error: 0 };
     const stories = new Set<string>();
@@ -69,7 +75,7 @@ export function registerIngest(program: Command): void {
         const article = item.article;
         seen++;
         if (!corpus) {
-          store = openForWrite(flags.db);
+          store = await openForWrite(flags.db);
           corpus = await Corpus.open(store);
         }
         try {

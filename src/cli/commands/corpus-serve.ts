@@ -3,8 +3,9 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../server/app.js';
 import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../../server/guards.js';
 import { IdleRevision, SERVE_REVISE_IDLE_MS } from '../../server/idle-revision.js';
-import { Corpus } from '../../store/index.js';
-import { addDbOption, openForWrite, parsePort } from './corpus-shared.js';
+import { Corpus, isPostgresUrl } from '../../store/index.js';
+import { withOps } from './serve-ops.js';
+import { addDbOption, displayDb, openForWrite, parsePort } from './corpus-shared.js';
 
 /** `crosscheck serve`: the JSON API and web UI over a store, on loopback unless told otherwise. */
 export function registerServe(program: Command): void {
@@ -18,20 +19,20 @@ export function registerServe(program: Command): void {
     .option('--allow-host <names...>', 'host names accepted besides loopback (e.g. the name a reverse proxy forwards)')
     .option('--allow-private-network', 'let the web UI read feeds on private, loopback and link-local addresses');
   addDbOption(cmd).action(async (flags: { db: string; host: string; port: number; token?: string; openWrites?: boolean; allowHost?: string[]; allowPrivateNetwork?: boolean }) => {
-    const store = openForWrite(flags.db);
+    const store = await openForWrite(flags.db);
     const corpus = await Corpus.open(store);
     const token = flags.token ?? process.env['CROSSCHECK_TOKEN'] ?? undefined;
     // Stories are revised after a quiet minute of posts, besides the corpus's own cadence.
     const idle = new IdleRevision(corpus, SERVE_REVISE_IDLE_MS, (e) => {
       process.stderr.write(`crosscheck: revising the stories failed: ${e instanceof Error ? e.message : String(e)}\n`);
     });
-    const app = createApp({ corpus, token: token || undefined, openWrites: flags.openWrites === true, allowedHosts: flags.allowHost, onStored: () => idle.poke(), allowPrivateNetwork: flags.allowPrivateNetwork });
+    const app = await withOps(createApp, { corpus, token: token || undefined, openWrites: flags.openWrites === true, allowedHosts: flags.allowHost, onStored: () => idle.poke(), allowPrivateNetwork: flags.allowPrivateNetwork }, isPostgresUrl(flags.db));
     const writes = token ? ' (writes need the bearer token)' : flags.openWrites ? ' (writes open to anyone who can reach it)' : ' (read-only: pass --token or --open-writes to accept posts)';
     await new Promise<void>((resolve) => {
       // Timeouts shorter than Node's defaults (60 s, 300 s): a slow client cannot hold a socket for minutes.
       const serverOptions = { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS };
       const server = serve({ fetch: app.fetch, hostname: flags.host, port: flags.port, serverOptions }, (info) => {
-        process.stderr.write(`crosscheck: serving ${flags.db} on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}/${writes}\n`);
+        process.stderr.write(`crosscheck: serving ${displayDb(flags.db)} on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}/${writes}\n`);
       });
       const stop = (): void => {
         server.close(() => {

@@ -2,26 +2,38 @@ import { existsSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { UserError } from '../errors.js';
 import { StoreHealthError } from '../../store/sqlite-health.js';
-import { DEFAULT_DB, openStore, type ArticleStore } from '../../store/index.js';
+import { DEFAULT_DB, isPostgresUrl, openStore, type ArticleStore } from '../../store/index.js';
 
-/** `--db PATH`, shared by every command that uses the store. */
+/** `--db PATH|URL`, shared by every command that uses the store; $DATABASE_URL when not given. */
 export function addDbOption(command: Command): Command {
-  return command.option('--db <path>', 'the store file (SQLite)', DEFAULT_DB);
+  return command.option('--db <path|url>', 'the store: a SQLite file, or a postgres:// URL (default: $DATABASE_URL, else crosscheck.db)', process.env['DATABASE_URL'] || DEFAULT_DB);
+}
+
+/** The store location as safe to print: a URL's password is masked. */
+export function displayDb(location: string): string {
+  if (!isPostgresUrl(location)) return location;
+  try {
+    const u = new URL(location);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
 }
 
 /** Opens the store for writing, creating it if needed. */
-export function openForWrite(path: string): ArticleStore {
+export async function openForWrite(path: string): Promise<ArticleStore> {
   try {
-    return openStore(path);
+    return await openStore(path);
   } catch (e) {
     if (e instanceof StoreHealthError) throw new UserError(e.message, 1);
-    throw new UserError(`${path}: cannot open the store: ${(e as Error).message}`);
+    throw new UserError(`${displayDb(path)}: cannot open the store: ${(e as Error).message}`);
   }
 }
 
 /** Opens an existing store; a missing file is a user error, not an empty store. */
-export function openExisting(path: string): ArticleStore {
-  if (path !== ':memory:' && !existsSync(path)) throw new UserError(`${path}: no store here (run crosscheck ingest first, or pass --db)`, 1);
+export function openExisting(path: string): Promise<ArticleStore> {
+  if (path !== ':memory:' && !isPostgresUrl(path) && !existsSync(path)) throw new UserError(`${path}: no store here (run crosscheck ingest first, or pass --db)`, 1);
   return openForWrite(path);
 }
 

@@ -14,7 +14,7 @@ export function registerStories(program: Command): void {
     .option('--limit <n>', 'at most this many stories', parsePositiveInt, 50)
     .option('--offset <n>', 'skip this many stories first', (v) => (v === '0' ? 0 : parsePositiveInt(v)), 0);
   addDbOption(list).action(async (flags: { db: string; format: 'text' | 'json'; limit: number; offset: number }) => {
-    const store = openExisting(flags.db);
+    const store = await openExisting(flags.db);
     try {
       const stories = await store.listStories({ limit: flags.limit, offset: flags.offset });
       const total = await store.countStories();
@@ -38,7 +38,7 @@ export function registerStories(program: Command): void {
     .argument('<id>', 'story id (as listed by crosscheck stories)')
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json', 'md', 'html']).default('terminal'));
   addDbOption(one).action(async (id: string, flags: { db: string; format: ReportFormat }) => {
-    const store = openExisting(flags.db);
+    const store = await openExisting(flags.db);
     try {
       const live = (await store.story(id)) ? id : await store.resolveStory(id);
       if (!live) throw new UserError(`${id}: no such story`, 1);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Corpus } from '../../store/index.js';
 import { watchFeeds, DEFAULT_MAX_BACKOFF_SECONDS, type WatchEvent } from '../../watch/watcher.js';
 import { addInputOptions, readOptionsFrom, type InputFlags } from '../load-inputs.js';
+import { watchAndEnqueue } from './watch-enqueue.js';
 import { addDbOption, openForWrite, parsePositiveInt, safeLine } from './corpus-shared.js';
 
 interface WatchFlags extends InputFlags {
@@ -9,6 +10,8 @@ interface WatchFlags extends InputFlags {
   interval: number;
   once?: boolean;
   json?: boolean;
+  redis?: string;
+  prefix: string;
 }
 
 function describe(e: WatchEvent): string {
@@ -24,6 +27,25 @@ function describe(e: WatchEvent): string {
   }
 }
 
+async function enqueueWatch(feeds: string[], flags: WatchFlags, redis: string): Promise<void> {
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const read = readOptionsFrom(flags);
+  const fetch = {
+    ...(read.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}),
+    ...(read.timeoutMs !== undefined ? { timeoutMs: read.timeoutMs } : {}),
+    ...(read.maxBytes !== undefined ? { maxBytes: read.maxBytes } : {}),
+  };
+  try {
+    await watchAndEnqueue(feeds, { db: flags.db, redis, prefix: flags.prefix, interval: flags.interval, once: !!flags.once, signal: controller.signal, fetch });
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
 /** `crosscheck watch FEED...`: polls RSS/Atom feeds and ingests new items until interrupted. */
 export function registerWatch(program: Command): void {
   const cmd = program
@@ -32,10 +54,13 @@ export function registerWatch(program: Command): void {
     .argument('<feeds...>', 'feed URLs')
     .option('--interval <seconds>', 'seconds between polls of each feed', parsePositiveInt, 900)
     .option('--once', 'poll each feed once and exit')
-    .option('--json', 'machine-readable log: one JSON object per line on stdout');
+    .option('--json', 'machine-readable log: one JSON object per line on stdout')
+    .option('--redis <url>', 'queue new items for `crosscheck worker` instead of ingesting them here (needs a postgres:// --db)')
+    .option('--prefix <prefix>', 'Redis key prefix of the queues (with --redis)', 'crosscheck');
   addDbOption(cmd);
   addInputOptions(cmd).action(async (feeds: string[], flags: WatchFlags) => {
-    const store = openForWrite(flags.db);
+    if (flags.redis) return enqueueWatch(feeds, flags, flags.redis);
+    const store = await openForWrite(flags.db);
     const corpus = await Corpus.open(store);
     const controller = new AbortController();
     const stop = (): void => controller.abort();

@@ -1,0 +1,63 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeArticle } from '../../model/article.js';
+import { testDatabase } from '../../testing/servers.js';
+import { runStoreConformance } from '../conformance.js';
+import { Corpus } from '../corpus.js';
+import { readMigrations } from './migrate.js';
+import { PgStore } from './store.js';
+
+const db = await testDatabase();
+if (db) {
+  after(() => db.drop());
+  let n = 0;
+  // One schema per test: a fresh, empty store each time without the cost of a database each.
+  runStoreConformance('postgres', () => PgStore.open(db.url, { schema: `conformance_${n++}` }));
+
+  void test('postgres: processes opening one store at once apply each migration once', async () => {
+    const stores = await Promise.all([1, 2, 3].map(() => PgStore.open(db.url, { schema: 'racing' })));
+    assert.deepEqual(stores.map((s) => s.version()), [1, 2, 3].map(() => readMigrations().length));
+    const applied = await stores[0]!.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM schema_migrations');
+    assert.equal(applied.rows[0]!.n, readMigrations().length);
+    await Promise.all(stores.map((s) => s.close()));
+  });
+
+  void test('postgres: four assigners at once: every article in exactly one story, and every process agrees with the store', async () => {
+    const stores = await Promise.all([0, 1, 2, 3].map(() => PgStore.open(db.url, { schema: 'assigners', poolSize: 2 })));
+    const corpora = await Promise.all(stores.map((s) => Corpus.open(s)));
+    const topics = ['harbour fire in Eastport', 'council vote on the Westbury tram', 'flooding along the Rill valley'];
+    const texts = Array.from({ length: 24 }, (_, i) => `Report ${i} on the ${topics[i % 3]!}: witnesses counted ${i + 3} crews at the scene on Friday night.`);
+    let next = 0;
+    await Promise.all(
+      corpora.map(async (c) => {
+        for (let i = next++; i < texts.length; i = next++) await c.ingest(makeArticle({ origin: `o${i}`, kind: 'text', text: texts[i]! }));
+        await c.revise();
+      }),
+    );
+    const check = stores[0]!;
+    assert.equal(await check.countArticles(), texts.length, 'articles in = articles stored');
+    const stored = new Map<string, string>();
+    for (const s of await check.listStories()) {
+      for (const r of await check.storyArticles(s.id)) {
+        assert.ok(!stored.has(r.id), `${r.id} is in two stories`);
+        stored.set(r.id, s.id);
+      }
+    }
+    assert.equal(stored.size, texts.length, 'every article is in a live story');
+    await Promise.all(corpora.map((c) => c.catchUp()));
+    for (const c of corpora) assert.deepEqual(c.assignments(), stored);
+    await Promise.all(stores.map((s) => s.close()));
+  });
+
+  void test('postgres: articles land in the partition of their month, which can be detached', async () => {
+    const s = await PgStore.open(db.url, { schema: 'months' });
+    const c = await Corpus.open(s);
+    const o = await c.ingest(makeArticle({ origin: 'a', kind: 'text', text: 'A storm flooded the harbour district on Friday night.' }));
+    const month = new Date().toISOString().slice(0, 7).replace('-', '_');
+    const where = await s.pool.query<{ t: string }>('SELECT tableoid::regclass::text AS t FROM articles WHERE id = $1', [o.id]);
+    assert.equal(where.rows[0]!.t, `articles_${month}`);
+    await s.pool.query(`ALTER TABLE articles DETACH PARTITION articles_${month}`);
+    assert.equal((await s.pool.query('SELECT 1 FROM articles')).rowCount, 0, 'the detached month is out of the table');
+    await s.close();
+  });
+}
