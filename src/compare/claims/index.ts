@@ -4,7 +4,8 @@ import { LexicalMatcher, type Matcher } from '../matcher.js';
 import type { QuoteStage } from '../quotes/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { clausesOf } from './clauses.js';
-import { claimUnits, headlineUnits, type ClaimUnit } from './units.js';
+import { mergeDuplicateGroups } from './dedupe.js';
+import { claimUnits, headlineUnits, isStatement, type ClaimUnit } from './units.js';
 
 export { claimUnits, type ClaimUnit } from './units.js';
 
@@ -30,6 +31,10 @@ export const CLAIM_LINK_THRESHOLD = 0.1;
 const CLAIM_AVERAGE_LINK = 0.05;
 /** Sentences at least this similar state the same fact, not only the same event (0.2-0.7 tried on the dev stories' single-source F1: 0.4 best). */
 const FACT_SIMILARITY = 0.4;
+/** Sentences of this many sources linked into one group report one event, even by weak links each. */
+const EVENT_MIN_SOURCES = 3;
+/** A clause shorter than this is a phrase ("The remarks, reported by CNN"), not a claim of its own. */
+const MIN_SINGLE_CLAUSE_WORDS = 6;
 /** A claim has at most this many pieces of evidence in one source (headline, lead, a later sentence). */
 const MAX_EVIDENCE_PER_SOURCE = 3;
 
@@ -47,12 +52,13 @@ export function compareClaims(docs: SourceDoc[], _quotes: QuoteStage): ClaimStag
   // evidence, but a headline alone is not a claim (it is not a full statement).
   const heads = docs.flatMap(headlineUnits);
   const matcher = new LexicalMatcher([...units, ...heads], false);
+  const closeTo = (u: ClaimUnit, g: ClaimUnit[]): boolean => g.some((x) => x.source !== u.source && matcher.similarity(u, x) >= FACT_SIMILARITY);
   const sentenceGroups = groupItems([...units, ...heads], {
     score: (a, b) => (a.source === b.source ? 0 : matcher.similarity(a, b)),
     link: CLAIM_LINK_THRESHOLD,
     average: CLAIM_AVERAGE_LINK,
     perSource: MAX_EVIDENCE_PER_SOURCE,
-  });
+  }).flatMap((g) => (hasFactCore(g, closeTo) ? [g] : g.map((u) => [u])));
   const clausesBySentence = new Map<ClaimUnit, ClaimUnit[]>(units.map((u) => [u, clausesOf(docs[u.source] as SourceDoc, u)]));
   const clauses = [...clausesBySentence.values()].flat();
   const parentOf = new Map<ClaimUnit, ClaimUnit>();
@@ -82,28 +88,48 @@ export function compareClaims(docs: SourceDoc[], _quotes: QuoteStage): ClaimStag
     out.push({ units: g, claim: toClaim(g, docs, clauseMatcher) });
     for (const c of g) sharedClause.add(c);
   }
+  const wholeAdded = new Set<ClaimUnit>();
   for (const u of units) {
     const g = groupOfSentence.get(u) as ClaimUnit[];
     const cs = clausesBySentence.get(u) ?? [];
     const anyShared = cs.some((c) => sharedClause.has(c));
     // Groups are events; a sentence that met its group only on the event, close to no other
     // source's sentence, still carries a fact of its own.
-    const close = multi(g) && g.some((x) => x.source !== u.source && matcher.similarity(u, x) >= FACT_SIMILARITY);
-    if (!close && !anyShared) {
-      out.push({ units: [u], claim: toClaim([u], docs, matcher) });
+    const doc = docs[u.source] as SourceDoc;
+    if (!(multi(g) && closeTo(u, g)) && !anyShared) {
+      if (isStatement(doc, u)) out.push({ units: [u], claim: toClaim([u], docs, matcher) });
       continue;
     }
     // The rest of a matched sentence: clauses no other source says.
-    const others = multi(g) ? g.filter((x) => x.source !== u.source) : [];
+    // Said elsewhere: by the other sources' sentences that state this sentence's fact, not by every
+    // sentence of its event.
+    const others = multi(g) ? g.filter((x) => x.source !== u.source && matcher.similarity(u, x) >= FACT_SIMILARITY) : [];
     const said = new Set(others.flatMap((x) => x.keys));
     for (const c of cs) {
       if (sharedClause.has(c) || cs.length < 2) continue;
       const weight = c.keys.reduce((n, k) => n + clauseMatcher.weight(k), 0);
       const known = c.keys.filter((k) => said.has(k)).reduce((n, k) => n + clauseMatcher.weight(k), 0);
-      if (known <= UNSAID_SHARE * weight) out.push({ units: [c], claim: toClaim([c], docs, clauseMatcher) });
+      if (known > UNSAID_SHARE * weight) continue;
+      // A clause that is no statement of its own ("was made at ...") stands for its sentence, once.
+      const own = isStatement(doc, c) && c.words.length >= MIN_SINGLE_CLAUSE_WORDS ? c : isStatement(doc, u) && !wholeAdded.has(u) ? u : null;
+      if (!own) continue;
+      if (own === u) wholeAdded.add(u);
+      out.push({ units: [own], claim: toClaim([own], docs, clauseMatcher) });
     }
   }
-  return { units, groups: out, matcher };
+  const shared = mergeDuplicateGroups(out.filter((g) => multi(g.units)).map((g) => g.units), MAX_EVIDENCE_PER_SOURCE, (g) => centralUnit(g, matcher));
+  const groups = [...shared.map((g) => ({ units: g, claim: toClaim(g, docs, matcher) })), ...out.filter((g) => !multi(g.units))];
+  return { units, groups, matcher };
+}
+
+/**
+ * A group is a claim when two sources' sentences in it state one fact (similarity at least
+ * FACT_SIMILARITY); weaker links only gather more evidence around such a core. A group of weak links
+ * alone ("Despite those comments, ..." / "Despite his constant kindness, ...") is no claim.
+ */
+function hasFactCore(g: ClaimUnit[], closeTo: (u: ClaimUnit, g: ClaimUnit[]) => boolean): boolean {
+  if (new Set(g.map((u) => u.source)).size >= EVENT_MIN_SOURCES) return true;
+  return new Set(g.filter((u) => closeTo(u, g)).map((u) => u.source)).size >= 2;
 }
 
 /** A pair of distinctive words must co-occur in clauses of at least this many sources... */
@@ -158,9 +184,8 @@ const CLAUSE_LINK_THRESHOLD = 0.4;
 /** A clause of a matched sentence is its own single-source claim when at most this share of its content appears in the matching sentences. */
 const UNSAID_SHARE = 0.25;
 
-function toClaim(g: ClaimUnit[], docs: SourceDoc[], m: Matcher): Claim {
-  const sources = [...new Set(g.map((u) => u.source))].sort((a, b) => a - b);
-  // The claim reads as its most central sentence.
+/** The claim reads as its most central sentence (the most similar to the rest). */
+function centralUnit(g: ClaimUnit[], m: Matcher): ClaimUnit {
   let central = g[0] as ClaimUnit;
   let bestScore = -1;
   for (const u of g) {
@@ -171,6 +196,12 @@ function toClaim(g: ClaimUnit[], docs: SourceDoc[], m: Matcher): Claim {
       central = u;
     }
   }
+  return central;
+}
+
+function toClaim(g: ClaimUnit[], docs: SourceDoc[], m: Matcher): Claim {
+  const sources = [...new Set(g.map((u) => u.source))].sort((a, b) => a - b);
+  const central = centralUnit(g, m);
   const doc = (u: ClaimUnit): SourceDoc => docs[u.source] as SourceDoc;
   return {
     id: '',

@@ -71,3 +71,18 @@ export function headlineUnits(doc: SourceDoc): ClaimUnit[] {
   }
   return out;
 }
+
+/**
+ * A full statement of fact, as a claim must be: it does not introduce what follows (ending in a colon
+ * or a comma, or running into a quotation: "the 79-year-old can be heard saying", "Peskov continued").
+ * A clause that starts in lower case ("was released without bail") still states a fact of its
+ * sentence's subject: dropping those cost more true single-source claims than it removed noise.
+ */
+export function isStatement(doc: SourceDoc, unit: ClaimUnit): boolean {
+  const body = doc.text.slice(unit.start, unit.end).trimEnd();
+  if (/[:,;]$/.test(body)) return false;
+  if (/[.!?…]["”’']?$/.test(body)) return true;
+  const next = /\S/.exec(doc.text.slice(unit.end, unit.end + 20));
+  const at = next ? unit.end + next.index : -1;
+  return !(at >= 0 && (doc.quoted[at] === 1 || /^[:"“‘«„]/.test(doc.text.slice(at, at + 1))));
+}
