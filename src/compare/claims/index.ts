@@ -88,38 +88,49 @@ export function compareClaims(docs: SourceDoc[], _quotes: QuoteStage): ClaimStag
     out.push({ units: g, claim: toClaim(g, docs, clauseMatcher) });
     for (const c of g) sharedClause.add(c);
   }
-  const wholeAdded = new Set<ClaimUnit>();
   for (const u of units) {
     const g = groupOfSentence.get(u) as ClaimUnit[];
-    const cs = clausesBySentence.get(u) ?? [];
-    const anyShared = cs.some((c) => sharedClause.has(c));
-    // Groups are events; a sentence that met its group only on the event, close to no other
-    // source's sentence, still carries a fact of its own.
-    const doc = docs[u.source] as SourceDoc;
-    if (!(multi(g) && closeTo(u, g)) && !anyShared) {
-      if (isStatement(doc, u)) out.push({ units: [u], claim: toClaim([u], docs, matcher) });
-      continue;
-    }
-    // The rest of a matched sentence: clauses no other source says.
-    // Said elsewhere: by the other sources' sentences that state this sentence's fact, not by every
-    // sentence of its event.
-    const others = multi(g) ? g.filter((x) => x.source !== u.source && matcher.similarity(u, x) >= FACT_SIMILARITY) : [];
-    const said = new Set(others.flatMap((x) => x.keys));
-    for (const c of cs) {
-      if (sharedClause.has(c) || cs.length < 2) continue;
-      const weight = c.keys.reduce((n, k) => n + clauseMatcher.weight(k), 0);
-      const known = c.keys.filter((k) => said.has(k)).reduce((n, k) => n + clauseMatcher.weight(k), 0);
-      if (known > UNSAID_SHARE * weight) continue;
-      // A clause that is no statement of its own ("was made at ...") stands for its sentence, once.
-      const own = isStatement(doc, c) && c.words.length >= MIN_SINGLE_CLAUSE_WORDS ? c : isStatement(doc, u) && !wholeAdded.has(u) ? u : null;
-      if (!own) continue;
-      if (own === u) wholeAdded.add(u);
-      out.push({ units: [own], claim: toClaim([own], docs, clauseMatcher) });
-    }
+    const unit = { unit: u, clauses: clausesBySentence.get(u) ?? [], group: multi(g) ? g : [] };
+    const context = { doc: docs[u.source] as SourceDoc, sharedClause, matcher, clauseMatcher, closeTo };
+    for (const x of singleSourceClaims(unit, context)) out.push({ units: [x], claim: toClaim([x], docs, clauseMatcher) });
   }
   const shared = mergeDuplicateGroups(out.filter((g) => multi(g.units)).map((g) => g.units), MAX_EVIDENCE_PER_SOURCE, (g) => centralUnit(g, matcher));
   const groups = [...shared.map((g) => ({ units: g, claim: toClaim(g, docs, matcher) })), ...out.filter((g) => !multi(g.units))];
   return { units, groups, matcher };
+}
+
+interface SingleContext {
+  doc: SourceDoc;
+  sharedClause: Set<ClaimUnit>;
+  matcher: LexicalMatcher;
+  clauseMatcher: LexicalMatcher;
+  closeTo: (u: ClaimUnit, g: ClaimUnit[]) => boolean;
+}
+
+/**
+ * What one sentence says that no other source does: the whole sentence when it met no other
+ * source's sentence on its fact (groups are events: meeting one only on the event leaves the fact
+ * its own) and no clause of it is shared; else its clauses that the sentences stating the same fact
+ * elsewhere do not say. Quote introductions and phrases are no claims.
+ */
+function singleSourceClaims(s: { unit: ClaimUnit; clauses: ClaimUnit[]; group: ClaimUnit[] }, x: SingleContext): ClaimUnit[] {
+  const { unit: u, clauses: cs, group: g } = s;
+  const anyShared = cs.some((c) => x.sharedClause.has(c));
+  if (!(g.length && x.closeTo(u, g)) && !anyShared) return isStatement(x.doc, u) ? [u] : [];
+  // Said elsewhere: by the other sources' sentences that state this sentence's fact, not by every
+  // sentence of its event.
+  const said = new Set(g.filter((o) => o.source !== u.source && x.matcher.similarity(u, o) >= FACT_SIMILARITY).flatMap((o) => o.keys));
+  const out: ClaimUnit[] = [];
+  for (const c of cs) {
+    if (x.sharedClause.has(c) || cs.length < 2) continue;
+    const weight = c.keys.reduce((n, k) => n + x.clauseMatcher.weight(k), 0);
+    const known = c.keys.filter((k) => said.has(k)).reduce((n, k) => n + x.clauseMatcher.weight(k), 0);
+    if (known > UNSAID_SHARE * weight) continue;
+    // A clause that is no statement of its own (a phrase, a quote introduction) stands for its sentence, once.
+    const own = isStatement(x.doc, c) && c.words.length >= MIN_SINGLE_CLAUSE_WORDS ? c : isStatement(x.doc, u) && !out.includes(u) ? u : null;
+    if (own) out.push(own);
+  }
+  return out;
 }
 
 /**
