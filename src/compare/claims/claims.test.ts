@@ -44,7 +44,7 @@ void test('one fact in three outlets\u2019 words is one corroborated claim; its 
     'The operator of the Vellmar ferry halted the service on Sunday because the storm had damaged the ramp.',
   ];
   const docs = texts.map((t, i) => doc(t, i));
-  const stage = compareClaims(docs, { clusters: [], units: [], groups: [] } as unknown as Parameters<typeof compareClaims>[1]);
+  const stage = compareClaims(docs, { clusters: [], units: [], groups: [] });
   const shared = stage.groups.filter((g) => g.claim.status === 'corroborated');
   assert.equal(shared.length, 1, shared.map((g) => g.claim.text).join(' | '));
   assert.deepEqual(shared[0]?.claim.sources, ['s0', 's1', 's2']);
@@ -52,7 +52,7 @@ void test('one fact in three outlets\u2019 words is one corroborated claim; its 
 
 void test('a claim is contested only when a source of it holds another side than another source', () => {
   const docs = [doc('The ferry carried 40 passengers on Sunday when the ramp broke in the storm.', 0), doc('The ferry carried 40 passengers on Sunday when its ramp broke in a storm.', 1)];
-  const stage = compareClaims(docs, { clusters: [], units: [], groups: [] } as unknown as Parameters<typeof compareClaims>[1]);
+  const stage = compareClaims(docs, { clusters: [], units: [], groups: [] });
   const claim = stage.groups.find((g) => g.claim.status === 'corroborated')?.claim;
   assert.ok(claim);
   const ev = (i: number) => claim.evidence[i] as Conflict['sides'][number]['evidence'][number];
