@@ -17,18 +17,27 @@ const overlapsUnit = (a: ClaimUnit, b: ClaimUnit): boolean => a.source === b.sou
 export function mergeDuplicateGroups(groups: ClaimUnit[][], perSource: number, central: (g: ClaimUnit[]) => ClaimUnit): ClaimUnit[][] {
   const sources = (g: ClaimUnit[]): number => new Set(g.map((u) => u.source)).size;
   const order = groups.map((g, i) => ({ g, i })).sort((x, y) => sources(y.g) - sources(x.g) || y.g.length - x.g.length || x.i - y.i);
-  const kept: { units: ClaimUnit[]; i: number }[] = [];
+  const kept: { units: ClaimUnit[]; i: number; central: ClaimUnit }[] = [];
+  // Candidates by source: only a kept group with evidence in one of this group's sources can hold it.
+  const bySource = new Map<number, typeof kept>();
   for (const { g, i } of order) {
+    const mid = central(g);
+    const near = new Set(g.flatMap((u) => bySource.get(u.source) ?? []));
     // The same sentence reading as both claims is the same claim, too.
-    const home = kept.find((k) => isDuplicate(g, k.units) || k.units.some((u) => overlapsUnit(u, central(g))) || g.some((u) => overlapsUnit(u, central(k.units))));
+    const home = [...near]
+      .sort((a, b) => kept.indexOf(a) - kept.indexOf(b))
+      .find((k) => isDuplicate(g, k.units) || k.units.some((u) => overlapsUnit(u, mid)) || g.some((u) => overlapsUnit(u, k.central)));
     if (!home) {
-      kept.push({ units: [...g], i });
+      const k = { units: [...g], i, central: mid };
+      kept.push(k);
+      for (const s of new Set(g.map((u) => u.source))) bySource.set(s, [...(bySource.get(s) ?? []), k]);
       continue;
     }
     for (const u of g) {
       if (home.units.some((h) => overlapsUnit(h, u))) continue;
       if (home.units.filter((h) => h.source === u.source).length >= perSource) continue;
       home.units.push(u);
+      if (!(bySource.get(u.source) ?? []).includes(home)) bySource.set(u.source, [...(bySource.get(u.source) ?? []), home]);
     }
   }
   return kept.sort((x, y) => x.i - y.i).map((k) => k.units);
