@@ -3,13 +3,21 @@ import { overlaps } from '../model/span.js';
 import type { ClaimStage } from './claims/index.js';
 
 /**
- * A claim is contested when its own evidence takes two sides of one conflict: the sources that
- * report it disagree on a part of it. Touching one side only is not a dispute about this claim.
+ * A claim is contested when its own evidence takes two sides of one conflict in different sources:
+ * the sources that report it disagree on a part of it. Touching one side only, or one source's
+ * evidence touching both sides, is no source against the claim.
  */
 export function markContested(stage: ClaimStage, conflicts: Conflict[]): Claim[] {
   return stage.groups.map(({ claim }) => {
-    const touches = (side: Conflict['sides'][number]): boolean => claim.evidence.some((e) => side.evidence.some((x) => x.source === e.source && overlaps(x, e)));
-    const contested = conflicts.some((c) => c.sides.filter(touches).length >= 2);
+    // The claim's sources on each side: a side counts only through the claim's own evidence.
+    const sourcesOn = (side: Conflict['sides'][number]): Set<string> =>
+      new Set(claim.evidence.filter((e) => side.evidence.some((x) => x.source === e.source && overlaps(x, e))).map((e) => e.source));
+    // Two sides, each held by a source of the claim that does not hold the other: a source against.
+    const against = (c: Conflict): boolean => {
+      const held = c.sides.map(sourcesOn);
+      return held.some((a, i) => held.some((b, j) => j > i && [...a].some((x) => !b.has(x)) && [...b].some((y) => !a.has(y))));
+    };
+    const contested = conflicts.some(against);
     return contested && claim.status === 'corroborated' ? { ...claim, status: 'contested' as const } : claim;
   });
 }

@@ -114,6 +114,16 @@ export interface Dossier {
   profiles?: unknown[];
   /** Sources that reuse one another's text, merged (every source in exactly one group). */
   sourceGroups?: string[][];
+  /** What a reader must know before trusting the counts (identical inputs, copies); absent when none. */
+  warnings?: DossierWarning[];
+}
+
+/** A dossier-level warning: `identical-inputs` (the same text given more than once), `copies` (sources reusing one another's text). */
+export interface DossierWarning {
+  kind: 'identical-inputs' | 'copies';
+  /** The sources concerned, sorted. */
+  sources: string[];
+  message: string;
 }
 
 /** Added by the independence stage: how a quote or claim travelled, as the sources tell it. */

@@ -6,7 +6,7 @@
 import type { Dossier, QuoteVariant } from '../model/dossier.js';
 import type { Evidence } from '../model/span.js';
 import { clip, oneLine, plural } from './text.js';
-import { agreement, chainSteps, claimStances, diffRuns, showsDiff, FIDELITIES, FIDELITY_MEANING, profileFindings, profileViews, provenanceChains, referenceFirst, reuseEdges, shortDate, sourceProfiles, sourceName, wordCount, type Stance } from './view.js';
+import { agreement, independentNote, chainSteps, claimStances, diffRuns, showsDiff, FIDELITIES, FIDELITY_MEANING, profileFindings, profileViews, provenanceChains, referenceFirst, reuseEdges, shortDate, sourceProfiles, sourceName, wordCount, type Stance } from './view.js';
 
 /** Cited evidence is cut to this many characters; the full passage is in the source text. */
 const EVIDENCE_CHARS = 160;
@@ -40,6 +40,7 @@ export function renderMarkdown(dossier: Dossier): string {
   const a = agreement(dossier);
 
   push('# crosscheck dossier', '');
+  for (const w of dossier.warnings ?? []) push(`> **Warning:** ${escapeMarkdown(w.message)}`, '');
   push('## At a glance', '');
   push('| id | source | title | published | words |', '| --- | --- | --- | --- | ---: |');
   for (const s of dossier.sources) {
@@ -47,6 +48,7 @@ export function renderMarkdown(dossier: Dossier): string {
   }
   push('');
   const share = a.corroboratedShare === null ? '' : ` (${Math.round(a.corroboratedShare * 100)}% corroborated)`;
+  push(`- **Sources:** ${dossier.sources.length}${escapeMarkdown(independentNote(dossier))}.`);
   push(`- **Claims:** ${a.claims}${share}: ${a.corroborated} corroborated, ${a.contested} contested, ${a.singleSource} single-source.`);
   push(`- **Conflicts:** ${a.conflicts}.`);
   const grades = FIDELITIES.filter((f) => a.fidelity[f] > 0).map((f) => `${a.fidelity[f]} ${f}`);

@@ -7,7 +7,7 @@ import pc from 'picocolors';
 import type { Dossier, DossierSource, QuoteVariant } from '../model/dossier.js';
 import type { Evidence } from '../model/span.js';
 import { clip, oneLine, plural } from './text.js';
-import { agreement, chainSteps, claimStances, diffRuns, FIDELITIES, referenceFirst, showsDiff, provenanceChains, reuseEdges, shortDate, sourceName, type Stance } from './view.js';
+import { agreement, independentNote, chainSteps, claimStances, diffRuns, FIDELITIES, referenceFirst, showsDiff, provenanceChains, reuseEdges, shortDate, sourceName, type Stance } from './view.js';
 import { wrap, wrapPieces, type Piece } from './wrap.js';
 
 export const DEFAULT_WIDTH = 80;
@@ -45,7 +45,8 @@ export function renderTerminal(dossier: Dossier, options: TerminalOptions = {}):
   };
 
   const a = agreement(dossier);
-  out.push(c.bold(`crosscheck: ${plural(dossier.sources.length, 'source')}`));
+  out.push(c.bold(`crosscheck: ${plural(dossier.sources.length, 'source')}${independentNote(dossier)}`));
+  for (const w of dossier.warnings ?? []) para([{ text: 'warning:', style: c.yellow }, { text: ` ${oneLine(w.message)}` }], '  ! ', '    ');
 
   heading('At a glance');
   for (const s of dossier.sources) para(sourceLine(s, c), '  ', '       ');

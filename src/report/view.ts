@@ -120,6 +120,12 @@ export interface Agreement {
   dates: { first: string | null; last: string | null };
 }
 
+/** " (N independent)" when sources that reuse one another were merged, else nothing. */
+export function independentNote(dossier: Dossier): string {
+  const groups = dossier.sourceGroups?.length;
+  return groups !== undefined && groups < dossier.sources.length ? ` (${groups} independent)` : '';
+}
+
 export function agreement(dossier: Dossier): Agreement {
   const count = (status: Claim['status']): number => dossier.claims.filter((c) => c.status === status).length;
   const fidelity = Object.fromEntries(FIDELITIES.map((f) => [f, 0])) as Record<Fidelity, number>;

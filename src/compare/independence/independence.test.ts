@@ -24,8 +24,9 @@ void test('independentSources counts groups; a claim backed only by copies is ma
   const [a, b, c] = recountClaims([claim('a', ['s1', 's3']), claim('b', ['s0', 's1', 's3']), claim('c', ['s2'], 'single-source')], groups);
   assert.equal(a?.independentSources, 1);
   assert.equal(a?.copiesOnly, true);
-  // status keeps its contract meaning (several outlets report it); copiesOnly says it is not corroborated
-  assert.equal(a?.status, 'corroborated');
+  // copies are one source (issue 17): single-source, copiesOnly saying several copies carry it
+  assert.equal(a?.status, 'single-source');
+  assert.equal(b?.status, 'corroborated');
   assert.equal(b?.independentSources, 2);
   assert.equal(b?.copiesOnly, undefined);
   assert.equal(c?.independentSources, 1);

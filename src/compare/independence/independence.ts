@@ -6,11 +6,10 @@ import { byId } from './text.js';
  * Independence: sources linked by text reuse count as one. Groups are the connected components of the
  * reuse graph (union-find), so a chain of copies (A copied by B, B copied by C) is one group.
  *
- * Encoding (see docs/contract-additions.md): the contract fixes `single-source` as "one source alone
- * reports it", so a claim reported by several outlets that all copy one article keeps the status the
- * dossier gave it, gets `independentSources: 1`, and is marked `copiesOnly: true`. Readers and the
- * summary treat such a claim as not corroborated. A claim whose status was `corroborated` but whose
- * sources are all one group is therefore "corroborated by copies only" and never reaches the summary.
+ * Encoding (see docs/contract.md): `single-source` means "one independent source reports it", so a
+ * claim reported by several outlets that all copy one article becomes `single-source`, gets
+ * `independentSources: 1`, and is marked `copiesOnly: true` (it has evidence in several sources, all
+ * copies). Every count of sources (status, headline figures, summary) therefore counts copies once.
  */
 
 export class UnionFind {
@@ -87,7 +86,11 @@ export function recountClaims(claims: Claim[], groups: string[][], copied: Reuse
     const independent = Math.max(sources.length ? 1 : 0, new Set(sources.map((s) => uf.find(s))).size);
     const { copiesOnly: _drop, ...rest } = c;
     const out: IndependentClaim = { ...rest, independentSources: independent };
-    if (sources.length > 1 && independent === 1) out.copiesOnly = true;
+    if (sources.length > 1 && independent === 1) {
+      out.copiesOnly = true;
+      // Copies are one source: what only copies of one article say is single-source (issue 17).
+      if (out.status === 'corroborated') out.status = 'single-source';
+    }
     return out;
   });
 }

@@ -1,13 +1,14 @@
 import type { Dossier, DossierSource, Reuse } from '../../model/dossier.js';
 import type { Span } from '../../model/span.js';
 import type { ArticleAnalysis } from '../../nlp/types.js';
+import { copyReuse, copyWarnings, identicalInputs } from './copies.js';
 import { recountClaims, sourceGroups } from './independence.js';
 import { readLexicon } from './lexicon.js';
 import { buildProfiles } from './profiles.js';
 import { buildProvenance } from './provenance.js';
 import { computeReuse, type ReuseResult } from './reuse.js';
 import { buildSummary } from './summary.js';
-import { buildSourceText, type SourceText } from './text.js';
+import { buildSourceText, byId as byIdOrder, type SourceText } from './text.js';
 
 /**
  * The independence stage, the last pass over a built dossier:
@@ -59,7 +60,10 @@ export function applyIndependence(dossier: Dossier, analyses: ArticleAnalysis[],
 
   stage('reuse');
   const published = new Map(dossier.sources.map((s) => [s.id, s.published]));
-  const reuse = computeReuse(texts, { published, stopWords });
+  // Identical inputs are compared once: the first stands for its copies, each copy linked to it.
+  const identical = identicalInputs(dossier.sources);
+  const distinct = texts.filter((t) => identical.representative.get(t.id) === t.id);
+  const reuse = [...computeReuse(distinct, { published, stopWords }), ...copyReuse(identical, dossier.sources)].sort((x, y) => byIdOrder(x.a, y.a) || byIdOrder(x.b, y.b));
 
   stage('independence');
   const groups = sourceGroups(
@@ -78,5 +82,6 @@ export function applyIndependence(dossier: Dossier, analyses: ArticleAnalysis[],
   stage('summary');
   const summary = buildSummary({ sources: texts, groups, copied, claims, conflicts: dossier.conflicts, stopWords });
 
-  return { ...dossier, claims, reuse: reuse.map(publicReuse), summary, provenance, profiles, sourceGroups: groups };
+  const warnings = copyWarnings(identical, groups);
+  return { ...dossier, claims, reuse: reuse.map(publicReuse), summary, provenance, profiles, sourceGroups: groups, ...(warnings.length ? { warnings } : {}) };
 }

@@ -124,7 +124,8 @@ function glance(ctx: Ctx): string {
   const share = a.corroboratedShare === null ? '—' : `${Math.round(a.corroboratedShare * 100)}%`;
   const dates = a.dates.first ? (a.dates.first === a.dates.last ? a.dates.first : `${a.dates.first} – ${a.dates.last}`) : 'unknown';
   const grades = FIDELITIES.filter((f) => a.fidelity[f] > 0).map((f) => `${a.fidelity[f]} ${f}`).join(', ');
-  return `<ul class="stats">
+  const warnings = (dossier.warnings ?? []).map((w) => `<li>${html(w.message)}</li>`).join('');
+  return `${warnings ? `<ul class="warnings" role="alert">${warnings}</ul>\n` : ''}<ul class="stats">
 <li><b>${dossier.sources.length}</b>sources</li>
 <li><b>${html(dates)}</b>published</li>
 <li><b>${share}</b>of ${plural(a.claims, 'claim')} corroborated</li>

@@ -27,6 +27,7 @@ table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}
 th{background:var(--panel)}
 .scroll{overflow-x:auto;position:relative}
+.warnings{margin:.75rem 0;padding:.5rem 1.5rem;border:1px solid var(--line);border-left:4px solid #b45309;border-radius:6px}
 .stats{display:flex;flex-wrap:wrap;gap:.5rem;margin:.75rem 0;padding:0;list-style:none}
 .stats li{border:1px solid var(--line);border-radius:6px;padding:.4rem .7rem;background:var(--panel)}
 .stats b{font-size:1.2rem;display:block}

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeArticle } from '../../model/article.js';
+import type { Conflict } from '../../model/dossier.js';
+import { analyzeArticle } from '../../nlp/analyze.js';
+import { markContested } from '../finish.js';
+import { buildSourceDoc } from '../source-doc.js';
+import { mergeDuplicateGroups } from './dedupe.js';
+import { compareClaims } from './index.js';
+import { isStatement, type ClaimUnit } from './units.js';
+
+// Texts written for these tests.
+const doc = (text: string, i = 0): ReturnType<typeof buildSourceDoc> => {
+  const a = makeArticle({ origin: `t${i}.txt`, kind: 'text', text });
+  return buildSourceDoc(a, analyzeArticle(a), i);
+};
+const unitOf = (d: ReturnType<typeof doc>, piece: string): ClaimUnit => {
+  const start = d.text.indexOf(piece);
+  return { source: d.index, start, end: start + piece.length, words: [], keys: [] };
+};
+
+void test('a quote introduction or a clause ending in a colon is no statement; a sentence is', () => {
+  const d = doc('The mayor spoke on Monday. In the recording, the mayor can be heard saying "we will rebuild the bridge."\nHe added:\nThe bridge will reopen in May.');
+  assert.equal(isStatement(d, unitOf(d, 'The mayor spoke on Monday.')), true);
+  assert.equal(isStatement(d, unitOf(d, 'In the recording, the mayor can be heard saying')), false);
+  assert.equal(isStatement(d, unitOf(d, 'He added:')), false);
+});
+
+void test('groups whose evidence mostly overlaps, or that read as one sentence, are one claim', () => {
+  const u = (source: number, start: number, end = start + 10): ClaimUnit => ({ source, start, end, words: [], keys: [] });
+  const big = [u(0, 0), u(1, 0), u(2, 0)];
+  const dup = [u(0, 2, 8), u(1, 3, 9), u(3, 0)];
+  const other = [u(0, 50), u(1, 50)];
+  const merged = mergeDuplicateGroups([big, dup, other], 3, (g) => g[0] as ClaimUnit);
+  assert.equal(merged.length, 2);
+  assert.deepEqual(merged[0]?.map((x) => x.source).sort(), [0, 1, 2, 3], 'the duplicate adds its new source');
+  assert.deepEqual(merged[1], other);
+});
+
+void test('one fact in three outlets\u2019 words is one corroborated claim; its headline joins it', () => {
+  const texts = [
+    'Storm closes Vellmar ferry\nThe Vellmar ferry stopped running on Sunday after a storm damaged its landing ramp, the operator said.',
+    'Ferry halted by storm damage\nA storm damaged the landing ramp of the Vellmar ferry, which stopped running on Sunday.',
+    'The operator of the Vellmar ferry halted the service on Sunday because the storm had damaged the ramp.',
+  ];
+  const docs = texts.map((t, i) => doc(t, i));
+  const stage = compareClaims(docs, { clusters: [], units: [], groups: [] });
+  const shared = stage.groups.filter((g) => g.claim.status === 'corroborated');
+  assert.equal(shared.length, 1, shared.map((g) => g.claim.text).join(' | '));
+  assert.deepEqual(shared[0]?.claim.sources, ['s0', 's1', 's2']);
+});
+
+void test('a claim is contested only when a source of it holds another side than another source', () => {
+  const docs = [doc('The ferry carried 40 passengers on Sunday when the ramp broke in the storm.', 0), doc('The ferry carried 40 passengers on Sunday when its ramp broke in a storm.', 1)];
+  const stage = compareClaims(docs, { clusters: [], units: [], groups: [] });
+  const claim = stage.groups.find((g) => g.claim.status === 'corroborated')?.claim;
+  assert.ok(claim);
+  const ev = (i: number) => claim.evidence[i] as Conflict['sides'][number]['evidence'][number];
+  const side = (value: string, e: ReturnType<typeof ev>[]): Conflict['sides'][number] => ({ value, evidence: e });
+  const mine: Conflict = { id: 'x', kind: 'number', summary: 's', sides: [side('40', [ev(0)]), side('41', [ev(0)])] };
+  const real: Conflict = { id: 'y', kind: 'number', summary: 's', sides: [side('40', [ev(0)]), side('41', [ev(1)])] };
+  assert.equal(markContested(stage, [mine])[0]?.status, 'corroborated', 'one source on both sides is no source against');
+  assert.equal(markContested({ ...stage, groups: stage.groups.filter((g) => g.claim === claim) }, [real])[0]?.status, 'contested');
+});

@@ -1,0 +1,49 @@
+import type { ClaimUnit } from './units.js';
+
+/** Two claims are one when at least this share of the smaller one's evidence lies in the larger one's... */
+const DUPLICATE_SHARE = 0.5;
+/** ...in at least this many sources (one shared sentence is a shared source, not a shared claim). */
+const DUPLICATE_MIN_SOURCES = 2;
+
+const overlapsUnit = (a: ClaimUnit, b: ClaimUnit): boolean => a.source === b.source && a.start < b.end && b.start < a.end;
+
+/**
+ * One fact is one claim. The sentence, clause and shared-pair layers can each find the same fact in
+ * overlapping evidence; a multi-source group whose evidence mostly lies inside a larger group's is
+ * merged into it (its other evidence added while the source keeps at most `perSource` pieces), and so
+ * is a group whose central sentence (the one the claim reads as) is evidence of the other.
+ * Groups are taken largest first, ties in input order, so the result is deterministic.
+ */
+export function mergeDuplicateGroups(groups: ClaimUnit[][], perSource: number, central: (g: ClaimUnit[]) => ClaimUnit): ClaimUnit[][] {
+  const sources = (g: ClaimUnit[]): number => new Set(g.map((u) => u.source)).size;
+  const order = groups.map((g, i) => ({ g, i })).sort((x, y) => sources(y.g) - sources(x.g) || y.g.length - x.g.length || x.i - y.i);
+  const kept: { units: ClaimUnit[]; i: number; central: ClaimUnit }[] = [];
+  // Candidates by source: only a kept group with evidence in one of this group's sources can hold it.
+  const bySource = new Map<number, typeof kept>();
+  for (const { g, i } of order) {
+    const mid = central(g);
+    const near = new Set(g.flatMap((u) => bySource.get(u.source) ?? []));
+    // The same sentence reading as both claims is the same claim, too.
+    const home = [...near]
+      .sort((a, b) => kept.indexOf(a) - kept.indexOf(b))
+      .find((k) => isDuplicate(g, k.units) || k.units.some((u) => overlapsUnit(u, mid)) || g.some((u) => overlapsUnit(u, k.central)));
+    if (!home) {
+      const k = { units: [...g], i, central: mid };
+      kept.push(k);
+      for (const s of new Set(g.map((u) => u.source))) bySource.set(s, [...(bySource.get(s) ?? []), k]);
+      continue;
+    }
+    for (const u of g) {
+      if (home.units.some((h) => overlapsUnit(h, u))) continue;
+      if (home.units.filter((h) => h.source === u.source).length >= perSource) continue;
+      home.units.push(u);
+      if (!(bySource.get(u.source) ?? []).includes(home)) bySource.set(u.source, [...(bySource.get(u.source) ?? []), home]);
+    }
+  }
+  return kept.sort((x, y) => x.i - y.i).map((k) => k.units);
+}
+
+function isDuplicate(small: ClaimUnit[], large: ClaimUnit[]): boolean {
+  const inside = small.filter((u) => large.some((v) => overlapsUnit(u, v)));
+  return inside.length >= DUPLICATE_SHARE * small.length && new Set(inside.map((u) => u.source)).size >= DUPLICATE_MIN_SOURCES;
+}
