@@ -8,8 +8,8 @@ export { MemoryStore } from './memory.js';
 export { SqliteStore } from './sqlite.js';
 export { contentId, urlKey, normaliseBody } from './identity.js';
 
-/** The default store file, in the working directory (gitignored as *.db). */
-export const DEFAULT_DB = 'crosscheck.db';
+import { DEFAULT_DB } from './default-db.js';
+export { DEFAULT_DB };
 
 /** Opens a store: `:memory:` for an in-process one, else a SQLite file (created and migrated if needed). */
 export function openStore(path: string = DEFAULT_DB): ArticleStore {

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { buildDossier } from '../../compare/dossier.js';
-import { renderDossier, type ReportFormat } from '../../report/index.js';
+import type { ReportFormat } from '../../report/index.js';
 import { EXIT, UserError } from '../errors.js';
 import { addInputOptions, loadInputs, readOptionsFrom, type InputFlags } from '../load-inputs.js';
 
@@ -23,6 +22,7 @@ export function registerAnalyze(program: Command): void {
     .option('--out <file>', 'write the report to a file instead of standard output')
     .option('--no-color', 'no colour in the terminal report');
   addInputOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
+    const [{ buildDossier }, { renderDossier }] = await Promise.all([import('../../compare/dossier.js'), import('../../report/index.js')]);
     const { articles } = await loadInputs(inputs, readOptionsFrom(flags));
     if (articles.length === 0) throw new UserError('no article could be read', EXIT.nothingRead);
     const tty = process.stderr.isTTY === true;

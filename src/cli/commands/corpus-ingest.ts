@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { streamInputs } from '../../ingest/index.js';
-import { Corpus, type ArticleStore, type IngestOutcome } from '../../store/index.js';
+import type { ArticleStore, Corpus, IngestOutcome } from '../../store/index.js';
 import { EXIT, UserError } from '../errors.js';
 import { addInputOptions, formatProblem, readOptionsFrom, type InputFlags } from '../load-inputs.js';
 import { addDbOption, openForWrite, safeLine } from './corpus-shared.js';
@@ -33,6 +32,7 @@ export function registerIngest(program: Command): void {
     .option('--json', 'machine-readable log: one JSON object per line on stdout');
   addDbOption(cmd);
   addInputOptions(cmd).action(async (inputs: string[], flags: IngestFlags) => {
+    const [{ streamInputs }, { Corpus }] = await Promise.all([import('../../ingest/index.js'), import('../../store/index.js')]);
     const tty = !flags.json && process.stderr.isTTY;
     const counts: Record<IngestOutcome['status'] | 'error', number> = { stored: 0, duplicate: 0, version: 0, error: 0 };
     const stories = new Set<string>();
@@ -68,7 +68,7 @@ export function registerIngest(program: Command): void {
         const article = item.article;
         seen++;
         if (!corpus) {
-          store = openForWrite(flags.db);
+          store = await openForWrite(flags.db);
           corpus = await Corpus.open(store);
         }
         try {

@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { serve } from '@hono/node-server';
-import { createApp } from '../../server/app.js';
-import { IdleRevision, SERVE_REVISE_IDLE_MS } from '../../server/idle-revision.js';
-import { Corpus } from '../../store/index.js';
 import { addDbOption, openForWrite, parsePort } from './corpus-shared.js';
 
 /** `crosscheck serve`: the JSON API and web UI over a store, on loopback unless told otherwise. */
@@ -14,7 +10,14 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port (0 picks a free one)', parsePort, 8080)
     .option('--token <token>', 'require "Authorization: Bearer <token>" on writes (default: $CROSSCHECK_TOKEN)');
   addDbOption(cmd).action(async (flags: { db: string; host: string; port: number; token?: string }) => {
-    const store = openForWrite(flags.db);
+    // The server and the store load only when serve runs.
+    const [{ serve }, { createApp }, { IdleRevision, SERVE_REVISE_IDLE_MS }, { Corpus }] = await Promise.all([
+      import('@hono/node-server'),
+      import('../../server/app.js'),
+      import('../../server/idle-revision.js'),
+      import('../../store/index.js'),
+    ]);
+    const store = await openForWrite(flags.db);
     const corpus = await Corpus.open(store);
     const token = flags.token ?? process.env['CROSSCHECK_TOKEN'] ?? undefined;
     // Stories are revised after a quiet minute of posts, besides the corpus's own cadence.

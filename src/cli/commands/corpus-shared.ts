@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { UserError } from '../errors.js';
-import { DEFAULT_DB, openStore, type ArticleStore } from '../../store/index.js';
+import { DEFAULT_DB } from '../../store/default-db.js';
+import type { ArticleStore } from '../../store/index.js';
+
+// The store (SQLite) is loaded by the commands that open one, when they run: `--help` and the
+// commands without a store never load it.
 
 /** `--db PATH`, shared by every command that uses the store. */
 export function addDbOption(command: Command): Command {
@@ -9,7 +13,8 @@ export function addDbOption(command: Command): Command {
 }
 
 /** Opens the store for writing, creating it if needed. */
-export function openForWrite(path: string): ArticleStore {
+export async function openForWrite(path: string): Promise<ArticleStore> {
+  const { openStore } = await import('../../store/index.js');
   try {
     return openStore(path);
   } catch (e) {
@@ -18,7 +23,7 @@ export function openForWrite(path: string): ArticleStore {
 }
 
 /** Opens an existing store; a missing file is a user error, not an empty store. */
-export function openExisting(path: string): ArticleStore {
+export async function openExisting(path: string): Promise<ArticleStore> {
   if (path !== ':memory:' && !existsSync(path)) throw new UserError(`${path}: no store here (run crosscheck ingest first, or pass --db)`, 1);
   return openForWrite(path);
 }

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
-import { buildDossier } from '../../compare/dossier.js';
-import { renderDossier, type ReportFormat } from '../../report/index.js';
+import type { ReportFormat } from '../../report/index.js';
 import { UserError } from '../errors.js';
 import { addDbOption, openExisting, parsePositiveInt, safeLine } from './corpus-shared.js';
 
@@ -13,7 +12,7 @@ export function registerStories(program: Command): void {
     .option('--limit <n>', 'at most this many stories', parsePositiveInt, 50)
     .option('--offset <n>', 'skip this many stories first', (v) => (v === '0' ? 0 : parsePositiveInt(v)), 0);
   addDbOption(list).action(async (flags: { db: string; format: 'text' | 'json'; limit: number; offset: number }) => {
-    const store = openExisting(flags.db);
+    const store = await openExisting(flags.db);
     try {
       const stories = await store.listStories({ limit: flags.limit, offset: flags.offset });
       const total = await store.countStories();
@@ -37,7 +36,8 @@ export function registerStories(program: Command): void {
     .argument('<id>', 'story id (as listed by crosscheck stories)')
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json', 'md', 'html']).default('terminal'));
   addDbOption(one).action(async (id: string, flags: { db: string; format: ReportFormat }) => {
-    const store = openExisting(flags.db);
+    const [{ buildDossier }, { renderDossier }] = await Promise.all([import('../../compare/dossier.js'), import('../../report/index.js')]);
+    const store = await openExisting(flags.db);
     try {
       const live = (await store.story(id)) ? id : await store.resolveStory(id);
       if (!live) throw new UserError(`${id}: no such story`, 1);

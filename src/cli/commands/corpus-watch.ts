@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { Corpus } from '../../store/index.js';
-import { watchFeeds, DEFAULT_MAX_BACKOFF_SECONDS, type WatchEvent } from '../../watch/watcher.js';
+import type { WatchEvent } from '../../watch/watcher.js';
 import { addInputOptions, readOptionsFrom, type InputFlags } from '../load-inputs.js';
 import { addDbOption, openForWrite, parsePositiveInt, safeLine } from './corpus-shared.js';
 
@@ -35,7 +34,8 @@ export function registerWatch(program: Command): void {
     .option('--json', 'machine-readable log: one JSON object per line on stdout');
   addDbOption(cmd);
   addInputOptions(cmd).action(async (feeds: string[], flags: WatchFlags) => {
-    const store = openForWrite(flags.db);
+    const [{ Corpus }, { watchFeeds, DEFAULT_MAX_BACKOFF_SECONDS }] = await Promise.all([import('../../store/index.js'), import('../../watch/watcher.js')]);
+    const store = await openForWrite(flags.db);
     const corpus = await Corpus.open(store);
     const controller = new AbortController();
     const stop = (): void => controller.abort();
