@@ -10,10 +10,11 @@ interface WatchFlags extends InputFlags {
   json?: boolean;
 }
 
-function describe(e: WatchEvent): string {
+/** One log line; with --once there is no next poll, so none is announced. */
+export function describe(e: WatchEvent, once = false): string {
   switch (e.event) {
     case 'poll':
-      return `${safeLine(e.feed)}: ${e.status === 'ok' ? `${e.items ?? 0} new` : e.status === 'error' ? `error: ${safeLine(e.reason ?? '')}` : 'unchanged'}; next poll in ${e.nextInSeconds} s`;
+      return `${safeLine(e.feed)}: ${e.status === 'ok' ? `${e.items ?? 0} new` : e.status === 'error' ? `error: ${safeLine(e.reason ?? '')}` : 'unchanged'}${once ? '' : `; next poll in ${e.nextInSeconds} s`}`;
     case 'article':
       return `${e.status} ${e.id} -> ${e.story}  ${safeLine(e.origin)}`;
     case 'problem':
@@ -53,7 +54,7 @@ export function registerWatch(program: Command): void {
         ...(read.maxBytes !== undefined ? { maxBytes: read.maxBytes } : {}),
         log: (e) => {
           if (flags.json) process.stdout.write(JSON.stringify(e) + '\n');
-          else (e.event === 'problem' ? process.stderr : process.stdout).write(describe(e) + '\n');
+          else (e.event === 'problem' ? process.stderr : process.stdout).write(describe(e, flags.once === true) + '\n');
         },
       });
     } finally {
