@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.js';
+import { contentId } from '../store/identity.js';
 import { StoryClusterer, storyIdFor, type Assignment, type ClusterParams } from './clusterer.js';
 import { extractFeatures } from './features.js';
 import type { RefineItem } from './refine.js';
@@ -79,8 +80,10 @@ export function clusterArticles(input: Article[], options: BatchOptions = {}): C
   const items: RefineItem[] = [];
   const keys: string[] = [];
   articles.forEach((a, i) => {
-    // Article ids hash origin+text; the same input given twice gets a suffix so both are listed.
-    const key = byId.has(a.id) ? `${a.id}~${i}` : a.id;
+    // Keyed by content identity, as the store keys its articles, so a story gets the same id from
+    // `cluster` and `ingest`; the same text given twice gets a suffix so both are listed.
+    const id = contentId(a);
+    const key = byId.has(id) ? `${id}~${i}` : id;
     byId.set(key, a);
     const f = features[i]!;
     const vector = vectorize(f, df, options.weights ?? DEFAULT_WEIGHTS);
