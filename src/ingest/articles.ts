@@ -2,6 +2,7 @@ import { makeArticle, type Article, type ArticleMeta, type BoilerplateSpan, type
 import { markBoilerplateLines } from '../extract/boilerplate.js';
 import { extractHtml } from '../extract/html.js';
 import { normalisePublished } from '../extract/dates.js';
+import { firstLineTitle } from '../extract/title.js';
 import { parseFrontMatter } from './front-matter.js';
 
 // Builds Articles from decoded text, one function per kind of text. Each returns the article or the
@@ -13,7 +14,8 @@ const diagnosticsOf = (warnings: string[]): Article['diagnostics'] => warnings.m
 
 /**
  * Plain text or Markdown: `text` is the input exactly as read; front matter supplies metadata and is
- * marked as boilerplate, as are junk lines in the rest.
+ * marked as boilerplate, as are junk lines in the rest. Without a title in the metadata, the first
+ * line is the title (src/extract/title.ts).
  */
 export function plainTextArticle(origin: string, kind: InputKind, text: string, warnings: string[] = [], meta: Partial<ArticleMeta> = {}): Built {
   const front = parseFrontMatter(text);
@@ -23,6 +25,10 @@ export function plainTextArticle(origin: string, kind: InputKind, text: string, 
   if (!text.slice(from).trim()) return { ok: false, reason: front ? 'no text after the front matter' : 'empty input' };
   boilerplate.push(...markBoilerplateLines(text, from));
   const merged = { ...meta, ...front?.meta };
+  if (!merged.title) {
+    const title = firstLineTitle(text, boilerplate, from);
+    if (title) merged.title = title;
+  }
   if (merged.published) merged.published = normalisePublished(merged.published) ?? merged.published;
   return {
     ok: true,
