@@ -1,8 +1,9 @@
-import { makeArticle, type Article, type ArticleMeta, type BoilerplateSpan, type InputKind } from '../model/article.js';
+import { makeArticle, normaliseBoilerplate, type Article, type ArticleMeta, type BoilerplateSpan, type InputKind } from '../model/article.js';
 import { markBoilerplateLines } from '../extract/boilerplate.js';
 import { extractHtml } from '../extract/html.js';
 import { normalisePublished } from '../extract/dates.js';
 import { firstLineTitle } from '../extract/title.js';
+import { statedDate, statedIso } from '../extract/stated-date.js';
 import { parseFrontMatter } from './front-matter.js';
 
 // Builds Articles from decoded text, one function per kind of text. Each returns the article or the
@@ -30,9 +31,20 @@ export function plainTextArticle(origin: string, kind: InputKind, text: string, 
     if (title) merged.title = title;
   }
   if (merged.published) merged.published = normalisePublished(merged.published) ?? merged.published;
+  // No date in the metadata: the date the text states for itself, if any (recorded as inferred).
+  const stated = merged.published ? null : statedDate(text, normaliseBoilerplate(boilerplate), from);
+  if (stated) merged.published = statedIso(stated);
   return {
     ok: true,
-    article: makeArticle({ origin, kind, text, meta: merged, boilerplate, diagnostics: diagnosticsOf([...warnings, ...(front?.warnings ?? [])]) }),
+    article: makeArticle({
+      origin,
+      kind,
+      text,
+      meta: merged,
+      boilerplate,
+      diagnostics: diagnosticsOf([...warnings, ...(front?.warnings ?? [])]),
+      ...(stated ? { statedDate: stated } : {}),
+    }),
   };
 }
 

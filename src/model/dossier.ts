@@ -21,6 +21,14 @@ export interface DossierSource {
   text: string;
   author?: string | null;
   url?: string | null;
+  /** `published` was in no metadata: it is the date the text states here (inferred). */
+  publishedInferred?: { start: number; end: number; text: string };
+}
+
+/** The `publishedInferred` addition of an article's source entry, when its date was read from its text. */
+export function publishedInferred(a: Article): Pick<DossierSource, 'publishedInferred'> {
+  const s = a.statedDate;
+  return s && a.published !== null ? { publishedInferred: { start: s.start, end: s.end, text: a.text.slice(s.start, s.end) } } : {};
 }
 
 /** One token-level edit of a variant against its cluster's reference. */
@@ -180,7 +188,7 @@ export const sourceId = (index: number): string => `s${index}`;
 export function sourcesOnlyDossier(articles: Article[]): Dossier {
   return {
     schema: DOSSIER_SCHEMA,
-    sources: articles.map((a, i) => ({ id: sourceId(i), origin: a.origin, outlet: a.outlet, title: a.title, published: a.published, text: a.text })),
+    sources: articles.map((a, i) => ({ id: sourceId(i), origin: a.origin, outlet: a.outlet, title: a.title, published: a.published, text: a.text, ...publishedInferred(a) })),
     quotes: [],
     claims: [],
     conflicts: [],

@@ -23,7 +23,10 @@ export function registerAnalyze(program: Command): void {
     .option('--no-color', 'no colour in the terminal report');
   addInputOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
     const [{ buildDossier }, { renderDossier }] = await Promise.all([import('../../compare/dossier.js'), import('../../report/index.js')]);
-    const { articles } = await loadInputs(inputs, readOptionsFrom(flags));
+    const { fillStatedYears } = await import('../../extract/stated-date.js');
+    const read = await loadInputs(inputs, readOptionsFrom(flags));
+    // A day stated without its year ("Earlier today (9 July)") takes its year from the batch.
+    const articles = fillStatedYears(read.articles);
     if (articles.length === 0) throw new UserError('no article could be read', EXIT.nothingRead);
     const tty = process.stderr.isTTY === true;
     const onStage = tty ? (stage: string): void => void process.stderr.write(`\r\x1b[2K${stage}…`) : undefined;
