@@ -88,6 +88,12 @@ export async function loadInputs(inputs: string[], options: ReadOptions = {}): P
   const result = await readInputs(inputs, withProgress);
   progress.clear();
   for (const p of result.problems) process.stderr.write(`${formatProblem(p)}\n`);
+  // Said plainly, once per article: a language the language layer does not read.
+  const { languageWarning } = await import('../extract/language.js');
+  for (const a of result.articles) {
+    const warning = languageWarning(a.language);
+    if (warning) process.stderr.write(`${formatProblem({ origin: a.origin, level: 'warning', reason: warning })}\n`);
+  }
   return result;
 }
 

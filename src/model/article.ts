@@ -47,6 +47,8 @@ export interface Article {
    * `published` then holds it, inferred from this span, once its year is known.
    */
   statedDate?: StatedDate;
+  /** The language the text is written in (ISO 639-1 code), when detected (src/extract/language.ts). */
+  language?: string;
 }
 
 export type ArticleMeta = Pick<Article, 'outlet' | 'title' | 'published' | 'author' | 'url'>;

@@ -23,12 +23,15 @@ export interface DossierSource {
   url?: string | null;
   /** `published` was in no metadata: it is the date the text states here (inferred). */
   publishedInferred?: { start: number; end: number; text: string };
+  /** Addition: the language the text is written in (ISO 639-1), when detected. */
+  language?: string;
 }
 
-/** The `publishedInferred` addition of an article's source entry, when its date was read from its text. */
-export function publishedInferred(a: Article): Pick<DossierSource, 'publishedInferred'> {
+/** The additions of an article's source entry: `publishedInferred` (its date was read from its text) and `language`. */
+export function publishedInferred(a: Article): Pick<DossierSource, 'publishedInferred' | 'language'> {
   const s = a.statedDate;
-  return s && a.published !== null ? { publishedInferred: { start: s.start, end: s.end, text: a.text.slice(s.start, s.end) } } : {};
+  const language = a.language ? { language: a.language } : {};
+  return s && a.published !== null ? { publishedInferred: { start: s.start, end: s.end, text: a.text.slice(s.start, s.end) }, ...language } : language;
 }
 
 /** One token-level edit of a variant against its cluster's reference. */
