@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { readInputs, type InputProblem, type ReadOptions, type ReadResult } from '../ingest/index.js';
+import type { InputProblem, ReadOptions, ReadResult } from '../ingest/index.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../ingest/fetch.js';
 import type { Article } from '../model/article.js';
 import { UserError, EXIT } from './errors.js';
@@ -84,9 +84,17 @@ export async function loadInputs(inputs: string[], options: ReadOptions = {}): P
   const withProgress: ReadOptions = { ...options };
   const onProgress = options.onProgress ?? progress.onProgress;
   if (onProgress) withProgress.onProgress = onProgress;
+  // Loaded when a command runs, not when it is registered: `--help` reads no input.
+  const { readInputs } = await import('../ingest/index.js');
   const result = await readInputs(inputs, withProgress);
   progress.clear();
   for (const p of result.problems) process.stderr.write(`${formatProblem(p)}\n`);
+  // Said plainly, once per article: a language the language layer does not read.
+  const { languageWarning } = await import('../extract/language.js');
+  for (const a of result.articles) {
+    const warning = languageWarning(a.language);
+    if (warning) process.stderr.write(`${formatProblem({ origin: a.origin, level: 'warning', reason: warning })}\n`);
+  }
   return result;
 }
 

@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError, EXIT } from './errors.js';
 import { COMMANDS } from './commands/index.js';
@@ -39,8 +40,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])main\.[jt]s$/.test(process.argv[1]);
-if (invokedDirectly) {
+/**
+ * Runs the command line on this process's arguments and sets its exit code. The installed
+ * `crosscheck` command (src/cli/bin.ts) calls this; so does `node dist/src/cli/main.js`.
+ */
+export function runCli(): void {
   // `crosscheck ... | head` closes the pipe early: that is the reader's choice, not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
@@ -56,3 +60,19 @@ if (invokedDirectly) {
     },
   );
 }
+
+/**
+ * True when node was started on this very file (`node dist/src/cli/main.js`, `tsx src/cli/main.ts`).
+ * Compared by real path, so a symlink to this file counts and a file merely named main.js does not.
+ */
+function startedOnThisFile(): boolean {
+  const started = process.argv[1];
+  if (started === undefined) return false;
+  try {
+    return realpathSync(started) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (startedOnThisFile()) runCli();

@@ -1,4 +1,6 @@
 import type { Article } from '../model/article.js';
+import { contentId } from '../store/identity.js';
+import { firstLine, firstLineTitle } from '../extract/title.js';
 import { StoryClusterer, storyIdFor, type Assignment, type ClusterParams } from './clusterer.js';
 import { extractFeatures } from './features.js';
 import type { RefineItem } from './refine.js';
@@ -47,11 +49,14 @@ export const REFINE_MAX_ARTICLES = 20_000;
 /** Longest title shown for a story named after its first line. */
 const TITLE_MAX = 120;
 
-/** A story's display title: its first article's title, else that article's first line. */
-export function storyTitle(a: Pick<Article, 'title' | 'text'>): string {
-  const t = a.title?.trim();
+/**
+ * A story's display title: its first article's title (for plain texts, their first line: the rule of
+ * src/extract/title.ts), else the start of that article's first line of prose.
+ */
+export function storyTitle(a: Pick<Article, 'title' | 'text' | 'boilerplate'>): string {
+  const t = a.title?.trim() || firstLineTitle(a.text, a.boilerplate);
   if (t) return t;
-  const line = a.text.split('\n').find((l) => l.trim() && !/^(?:---|URL:)/.test(l.trim()))?.trim() ?? '';
+  const line = firstLine(a.text, a.boilerplate) ?? '';
   return line.length > TITLE_MAX ? line.slice(0, TITLE_MAX - 1) + '…' : line;
 }
 
@@ -79,8 +84,10 @@ export function clusterArticles(input: Article[], options: BatchOptions = {}): C
   const items: RefineItem[] = [];
   const keys: string[] = [];
   articles.forEach((a, i) => {
-    // Article ids hash origin+text; the same input given twice gets a suffix so both are listed.
-    const key = byId.has(a.id) ? `${a.id}~${i}` : a.id;
+    // Keyed by content identity, as the store keys its articles, so a story gets the same id from
+    // `cluster` and `ingest`; the same text given twice gets a suffix so both are listed.
+    const id = contentId(a);
+    const key = byId.has(id) ? `${id}~${i}` : id;
     byId.set(key, a);
     const f = features[i]!;
     const vector = vectorize(f, df, options.weights ?? DEFAULT_WEIGHTS);

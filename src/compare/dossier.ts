@@ -1,5 +1,5 @@
 import type { Article } from '../model/article.js';
-import { DOSSIER_SCHEMA, type Dossier, type DossierSource } from '../model/dossier.js';
+import { DOSSIER_SCHEMA, publishedInferred, type Dossier, type DossierSource } from '../model/dossier.js';
 import { analyzeArticle } from '../nlp/analyze.js';
 import type { ArticleAnalysis } from '../nlp/types.js';
 import { compareClaims } from './claims/index.js';
@@ -63,5 +63,5 @@ export function buildDossier(articles: Article[], options: DossierOptions = {}):
 
 function sourceOf(d: SourceDoc): DossierSource {
   const a = d.article;
-  return { id: d.id, origin: a.origin, outlet: a.outlet, title: a.title, published: a.published, text: a.text };
+  return { id: d.id, origin: a.origin, outlet: a.outlet, title: a.title, published: a.published, text: a.text, ...publishedInferred(a) };
 }

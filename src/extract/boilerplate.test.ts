@@ -27,6 +27,22 @@ void test('junk lines are recognised, each with a reason', () => {
     ['Updated Nov 19, 6:55 AM', 'dateline'],
     ['(Reporting by Jane Doe; Editing by John Roe)', 'credit-line'],
     ['SEE MORE: Storm closes the coast road', 'teaser'],
+    ['URL: https://news.example.org/2024/05/01/harbour-reopens', 'source-url'],
+    ['Source: http://www.example.com/story?id=12', 'source-url'],
+    ['Related story: Harbour reopens after storm', 'teaser'],
+    ['Harbour reopens after the storm (opens new tab)', 'teaser'],
+    ['Council budget explained (opens in a new window)', 'teaser'],
+    ['Article continues after this message', 'ad'],
+    ['Please consider supporting our independent journalism today', 'share'],
+    ['If you value our reporting, become a member', 'share'],
+    ['Courtesy of the Harbour Weekly', 'photo-credit'],
+    ['Pictured: the harbour wall after the storm', 'photo-credit'],
+    ['File photo: the council chamber in 2019', 'photo-credit'],
+    ['On behalf of Smith & Roe LLP posted in Road Safety on Friday, May 3, 2024.', 'dateline'],
+    ['Posted by Jane Doe on May 3, 2024 at 10:15 AM', 'dateline'],
+    ['May 3, 2024', 'dateline'],
+    ['Friday, 3 May 2024 10: 15 BST', 'dateline'],
+    ['4: 31 pm May 3, 2024', 'dateline'],
   ];
   for (const [line, reason] of junk) assert.equal(junkReason(line), reason, line);
 });
@@ -45,6 +61,12 @@ void test('prose that mentions junk words is not junk', () => {
     'Photo opportunities were limited, the spokesman said.',
     'Sign up for a streaming account using the same email as your existing one',
     'Editing by hand took the team three weeks, she said.',
+    'Sources: Talks May Resume Next Week',
+    'The URL: of the page was shared widely, http links included, he said.',
+    'Courtesy of the weather, the match was delayed by an hour.',
+    'On May 3, 2024 the harbour wall gave way.',
+    'May 2024 was the wettest month on record',
+    'Posted in the hallway on Monday, the notice warned tenants.',
   ];
   for (const line of prose) assert.equal(junkReason(line), null, line);
 });
@@ -69,4 +91,21 @@ void test('marks honour the from/to window and span invariants', () => {
   const marks = markBoilerplateLines(text, 7);
   assert.deepEqual(marks, [{ start: 19, end: 25, reason: 'ad' }]);
   assert.deepEqual(spanViolations(text, marks), []);
+});
+
+void test('a crosshead in capitals after a finished sentence is a section label; a headline in capitals is not', () => {
+  const text = 'HARBOUR WALL GIVES WAY\nThe wall fell on Monday.\nNEW RULES\nThe council met on Tuesday.\n“WE WANT ANSWERS”\nResidents spoke.';
+  const marks = markBoilerplateLines(text);
+  assert.deepEqual(marks.map((m) => [text.slice(m.start, m.end), m.reason]), [['NEW RULES', 'section-label']]);
+  const afterDate = '12 May 2024 @ 09: 29 pm\nHARBOUR WALL GIVES WAY\nThe wall fell on Monday.';
+  assert.deepEqual(markBoilerplateLines(afterDate).map((m) => afterDate.slice(m.start, m.end)), ['12 May 2024 @ 09: 29 pm']);
+});
+
+void test('a byline on its own line is marked; a sentence starting with "By" is not', () => {
+  const text = 'Harbour wall gives way\nBy Jane Doe and John Roe, Staff Reporters\nBy Monday the wall had fallen.\nBy Ana de la Cruz | Harbour Weekly\nThe council met.';
+  const marks = markBoilerplateLines(text);
+  assert.deepEqual(marks.map((m) => [text.slice(m.start, m.end), m.reason]), [
+    ['By Jane Doe and John Roe, Staff Reporters', 'byline'],
+    ['By Ana de la Cruz | Harbour Weekly', 'byline'],
+  ]);
 });

@@ -15,6 +15,10 @@ const MAX_POST_TEXT_WORDS = 60;
 const MAX_POST_TRAILING_LINES = 3;
 /** A section teaser at the end of an article ("Our Must See Stories") is a short label. */
 const MAX_TEASER_WORDS = 6;
+/** A section label inside an article ("NEW RULES") is a crosshead: a few words, never a sentence. */
+const MAX_LABEL_WORDS = 5;
+/** A byline ("By Jane Doe and John Roe, Staff Reporters") names a few people and perhaps a desk. */
+const MAX_BYLINE_WORDS = 12;
 
 interface LineLexicon {
   [reason: string]: string[] | string;
@@ -38,6 +42,13 @@ const TEASER_NOUNS = /\b(?:stories|news|videos|articles|reads|headlines|picks|po
 const HANDLE_DATE_LINE = /^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\p{L}{3,9}\.? \d{1,2}, \d{4}\W*$/u;
 const PICTURE_LINK = /\bpic\.twitter\.com\/\w+|\bt\.co\/\w+/iu;
 const SENTENCE_END = /[.!?:;"”’»)]$/u;
+/** A line of prose that ends a sentence (what a crosshead follows). */
+const PROSE_END = /[.!?:"”’»)]$/u;
+/** Capitals only (at least one word of three letters), no quotation marks: a label, not a sentence. */
+const CAPITALS_LABEL = /^(?=.*\p{Lu}{3})[\p{Lu}\p{N}][\p{Lu}\p{N}\s&,'’/-]*$/u;
+/** "By" and capitalised names (particles such as "de la" inside), joined by "and", commas or bars. */
+const NAME = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:of|the|de|van|von|al|bin|da|du|la|le)\s+)*\p{Lu}[\p{L}.'’-]*)*`;
+const BYLINE = new RegExp(String.raw`^By\s+${NAME}(?:\s*(?:,|&|\band\b|\||[–—-])\s*${NAME})*$`, 'u');
 
 /** Words in s, counting no further than `limit` + 1 (callers only compare against a limit). */
 function wordCount(s: string, limit = Infinity): number {
@@ -95,6 +106,8 @@ export function markBoilerplateLines(text: string, from = 0, to = text.length): 
     }
   });
 
+  markLabelsAndBylines(lines, reasons);
+
   // Section teasers closing an article: short labels with no sentence punctuation naming a list
   // of stories. Only at the very end, so crossheads inside the article stay prose.
   for (let i = lines.length - 1; i >= 0; i--) {
@@ -112,4 +125,20 @@ export function markBoilerplateLines(text: string, from = 0, to = text.length): 
     if (reason) out.push({ start: line.start, end: line.end, reason });
   });
   return out;
+}
+
+/**
+ * Crossheads in capitals ("NEW RULES") and bylines ("By Jane Doe, Staff Reporter"), on lines of their
+ * own. A crosshead follows a finished sentence, so a headline in capitals (the first line, or after a
+ * date line) is never taken for one.
+ */
+function markLabelsAndBylines(lines: Line[], reasons: (string | null)[]): void {
+  let previous: string | null = null;
+  lines.forEach((line, i) => {
+    if (reasons[i] !== null) return;
+    const words = wordCount(line.value, MAX_BYLINE_WORDS);
+    if (previous !== null && PROSE_END.test(previous) && words <= MAX_LABEL_WORDS && CAPITALS_LABEL.test(line.value)) reasons[i] = 'section-label';
+    else if (words <= MAX_BYLINE_WORDS && BYLINE.test(line.value)) reasons[i] = 'byline';
+    else previous = line.value;
+  });
 }

@@ -1,9 +1,11 @@
-import { makeArticle, type Article, type ArticleMeta, type BoilerplateSpan, type InputKind } from '../model/article.js';
+import { makeArticle, normaliseBoilerplate, type Article, type ArticleMeta, type BoilerplateSpan, type InputKind } from '../model/article.js';
 import { markBoilerplateLines } from '../extract/boilerplate.js';
 import type { HtmlResult } from '../extract/html.js';
 import { extractHtmlBounded, type BoundedOptions } from '../extract/pool.js';
 import extractTask from '../extract/worker.js';
 import { normalisePublished } from '../extract/dates.js';
+import { firstLineTitle } from '../extract/title.js';
+import { statedDate, statedIso } from '../extract/stated-date.js';
 import { parseFrontMatter } from './front-matter.js';
 import { textBudgetProblem } from './budgets.js';
 
@@ -16,7 +18,8 @@ const diagnosticsOf = (warnings: string[]): Article['diagnostics'] => warnings.m
 
 /**
  * Plain text or Markdown: `text` is the input exactly as read; front matter supplies metadata and is
- * marked as boilerplate, as are junk lines in the rest.
+ * marked as boilerplate, as are junk lines in the rest. Without a title in the metadata, the first
+ * line is the title (src/extract/title.ts).
  */
 export function plainTextArticle(origin: string, kind: InputKind, text: string, warnings: string[] = [], meta: Partial<ArticleMeta> = {}): Built {
   const over = textBudgetProblem(text);
@@ -28,10 +31,25 @@ export function plainTextArticle(origin: string, kind: InputKind, text: string, 
   if (!text.slice(from).trim()) return { ok: false, reason: front ? 'no text after the front matter' : 'empty input' };
   boilerplate.push(...markBoilerplateLines(text, from));
   const merged = { ...meta, ...front?.meta };
+  if (!merged.title) {
+    const title = firstLineTitle(text, boilerplate, from);
+    if (title) merged.title = title;
+  }
   if (merged.published) merged.published = normalisePublished(merged.published) ?? merged.published;
+  // No date in the metadata: the date the text states for itself, if any (recorded as inferred).
+  const stated = merged.published ? null : statedDate(text, normaliseBoilerplate(boilerplate), from);
+  if (stated) merged.published = statedIso(stated);
   return {
     ok: true,
-    article: makeArticle({ origin, kind, text, meta: merged, boilerplate, diagnostics: diagnosticsOf([...warnings, ...(front?.warnings ?? [])]) }),
+    article: makeArticle({
+      origin,
+      kind,
+      text,
+      meta: merged,
+      boilerplate,
+      diagnostics: diagnosticsOf([...warnings, ...(front?.warnings ?? [])]),
+      ...(stated ? { statedDate: stated } : {}),
+    }),
   };
 }
 

@@ -8,6 +8,7 @@ import { FetchError, charsetOf, fetchUrl } from './fetch.js';
 import { extensionOf, kindFromContentType, kindFromName, sniffKind } from './input-kind.js';
 import { readJsonl } from './jsonl.js';
 import { walkDirectory } from './walk.js';
+import { withLanguage } from '../extract/language.js';
 
 // Reads every kind of input into Articles: files (.txt, .md, .html, .jsonl, RSS/Atom; any of them
 // gzip-compressed), directories (recursively, sorted), http(s) URLs and stdin (`-`). A bad input
@@ -115,7 +116,8 @@ class Reader {
   built(origin: string, b: Built, warnings: string[] = []): void {
     if (b.ok) {
       for (const w of warnings) this.problem(origin, 'warning', w);
-      this.items.push({ article: b.article });
+      // Every article read records its language (src/extract/language.ts).
+      this.items.push({ article: withLanguage(b.article) });
     } else this.problem(origin, 'error', b.reason);
   }
 
@@ -143,7 +145,7 @@ class Reader {
         }
         for (const w of warnings) this.problem(origin, 'warning', w);
         for (const entry of feed.entries) {
-          if (entry.kind === 'article') this.items.push({ article: entry.article });
+          if (entry.kind === 'article') this.items.push({ article: withLanguage(entry.article) });
           else if (entry.kind === 'error') this.problem(entry.origin, 'error', entry.reason);
           else if (!this.options.fetch) this.problem(entry.origin, 'skipped', `feed item carries no full text (${entry.words} words); use --fetch to read ${entry.url}`);
           else await this.fetchPage(entry.origin, entry.url, entry.meta);

@@ -6,6 +6,13 @@ export interface BoilerplateSpan extends Span {
   reason: string;
 }
 
+/** A date the text states for itself (a dateline, "today (9 July)"), with its span; year null when not stated. */
+export interface StatedDate extends Span {
+  year: number | null;
+  month: number;
+  day: number;
+}
+
 export interface Diagnostic {
   level: 'warning' | 'error';
   message: string;
@@ -35,6 +42,13 @@ export interface Article {
   /** Non-article stretches of `text`, sorted by start, non-overlapping. Marked, never deleted. */
   boilerplate: BoilerplateSpan[];
   diagnostics: Diagnostic[];
+  /**
+   * Set when no metadata gave a published date and the text states one (src/extract/stated-date.ts):
+   * `published` then holds it, inferred from this span, once its year is known.
+   */
+  statedDate?: StatedDate;
+  /** The language the text is written in (ISO 639-1 code), when detected (src/extract/language.ts). */
+  language?: string;
 }
 
 export type ArticleMeta = Pick<Article, 'outlet' | 'title' | 'published' | 'author' | 'url'>;
@@ -52,6 +66,7 @@ export function makeArticle(init: {
   meta?: Partial<ArticleMeta>;
   boilerplate?: BoilerplateSpan[];
   diagnostics?: Diagnostic[];
+  statedDate?: StatedDate;
 }): Article {
   return {
     id: articleId(init.origin, init.text),
@@ -62,6 +77,7 @@ export function makeArticle(init: {
     text: init.text,
     boilerplate: normaliseBoilerplate(init.boilerplate ?? []),
     diagnostics: init.diagnostics ?? [],
+    ...(init.statedDate ? { statedDate: init.statedDate } : {}),
   };
 }
 

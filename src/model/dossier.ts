@@ -21,6 +21,17 @@ export interface DossierSource {
   text: string;
   author?: string | null;
   url?: string | null;
+  /** `published` was in no metadata: it is the date the text states here (inferred). */
+  publishedInferred?: { start: number; end: number; text: string };
+  /** Addition: the language the text is written in (ISO 639-1), when detected. */
+  language?: string;
+}
+
+/** The additions of an article's source entry: `publishedInferred` (its date was read from its text) and `language`. */
+export function publishedInferred(a: Article): Pick<DossierSource, 'publishedInferred' | 'language'> {
+  const s = a.statedDate;
+  const language = a.language ? { language: a.language } : {};
+  return s && a.published !== null ? { publishedInferred: { start: s.start, end: s.end, text: a.text.slice(s.start, s.end) }, ...language } : language;
 }
 
 /** One token-level edit of a variant against its cluster's reference. */
@@ -192,7 +203,7 @@ export const sourceId = (index: number): string => `s${index}`;
 export function sourcesOnlyDossier(articles: Article[]): Dossier {
   return {
     schema: DOSSIER_SCHEMA,
-    sources: articles.map((a, i) => ({ id: sourceId(i), origin: a.origin, outlet: a.outlet, title: a.title, published: a.published, text: a.text })),
+    sources: articles.map((a, i) => ({ id: sourceId(i), origin: a.origin, outlet: a.outlet, title: a.title, published: a.published, text: a.text, ...publishedInferred(a) })),
     quotes: [],
     claims: [],
     conflicts: [],

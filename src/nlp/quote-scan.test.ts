@@ -47,3 +47,21 @@ void test('a quote left open closes at its paragraph end when the next does not 
 void test('a curly quote closed by a straight mark is still one quote', () => {
   assert.deepEqual(quotes('They said “we never lied" and left.').map((q) => q.words[0]), ['we never lied']);
 });
+
+void test('the quotation marks of other languages pair: „…“ and ‚…‘, »…«, « … », 「…」 and 『…』, ”…”', () => {
+  const first = (text: string): string[] => quotes(text).map((q) => q.words[0] ?? '');
+  assert.deepEqual(first('„Wir bleiben hier“, sagte die Bürgermeisterin. Dann: „Nein.“'), ['Wir bleiben hier', 'Nein.']);
+  assert.deepEqual(first('Er nannte es ‚einen Fehler‘ und ging.'), ['einen Fehler']);
+  assert.deepEqual(first('»Wir bleiben«, sagte sie, »bis morgen«.'), ['Wir bleiben', 'bis morgen']);
+  assert.deepEqual(first('« Nous restons ici », a déclaré la maire. « Non », a-t-il dit.'), ['Nous restons ici', 'Non']);
+  assert.deepEqual(first('市長は「ここに残る」と述べた。「『安全』が第一だ」'), ['ここに残る', '『安全』が第一だ', '安全']);
+  assert.deepEqual(first('”Vi stannar här”, sade borgmästaren.'), ['Vi stannar här']);
+});
+
+void test('a German quote with a nested one pairs each mark with its own', () => {
+  const q = quotes('„Sie sagte ‚nie wieder‘ und ging“, berichtete er.');
+  assert.deepEqual(q.map((x) => [x.words[0], x.parent]), [
+    ['Sie sagte ‚nie wieder‘ und ging', null],
+    ['nie wieder', 0],
+  ]);
+});

@@ -2,7 +2,8 @@ import type { Span } from '../model/span.js';
 import { keepWithParents } from '../model/keep-with-parents.js';
 
 /**
- * Finds quotations by their marks: straight, curly, low-9, guillemets, double and single, nested,
+ * Finds quotations by their marks: straight, curly, low-9 („…“ ‚…‘), guillemets either way (« … »,
+ * »…«), CJK corner brackets (「…」 『…』), double and single, nested,
  * running over several paragraphs (a paragraph opening with a mark continues a quote left open), and
  * tolerant of the slips real news text makes (an inner quote never closed, a curly quote closed by a
  * straight one). Attribution is a later pass; this one only pairs marks.
@@ -47,8 +48,20 @@ const DOUBLE_OPEN = new Set(['\u201C', '\u201E', '\u00AB']);
 const DOUBLE_CLOSE = new Set(['\u201D', '\u00BB']);
 const SINGLE_OPEN = new Set(['\u2018', '\u201A', '\u2039']);
 const SINGLE_CLOSE = new Set(['\u2019', '\u203A']);
+/**
+ * Marks that open in one language and close in another: “ ‘ « open in English and French but close
+ * German „…“ ‚…‘ and Danish »…«. Read by position: after a word and before punctuation or space, they close.
+ */
+const TWO_WAY = new Set(['\u201C', '\u2018', '\u00AB']);
+/** CJK corner brackets: 「…」 double, 『…』 single (nested); they never serve as apostrophes. */
+const CORNER: Record<string, { kind: QuoteKind; open: boolean }> = {
+  '\u300C': { kind: 'double', open: true },
+  '\u300D': { kind: 'double', open: false },
+  '\u300E': { kind: 'single', open: true },
+  '\u300F': { kind: 'single', open: false },
+};
 // Two apostrophes ('') or backticks (``) stand for a double mark in some wire archives.
-const MARK_RE = /''|``|["'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019\u201A\u2039\u203A]/g;
+const MARK_RE = /''|``|["'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019\u201A\u2039\u203A\u300C-\u300F]/g;
 
 // Character tests run for every mark: ASCII fast paths before the Unicode-aware regexes.
 const isSpace = (c: string | undefined): boolean => {
@@ -84,13 +97,17 @@ function classifyChar(text: string, at: number, len: number, lo: number, hi: num
   const openCtx = isOpenContext(prev) || prevIsMark;
   const closeCtx = isCloseContext(next) || nextIsMark;
   if (c === '"') return { at, kind: 'double', canOpen: openCtx && !isSpace(next), canClose: closeCtx && !isSpace(prev) || (closeCtx && !openCtx), straight: true };
-  if (DOUBLE_OPEN.has(c)) return { at, kind: 'double', canOpen: true, canClose: false, straight: false };
+  const corner = CORNER[c];
+  if (corner) return { at, kind: corner.kind, canOpen: corner.open, canClose: !corner.open, straight: false };
+  // After a word (or closing punctuation) and before space or punctuation, a two-way mark closes.
+  const closesHere = TWO_WAY.has(c) && !openCtx && !isSpace(prev) && closeCtx;
+  if (DOUBLE_OPEN.has(c)) return { at, kind: 'double', canOpen: !closesHere, canClose: closesHere, straight: false };
   if (DOUBLE_CLOSE.has(c)) {
     // A closing mark used as an opener ("”Yes”") is a typing slip; read it by position.
     const opener = openCtx && !closeCtx && isLetter(next);
     return { at, kind: 'double', canOpen: opener, canClose: !opener, straight: false };
   }
-  if (SINGLE_OPEN.has(c)) return { at, kind: 'single', canOpen: !isLetter(prev), canClose: false, straight: false };
+  if (SINGLE_OPEN.has(c)) return { at, kind: 'single', canOpen: !isLetter(prev) && !closesHere, canClose: closesHere, straight: false };
   if (c === "'" || SINGLE_CLOSE.has(c)) {
     // Inside a word it is an apostrophe (I'm, don’t, Russia's); before a digit an elision ('90s).
     if (isLetter(prev) && isLetter(next)) return null;

@@ -8,11 +8,8 @@ export { MemoryStore } from './memory.js';
 export { SqliteStore } from './sqlite.js';
 export { contentId, urlKey, normaliseBody } from './identity.js';
 
-/** The default store file, in the working directory (gitignored as *.db). */
-export const DEFAULT_DB = 'crosscheck.db';
-
-/** True for a PostgreSQL connection URL (postgres:// or postgresql://), as opposed to a SQLite file path. */
-export const isPostgresUrl = (location: string): boolean => /^postgres(?:ql)?:\/\//i.test(location);
+import { DEFAULT_DB, isPostgresUrl } from './default-db.js';
+export { DEFAULT_DB, isPostgresUrl };
 
 /**
  * Opens a store: a postgres:// URL for PostgreSQL (migrated on open; the driver is loaded only then, so

@@ -1,9 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { buildDossier } from '../../compare/dossier.js';
-import { analyzeEachBounded } from '../../nlp/analyze-each.js';
-import { closeExtractPool } from '../../extract/pool.js';
-import { renderDossier, type ReportFormat } from '../../report/index.js';
+import type { ReportFormat } from '../../report/index.js';
 import { EXIT, UserError } from '../errors.js';
 import { addInputOptions, loadInputs, readOptionsFrom, type InputFlags } from '../load-inputs.js';
 
@@ -25,8 +22,16 @@ export function registerAnalyze(program: Command): void {
     .option('--out <file>', 'write the report to a file instead of standard output')
     .option('--no-color', 'no colour in the terminal report');
   addInputOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
+    const [{ buildDossier }, { renderDossier }, { analyzeEachBounded }, { closeExtractPool }, { fillStatedYears }] = await Promise.all([
+      import('../../compare/dossier.js'),
+      import('../../report/index.js'),
+      import('../../nlp/analyze-each.js'),
+      import('../../extract/pool.js'),
+      import('../../extract/stated-date.js'),
+    ]);
     const read = await loadInputs(inputs, readOptionsFrom(flags));
-    const { articles, analyze, problems } = await analyzeEachBounded(read.articles);
+    // A day stated without its year ("Earlier today (9 July)") takes its year from the batch.
+    const { articles, analyze, problems } = await analyzeEachBounded(fillStatedYears(read.articles));
     await closeExtractPool();
     for (const p of problems) process.stderr.write(`crosscheck: ${p.origin}: ${p.reason}\n`);
     if (articles.length === 0) throw new UserError('no article could be read', EXIT.nothingRead);

@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { clusterArticles } from '../../cluster/index.js';
 import { addInputOptions, loadArticles, readOptionsFrom, type InputFlags } from '../load-inputs.js';
 import { safeLine } from './corpus-shared.js';
 
@@ -16,6 +15,7 @@ export function registerCluster(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'));
   addInputOptions(cmd).action(async (inputs: string[], flags: ClusterFlags) => {
     const articles = await loadArticles(inputs, readOptionsFrom(flags));
+    const { clusterArticles } = await import('../../cluster/index.js');
     const { stories, merges, splits } = clusterArticles(articles);
     if (flags.format === 'json') {
       process.stdout.write(JSON.stringify({ stories, merges, splits }, null, 2) + '\n');

@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
-import { storageFault } from '../../store/sqlite-health.js';
-import { streamInputs } from '../../ingest/index.js';
-import { Corpus, type ArticleStore, type IngestOutcome } from '../../store/index.js';
+import type { ArticleStore, Corpus, IngestOutcome } from '../../store/index.js';
 import { EXIT, UserError } from '../errors.js';
 import { addInputOptions, formatProblem, readOptionsFrom, type InputFlags } from '../load-inputs.js';
 import { addDbOption, openForWrite, safeLine } from './corpus-shared.js';
-import { enqueueInputs } from './ingest-enqueue.js';
 
 interface IngestFlags extends InputFlags {
   db: string;
@@ -39,7 +36,11 @@ export function registerIngest(program: Command): void {
     .option('--prefix <prefix>', 'Redis key prefix of the queues (with --redis)', 'crosscheck');
   addDbOption(cmd);
   addInputOptions(cmd).action(async (inputs: string[], flags: IngestFlags) => {
-    if (flags.redis) return enqueueInputs(inputs, readOptionsFrom(flags), { db: flags.db, redis: flags.redis, prefix: flags.prefix, json: !!flags.json });
+    if (flags.redis) {
+      const { enqueueInputs } = await import('./ingest-enqueue.js');
+      return enqueueInputs(inputs, readOptionsFrom(flags), { db: flags.db, redis: flags.redis, prefix: flags.prefix, json: !!flags.json });
+    }
+    const [{ streamInputs }, { Corpus }, { storageFault }] = await Promise.all([import('../../ingest/index.js'), import('../../store/index.js'), import('../../store/sqlite-health.js')]);
     const tty = !flags.json && process.stderr.isTTY;
     const counts: Record<IngestOutcome['status'] | 'error', number> = { stored: 0, duplicate: 0, version: 0, error: 0 };
     const stories = new Set<string>();

@@ -1,11 +1,6 @@
 import type { Command } from 'commander';
-import { serve } from '@hono/node-server';
-import { createApp } from '../../server/app.js';
-import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../../server/guards.js';
-import { IdleRevision, SERVE_REVISE_IDLE_MS } from '../../server/idle-revision.js';
-import { Corpus, isPostgresUrl } from '../../store/index.js';
-import { withOps } from './serve-ops.js';
 import { addDbOption, displayDb, openForWrite, parsePort } from './corpus-shared.js';
+import { isPostgresUrl } from '../../store/default-db.js';
 
 /** `crosscheck serve`: the JSON API and web UI over a store, on loopback unless told otherwise. */
 export function registerServe(program: Command): void {
@@ -19,6 +14,15 @@ export function registerServe(program: Command): void {
     .option('--allow-host <names...>', 'host names accepted besides loopback (e.g. the name a reverse proxy forwards)')
     .option('--allow-private-network', 'let the web UI read feeds on private, loopback and link-local addresses');
   addDbOption(cmd).action(async (flags: { db: string; host: string; port: number; token?: string; openWrites?: boolean; allowHost?: string[]; allowPrivateNetwork?: boolean }) => {
+    // The server and the store load only when serve runs.
+    const [{ serve }, { createApp }, { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS }, { IdleRevision, SERVE_REVISE_IDLE_MS }, { Corpus }, { withOps }] = await Promise.all([
+      import('@hono/node-server'),
+      import('../../server/app.js'),
+      import('../../server/guards.js'),
+      import('../../server/idle-revision.js'),
+      import('../../store/index.js'),
+      import('./serve-ops.js'),
+    ]);
     const store = await openForWrite(flags.db);
     const corpus = await Corpus.open(store);
     const token = flags.token ?? process.env['CROSSCHECK_TOKEN'] ?? undefined;

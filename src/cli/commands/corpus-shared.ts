@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { UserError } from '../errors.js';
-import { StoreHealthError } from '../../store/sqlite-health.js';
-import { DEFAULT_DB, isPostgresUrl, openStore, type ArticleStore } from '../../store/index.js';
+import { DEFAULT_DB, isPostgresUrl } from '../../store/default-db.js';
+import type { ArticleStore } from '../../store/index.js';
+
+// The store is loaded by the commands that open one, when they run: `--help` and the commands without
+// a store never load it.
 
 /** `--db PATH|URL`, shared by every command that uses the store; $DATABASE_URL when not given. */
 export function addDbOption(command: Command): Command {
@@ -23,6 +26,7 @@ export function displayDb(location: string): string {
 
 /** Opens the store for writing, creating it if needed. */
 export async function openForWrite(path: string): Promise<ArticleStore> {
+  const [{ openStore }, { StoreHealthError }] = await Promise.all([import('../../store/index.js'), import('../../store/sqlite-health.js')]);
   try {
     return await openStore(path);
   } catch (e) {
@@ -32,7 +36,7 @@ export async function openForWrite(path: string): Promise<ArticleStore> {
 }
 
 /** Opens an existing store; a missing file is a user error, not an empty store. */
-export function openExisting(path: string): Promise<ArticleStore> {
+export async function openExisting(path: string): Promise<ArticleStore> {
   if (path !== ':memory:' && !isPostgresUrl(path) && !existsSync(path)) throw new UserError(`${path}: no store here (run crosscheck ingest first, or pass --db)`, 1);
   return openForWrite(path);
 }

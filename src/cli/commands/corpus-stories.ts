@@ -1,7 +1,5 @@
 import { Option, type Command } from 'commander';
-import { buildDossier } from '../../compare/dossier.js';
-import { analyzeEach } from '../../nlp/analyze-each.js';
-import { renderDossier, type ReportFormat } from '../../report/index.js';
+import type { ReportFormat } from '../../report/index.js';
 import { UserError } from '../errors.js';
 import { addDbOption, openExisting, parsePositiveInt, safeLine } from './corpus-shared.js';
 
@@ -38,6 +36,7 @@ export function registerStories(program: Command): void {
     .argument('<id>', 'story id (as listed by crosscheck stories)')
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json', 'md', 'html']).default('terminal'));
   addDbOption(one).action(async (id: string, flags: { db: string; format: ReportFormat }) => {
+    const [{ buildDossier }, { renderDossier }, { analyzeEach }] = await Promise.all([import('../../compare/dossier.js'), import('../../report/index.js'), import('../../nlp/analyze-each.js')]);
     const store = await openExisting(flags.db);
     try {
       const live = (await store.story(id)) ? id : await store.resolveStory(id);

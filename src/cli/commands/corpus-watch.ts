@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { Corpus } from '../../store/index.js';
-import { watchFeeds, DEFAULT_MAX_BACKOFF_SECONDS, type WatchEvent } from '../../watch/watcher.js';
+import type { WatchEvent } from '../../watch/watcher.js';
 import { addInputOptions, readOptionsFrom, type InputFlags } from '../load-inputs.js';
-import { watchAndEnqueue } from './watch-enqueue.js';
 import { addDbOption, openForWrite, parsePositiveInt, safeLine } from './corpus-shared.js';
 
 interface WatchFlags extends InputFlags {
@@ -14,10 +12,11 @@ interface WatchFlags extends InputFlags {
   prefix: string;
 }
 
-function describe(e: WatchEvent): string {
+/** One log line; with --once there is no next poll, so none is announced. */
+export function describe(e: WatchEvent, once = false): string {
   switch (e.event) {
     case 'poll':
-      return `${safeLine(e.feed)}: ${e.status === 'ok' ? `${e.items ?? 0} new` : e.status === 'error' ? `error: ${safeLine(e.reason ?? '')}` : 'unchanged'}; next poll in ${e.nextInSeconds} s`;
+      return `${safeLine(e.feed)}: ${e.status === 'ok' ? `${e.items ?? 0} new` : e.status === 'error' ? `error: ${safeLine(e.reason ?? '')}` : 'unchanged'}${once ? '' : `; next poll in ${e.nextInSeconds} s`}`;
     case 'article':
       return `${e.status} ${e.id} -> ${e.story}  ${safeLine(e.origin)}`;
     case 'problem':
@@ -38,6 +37,7 @@ async function enqueueWatch(feeds: string[], flags: WatchFlags, redis: string): 
     ...(read.timeoutMs !== undefined ? { timeoutMs: read.timeoutMs } : {}),
     ...(read.maxBytes !== undefined ? { maxBytes: read.maxBytes } : {}),
   };
+  const { watchAndEnqueue } = await import('./watch-enqueue.js');
   try {
     await watchAndEnqueue(feeds, { db: flags.db, redis, prefix: flags.prefix, interval: flags.interval, once: !!flags.once, signal: controller.signal, fetch });
   } finally {
@@ -60,6 +60,7 @@ export function registerWatch(program: Command): void {
   addDbOption(cmd);
   addInputOptions(cmd).action(async (feeds: string[], flags: WatchFlags) => {
     if (flags.redis) return enqueueWatch(feeds, flags, flags.redis);
+    const [{ Corpus }, { watchFeeds, DEFAULT_MAX_BACKOFF_SECONDS }] = await Promise.all([import('../../store/index.js'), import('../../watch/watcher.js')]);
     const store = await openForWrite(flags.db);
     const corpus = await Corpus.open(store);
     const controller = new AbortController();
@@ -78,7 +79,7 @@ export function registerWatch(program: Command): void {
         ...(read.maxBytes !== undefined ? { maxBytes: read.maxBytes } : {}),
         log: (e) => {
           if (flags.json) process.stdout.write(JSON.stringify(e) + '\n');
-          else (e.event === 'problem' ? process.stderr : process.stdout).write(describe(e) + '\n');
+          else (e.event === 'problem' ? process.stderr : process.stdout).write(describe(e, flags.once === true) + '\n');
         },
       });
     } finally {

@@ -8,7 +8,7 @@ import { REPO_ROOT, SEEDS, hasShared } from '../../testing/paths.js';
 import { spansIn, spanViolations } from '../../testing/invariants.js';
 import { schemaErrors } from '../../model/validate.js';
 import { makeArticle } from '../../model/article.js';
-import { quotesLine, renderQuotesText, type QuotesLine } from './quotes.js';
+import { quotesLine, renderQuotesText, type QuotesLine } from './quotes-output.js';
 
 function crosscheck(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src', 'cli', 'main.ts'), ...args], { encoding: 'utf8', cwd: REPO_ROOT });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
-import { isPostgresUrl } from '../../store/index.js';
+import { isPostgresUrl } from '../../store/default-db.js';
 import { parseStages, STAGES, type Stage } from '../../pipeline/stages.js';
 import { displayDb, parsePort, parsePositiveInt } from './corpus-shared.js';
 

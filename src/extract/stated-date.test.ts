@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { plainTextArticle } from '../ingest/articles.js';
+import { makeArticle } from '../model/article.js';
+import { fillStatedYears, statedDate } from './stated-date.js';
+
+const read = (text: string) => {
+  const built = plainTextArticle('t.txt', 'text', text);
+  assert.ok(built.ok);
+  return built.article;
+};
+
+void test('an agency dateline, a "Published" line or a date-only line gives the published date, recorded as inferred', () => {
+  const dateline = read('Harbour wall gives way\nHARBOURTON, March 3, 2024 (Coast News) - The harbour wall gave way on Monday.');
+  assert.equal(dateline.published, '2024-03-03');
+  assert.equal(dateline.text.slice(dateline.statedDate!.start, dateline.statedDate!.end), 'HARBOURTON, March 3, 2024 (Coast News) -');
+  assert.equal(read('Harbour wall gives way\nPublished: 4 May 2023 10: 15 BST\nThe wall fell.').published, '2023-05-04');
+  assert.equal(read('Harbour wall gives way\nJune 5, 2022\nThe wall fell.').published, '2022-06-05');
+});
+
+void test('front matter wins over the text; prose dates far down or in sentences are not the article\'s date', () => {
+  const given = plainTextArticle('t.md', 'markdown', '---\npublished: 2020-01-02\n---\nHARBOURTON, March 3, 2024 (Coast News) - The wall fell.');
+  assert.ok(given.ok);
+  assert.equal(given.article.published, '2020-01-02');
+  assert.equal(given.article.statedDate, undefined);
+  assert.equal(read('Harbour wall gives way\nOn March 3, 2024 the wall fell, officials said.').published, null);
+  assert.equal(read('Harbour wall gives way\nIn Harbourton, March 3 - the wall fell.').published, null, 'a dateline names its place in capitals');
+});
+
+void test('a day without its year is kept, then takes the year from the batch when it lies near', () => {
+  const text = 'Harbour wall gives way\nEarlier today (9 July), the harbour wall gave way.';
+  const yearless = read(text);
+  assert.equal(yearless.published, null);
+  assert.deepEqual({ month: yearless.statedDate?.month, day: yearless.statedDate?.day, year: yearless.statedDate?.year }, { month: 7, day: 9, year: null });
+  const dated = makeArticle({ origin: 'b.txt', kind: 'text', text: 'Other report.', meta: { published: '2024-07-10T08:00:00Z' } });
+  const [filled, other] = fillStatedYears([yearless, dated]);
+  assert.equal(filled?.published, '2024-07-09');
+  assert.equal(other, dated);
+  assert.equal(yearless.published, null, 'the input is not changed');
+  const far = makeArticle({ origin: 'c.txt', kind: 'text', text: 'Other report.', meta: { published: '2024-02-01' } });
+  assert.equal(fillStatedYears([yearless, far])[0]?.published, null, 'months away: no year is guessed');
+  assert.equal(fillStatedYears([yearless])[0]?.published, null, 'nothing to take a year from');
+});
+
+void test('statedDate reads only the first lines', () => {
+  const text = `${'A line of prose.\n'.repeat(8)}HARBOURTON, March 3, 2024 (Coast News) - late.`;
+  assert.equal(statedDate(text, []), null);
+});
