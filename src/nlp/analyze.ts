@@ -5,7 +5,7 @@ import { splitParagraphs } from './paragraphs.js';
 import { scanQuotes } from './quote-scan.js';
 import { splitSentences } from './sentences.js';
 import { findNames } from './names.js';
-import { attributeQuotes } from './attribution.js';
+import { attributeQuotes } from './attribution/index.js';
 import { findIndirectSpeech } from './indirect.js';
 import { findDates } from './dates.js';
 import { findNumbers } from './numbers.js';

@@ -1,6 +1,6 @@
 import type { Span } from '../model/span.js';
 import type { Mention, Quote } from './types.js';
-import type { AttributionContext } from './attribution.js';
+import type { AttributionContext } from './attribution/index.js';
 import { lexicons } from './lexicons.js';
 import { tokenize, type Token } from './tokens.js';
 import { BETWEEN_SPEAKER_AND_CUE, phraseEndingAt, phraseStartingAt, type SpeakerPhrase } from './speaker-phrase.js';
