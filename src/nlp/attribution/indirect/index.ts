@@ -6,8 +6,9 @@ import type { TracedQuote } from '../index.js';
 import { buildIndirectContext, type IndirectContext, type IndirectFinding, type IndirectPass } from './context.js';
 import { indirectSpeaker } from './speaker.js';
 import { accordingToLeading } from './01-according-to.js';
-import { trailingAttribution } from './02-trailing.js';
-import { subjectVerb } from './03-subject-verb.js';
+import { accordingToClause } from './02-according-to-clause.js';
+import { trailingAttribution } from './03-trailing.js';
+import { subjectVerb } from './05-subject-verb.js';
 
 /**
  * Indirect speech, kept with `direct: false`: "X said (that) ...", "..., X said.", "According to X,
@@ -16,7 +17,7 @@ import { subjectVerb } from './03-subject-verb.js';
  * direct quote's: a name found in the text, a pronoun to the last speaker, or the phrase as written.
  */
 
-export const INDIRECT_PASSES: readonly IndirectPass[] = [accordingToLeading, trailingAttribution, subjectVerb];
+export const INDIRECT_PASSES: readonly IndirectPass[] = [accordingToLeading, accordingToClause, trailingAttribution, subjectVerb];
 
 function toQuote(c: IndirectContext, found: Quote[], f: IndirectFinding): Quote {
   return {
