@@ -1,7 +1,7 @@
 import { lexicons } from '../../lexicons.js';
 import type { Token } from '../../tokens.js';
 import type { SpeakerPhrase } from '../../speaker-phrase.js';
-import { contentSpan, MIN_CONTENT_WORDS, type IndirectFinding, type IndirectPass } from './context.js';
+import { clauseEnd, contentSpan, MIN_CONTENT_WORDS, type IndirectFinding, type IndirectPass } from './context.js';
 import { subjectBefore } from './subject.js';
 
 /** How many words of addressee "told" may take before its content ("told reporters on Monday that"). */
@@ -44,7 +44,7 @@ export const subjectVerb: IndirectPass = {
     const state: { open: Open | null } = { open: null };
     const close = (o: Open | null, end: number): void => {
       const first = o ? toks[o.j] : undefined;
-      const content = o && first ? contentSpan(c.text, first.start, end) : null;
+      const content = o && first ? contentSpan(c.text, first.start, clauseEnd(c.text, toks, o.j, end)) : null;
       if (o && content) out.push({ ...o.finding, content });
     };
     for (let i = 1; i < toks.length - MIN_CONTENT_WORDS; i++) {

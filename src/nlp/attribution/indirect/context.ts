@@ -1,6 +1,7 @@
 import type { Span } from '../../../model/span.js';
 import type { Mention, Quote, Sentence } from '../../types.js';
 import type { Token } from '../../tokens.js';
+import { lexicons } from '../../lexicons.js';
 import type { SpeakerPhrase } from '../../speaker-phrase.js';
 import type { AttributionContext } from '../working.js';
 
@@ -31,12 +32,45 @@ export interface IndirectFinding {
   phrase: SpeakerPhrase | null;
   cue: Token | null;
   cueText: string | null;
+  /** The speaker when already known (the speaker of a quote the phrase refers back to). */
+  speaker?: string | null;
 }
 
 export interface IndirectPass {
   name: string;
-  /** Findings in this sentence; an empty list leaves the sentence to the next pass. */
+  /**
+   * Findings in this sentence. The runner keeps those whose cue and content lie outside what the
+   * earlier passes found, so a later pass only fills what earlier ones left open.
+   */
   find(c: IndirectContext, s: Candidate): IndirectFinding[];
+  /** Also offered sentences holding a direct quote (its findings must then stay clear of the quotes). */
+  inQuotedSentences?: boolean;
+}
+
+/** Words that may open a participle clause after its comma (", while saying ..."). */
+const PARTICIPLE_OPENERS = new Set(['while', 'before', 'after', 'also', 'then']);
+
+/** Token index where the participle clause holding the participle at `j` opens (its comma is before it), or -1. */
+export function participleOpening(text: string, toks: Token[], j: number): number {
+  let k = j;
+  while (k > 0 && PARTICIPLE_OPENERS.has((toks[k - 1] as Token).lower) && j - k < 2) k--;
+  const before = toks[k - 1];
+  return before && text.slice(before.end, (toks[k] as Token).start).includes(',') ? k : -1;
+}
+
+/** Where a clause reporting speech ends: before a participle clause of its own (", saying ...", ", adding that ..."). */
+export function clauseEnd(text: string, toks: Token[], from: number, end: number): number {
+  for (let j = from + 1; j < toks.length && (toks[j] as Token).start < end; j++) {
+    if (!isParticipleCue(toks[j] as Token)) continue;
+    const k = participleOpening(text, toks, j);
+    if (k > from) return (toks[k - 1] as Token).end;
+  }
+  return end;
+}
+
+/** An -ing form of a speech verb ("saying", "adding", "noting"). */
+export function isParticipleCue(t: Token): boolean {
+  return /ing$/.test(t.lower) && lexicons().speechVerbs.has(t.lower);
 }
 
 export function words(text: string): number {

@@ -1,14 +1,17 @@
+import type { Span } from '../../../model/span.js';
 import type { Quote } from '../../types.js';
 import { lexicons } from '../../lexicons.js';
 import { tokenize } from '../../tokens.js';
 import type { AttributionContext } from '../working.js';
 import type { TracedQuote } from '../index.js';
-import { buildIndirectContext, type IndirectContext, type IndirectFinding, type IndirectPass } from './context.js';
+import { buildIndirectContext, type Candidate, type IndirectContext, type IndirectFinding, type IndirectPass } from './context.js';
 import { indirectSpeaker } from './speaker.js';
 import { accordingToLeading } from './01-according-to.js';
 import { accordingToClause } from './02-according-to-clause.js';
 import { trailingAttribution } from './03-trailing.js';
 import { subjectVerb } from './05-subject-verb.js';
+import { stanceVerb } from './06-stance-verb.js';
+import { participleClause } from './07-participle.js';
 
 /**
  * Indirect speech, kept with `direct: false`: "X said (that) ...", "..., X said.", "According to X,
@@ -17,7 +20,7 @@ import { subjectVerb } from './05-subject-verb.js';
  * direct quote's: a name found in the text, a pronoun to the last speaker, or the phrase as written.
  */
 
-export const INDIRECT_PASSES: readonly IndirectPass[] = [accordingToLeading, accordingToClause, trailingAttribution, subjectVerb];
+export const INDIRECT_PASSES: readonly IndirectPass[] = [accordingToLeading, accordingToClause, trailingAttribution, subjectVerb, stanceVerb, participleClause];
 
 function toQuote(c: IndirectContext, found: Quote[], f: IndirectFinding): Quote {
   return {
@@ -27,7 +30,7 @@ function toQuote(c: IndirectContext, found: Quote[], f: IndirectFinding): Quote 
     parts: [{ start: f.content.start, end: f.content.end }],
     open: null,
     close: null,
-    speaker: indirectSpeaker(c, found, f.phrase),
+    speaker: f.speaker !== undefined ? f.speaker : indirectSpeaker(c, found, f.phrase),
     speakerSpan: f.phrase ? { start: f.phrase.start, end: f.phrase.end } : null,
     cue: f.cueText,
     cueSpan: f.cue ? { start: f.cue.start, end: f.cue.end } : null,
@@ -40,27 +43,42 @@ function toQuote(c: IndirectContext, found: Quote[], f: IndirectFinding): Quote 
   };
 }
 
+const overlapping = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+/** Does a finding stay clear of what is already found (its cue and content) and of the sentence's quotes? */
+function isOpen(f: IndirectFinding, taken: Span[], quotes: Span[]): boolean {
+  const cue = f.cue;
+  if (cue && taken.some((t) => overlapping(t, cue))) return false;
+  return !taken.some((t) => overlapping(t, f.content)) && !quotes.some((q) => overlapping(q, f.content) || (cue !== null && overlapping(q, cue)));
+}
+
+/** Sentences worth reading: not headlines, holding a speech, belief or stance verb or "according". */
+function candidates(ctx: AttributionContext): Candidate[] {
+  const lex = lexicons();
+  return ctx.sentences
+    .filter((s) => !s.headline)
+    .map((sentence) => ({ sentence, toks: tokenize(ctx.text, sentence.start, sentence.end) }))
+    .filter(({ toks }) => toks.some((t) => lex.speechVerbs.has(t.lower) || lex.cognitiveVerbs.has(t.lower) || lex.stanceVerbs.has(t.lower) || t.lower === 'according'));
+}
+
 export function findIndirectSpeechTraced(ctx: AttributionContext, direct: Quote[]): TracedQuote[] {
   const c = buildIndirectContext(ctx, direct);
-  const lex = lexicons();
   const quoted = direct.map((q) => ({ start: q.open?.start ?? q.start, end: q.close?.end ?? q.end }));
   const out: TracedQuote[] = [];
-  let qi = 0;
-  for (const sentence of ctx.sentences) {
-    if (sentence.headline) continue;
-    while (qi < quoted.length && (quoted[qi]?.end ?? 0) <= sentence.start) qi++;
-    if (quoted.slice(qi).some((q) => q.start < sentence.end && q.end > sentence.start)) continue;
-    const toks = tokenize(ctx.text, sentence.start, sentence.end);
-    // No speech or belief verb, no "according": nothing to find (most sentences; the patterns are costly).
-    if (!toks.some((t) => lex.speechVerbs.has(t.lower) || lex.cognitiveVerbs.has(t.lower) || t.lower === 'according')) continue;
+  for (const cand of candidates(ctx)) {
+    const { sentence } = cand;
+    const quotes = quoted.filter((q) => q.start < sentence.end && q.end > sentence.start);
+    const taken: Span[] = [];
     for (const pass of INDIRECT_PASSES) {
-      const findings = pass.find(c, { sentence, toks });
-      if (!findings.length) continue;
-      for (const f of findings) out.push({ quote: toQuote(c, out.map((t) => t.quote), f), pass: pass.name });
-      break;
+      if (quotes.length && !pass.inQuotedSentences) continue;
+      for (const f of pass.find(c, cand)) {
+        if (!isOpen(f, taken, quotes)) continue;
+        taken.push(f.content, ...(f.cue ? [f.cue] : []));
+        out.push({ quote: toQuote(c, out.map((t) => t.quote), f), pass: pass.name });
+      }
     }
   }
-  return out;
+  return out.sort((a, b) => a.quote.start - b.quote.start);
 }
 
 export function findIndirectSpeech(ctx: AttributionContext, direct: Quote[]): Quote[] {
