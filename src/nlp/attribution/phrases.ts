@@ -6,6 +6,9 @@ import { BETWEEN_SPEAKER_AND_CUE, phraseEndingAt, phraseStartingAt, type Speaker
 import { INVERTED_LEMMAS, type Cue } from './cues.js';
 import { SUBJECT_MAX_WORDS, sentenceAt, type SieveContext } from './context.js';
 
+/** Auxiliaries that make a past participle passive ("was asked", "were told"). */
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
+
 /** A speaker phrase with the cue that names it, and who it was said to. */
 export interface Found {
   phrase: SpeakerPhrase | null;
@@ -47,6 +50,10 @@ export function speakerOfCue(c: SieveContext, toks: Token[], cue: Cue, windowSta
   // "..., adding:" / ", saying": the sentence's subject speaks (found by the caller).
   const before = toks[cue.index - 1];
   if (before && /ing$/.test(cue.token.lower) && text.slice(before.end, cue.token.start).includes(',')) return none;
+  // "X was asked": X is spoken to; the speaker is the agent ("asked by host Y"), if named.
+  if (PASSIVE_AUX.has(before?.lower ?? '') && /ed$|told$/.test(cue.token.lower)) {
+    return toks[cue.index + 1]?.lower === 'by' ? { phrase: phraseStartingAt(toks, cue.index + 2, c.mentionsByStart, text), cue, addressee: null } : none;
+  }
   // Subject before the verb, over adverbs and auxiliaries and an apposition between commas.
   let k = cue.index - 1;
   while (k >= 0) {

@@ -22,6 +22,12 @@ const TRAILING_MAX_WORDS = 16;
 const AFTER_MAX_SKIP = 1;
 /** After a quote ending in a comma the sentence goes on, so its attribution may come later ("...," if he can, Berg said). */
 const AFTER_MAX_SKIP_COMMA = 8;
+/**
+ * Verbs that are a cue only right before the quotation mark, this many words or fewer: "he goes,
+ * like, "..."" is speech, "once the Senate goes on recess, "..."" is not.
+ */
+const ADJACENT_ONLY = new Set(['go']);
+const ADJACENT_MAX_DISTANCE = 3;
 /** Words that end a trailing attribution search: a new clause starts ("...choice." So he goes). */
 const CLAUSE_OPENERS = new Set(['so', 'and', 'but', 'then', 'or', 'yet', 'because']);
 
@@ -98,7 +104,7 @@ export function precedingOf(c: SieveContext, qi: number): Found | null {
   if (!w) return null;
   const { text } = c;
   const toks = tokenize(text, w.before, OUTER_START(q));
-  const cues = cuesIn(toks, true, text);
+  const cues = cuesIn(toks, true, text).filter((cue) => !ADJACENT_ONLY.has(cue.lemma) || cue.index >= toks.length - ADJACENT_MAX_DISTANCE);
   const introduced = /[,:]\s*$/.test(text.slice(w.before, OUTER_START(q)));
   let f: Found | null = null;
   for (const cue of introduced ? [...cues].reverse() : cues) {

@@ -6,8 +6,9 @@ import { precedingCue } from './04-preceding-cue.js';
 import { colonIntro } from './05-colon-intro.js';
 import { sentenceEndCue } from './06-sentence-end-cue.js';
 import { sentenceSubject } from './07-sentence-subject.js';
-import { colonParagraph } from './08-colon-paragraph.js';
-import { paragraphContinuation } from './09-paragraph-continuation.js';
+import { previousSentence } from './08-previous-sentence.js';
+import { colonParagraph } from './09-colon-paragraph.js';
+import { paragraphContinuation } from './10-paragraph-continuation.js';
 
 /** Quote-to-phrase passes in the order they run: the nearest, surest cue first. */
 export const QUOTE_PASSES: readonly QuotePass[] = [
@@ -19,5 +20,6 @@ export const QUOTE_PASSES: readonly QuotePass[] = [
   sentenceEndCue,
   sentenceSubject,
   colonParagraph,
+  previousSentence,
   paragraphContinuation,
 ];
