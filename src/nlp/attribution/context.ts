@@ -65,7 +65,7 @@ function insideAny(extents: Span[]): (pos: number) => boolean {
   };
 }
 
-/** Subjects: the first person named in a sentence (outside quotes); a sentence opening with he/she keeps the previous one's. */
+/** Subjects: the first person named in a sentence (outside quotes); a sentence opening with he/she refers to the previous one's. */
 function subjects(text: string, sentences: Sentence[], byEnd: Map<number, Mention>, insideQuote: (pos: number) => boolean): Map<number, SpeakerPhrase> {
   const subjectOf = new Map<number, SpeakerPhrase>();
   let lastSubject: SpeakerPhrase | null = null;
@@ -75,7 +75,8 @@ function subjects(text: string, sentences: Sentence[], byEnd: Map<number, Mentio
       const t = toks[k] as Token;
       if (insideQuote(t.start)) break;
       if ((t.lower === 'he' || t.lower === 'she') && lastSubject) {
-        subjectOf.set(si, lastSubject);
+        // The pronoun is where this sentence refers to the person: keep its span, resolved to the name.
+        subjectOf.set(si, { ...lastSubject, start: t.start, end: t.end });
         break;
       }
       const p = phraseEndingAt(toks, k, byEnd, text);
