@@ -58,7 +58,13 @@ export function speakerOfCue(c: SieveContext, toks: Token[], cue: Cue, windowSta
   let k = cue.index - 1;
   while (k >= 0) {
     const t = toks[k] as Token;
-    if (text.slice(t.end, (toks[k + 1] as Token).start).includes(',')) return { phrase: beforeApposition(c, toks, k, windowStart), cue, addressee: null };
+    const next = toks[k + 1] as Token;
+    if (text.slice(t.end, next.start).includes(',')) {
+      // "Beck, who said": "who" refers to the name before its comma, and is where this cue names it.
+      const antecedent = next.lower === 'who' ? phraseEndingAt(toks, k, c.mentionsByEnd, text) : null;
+      if (antecedent?.mention) return { phrase: { ...antecedent, start: next.start, end: next.end }, cue, addressee: null };
+      return { phrase: beforeApposition(c, toks, k, windowStart), cue, addressee: null };
+    }
     if (!BETWEEN_SPEAKER_AND_CUE.has(t.lower)) break;
     k--;
   }
