@@ -7,6 +7,13 @@ import { contentSpan, type IndirectPass } from './context.js';
 const SPEAKER_MAX_CHARS = 80;
 const APPOSITION_MAX_CHARS = 200;
 
+/**
+ * What may follow a trailing cue before the sentence ends: a few words ("on Monday", "in a
+ * statement"), or a phrase opened by a preposition ("in an interview with the local paper"). A
+ * longer clause ("Sanders reiterated his belief that ...") is the verb's own content, not a tail.
+ */
+const REST = `(?:(?:\\s+[^\\s,;:"“”]+){0,4}|\\s+(?:on|in|at|during|to|last|this|after|before|from|while|when|via|through|late|early)\\b[^,;:"“”]{0,60})`;
+
 interface Patterns {
   /** "..., X said." / "..., X, the party's leader, said on Monday." */
   trailing: RegExp;
@@ -24,7 +31,7 @@ function patterns(): Patterns {
   const verb = `(${forms.sort((a, b) => b.length - a.length).join('|')})`;
   const q = '"“”';
   cached = {
-    trailing: new RegExp(`,\\s*([^,;:${q}]{2,${SPEAKER_MAX_CHARS}}?)(?:,[^;:${q}]{2,${APPOSITION_MAX_CHARS}}?,)?\\s+${verb}\\b[^,;:${q}]{0,60}[.!?]?\\s*$`, 'd'),
+    trailing: new RegExp(`,\\s*([^,;:${q}]{2,${SPEAKER_MAX_CHARS}}?)(?:,[^;:${q}]{2,${APPOSITION_MAX_CHARS}}?,)?\\s+${verb}\\b${REST}[.!?]?\\s*$`, 'd'),
     inverted: new RegExp(`,\\s*${verb}\\s+([^,;:${q}]{2,${SPEAKER_MAX_CHARS}}?)(?:,[^;:${q}]{2,${APPOSITION_MAX_CHARS}})?[.!?]?\\s*$`, 'd'),
   };
   return cached;

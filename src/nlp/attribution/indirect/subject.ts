@@ -21,6 +21,8 @@ const SHARE_WORDS = new Set(['in', 'of', 'about', 'than', 'more', 'less', 'fewer
 /** Opening words the subject of a whole sentence does not start with. */
 const NOT_SUBJECT_START = new Set(['if', 'when', 'while', 'as', 'because', 'after', 'before', 'since', 'although', 'though', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'to', 'but', 'and', 'so', 'that', 'it', 'there', 'this']);
 
+export const isShareHead = (word: string): boolean => SHARE_HEADS.has(word) || /^\d/.test(word) || lexicons().units.numberWords[word] !== undefined;
+
 const isNumberish = (t: Token): boolean => /^\d/.test(t.text) || lexicons().units.numberWords[t.lower] !== undefined || SHARE_HEADS.has(t.lower);
 
 function share(toks: Token[], k: number, text: string): SpeakerPhrase | null {
