@@ -11,8 +11,10 @@ import type { SpeakerPhrase } from '../../speaker-phrase.js';
  * pronoun, a role, a share of people): "the economy seems to ..." is no one's position.
  */
 /** A subject that holds positions: a name, he/she/they, a role ("officials", "the spokesman") or a share of people ("most voters"). */
-function namesSomeone(p: SpeakerPhrase): boolean {
+function namesSomeone(text: string, p: SpeakerPhrase): boolean {
   if (p.kind === 'mention') return true;
+  // "The Clinton campaign", "The DNC": a phrase naming an organisation or group.
+  if (p.kind === 'descriptor' && /^(?:the\s+)?\p{Lu}/iu.test(text.slice(p.start, p.end)) && /\p{Lu}/u.test(text.slice(p.start, p.end).replace(/^the\s+/i, ''))) return true;
   if (p.kind === 'pronoun') return ['he', 'she', 'they'].includes(p.head);
   const head = p.head.replace(/s$/, '');
   return lexicons().roles.has(p.head) || lexicons().roles.has(head) || isShareHead(p.head) || /-year-old$/.test(p.head);
@@ -29,7 +31,7 @@ export const stanceVerb: IndirectPass = {
       const stance = lex.stanceVerbs.has(t.lower) || (speech !== undefined && lex.weakVerbs.has(speech));
       if (!stance || t.cap || /ing$/.test(t.lower)) continue;
       const phrase = subjectBefore(c, toks, i);
-      if (!phrase || !namesSomeone(phrase)) continue;
+      if (!phrase || !namesSomeone(c.text, phrase)) continue;
       const first = toks[i + 1];
       const end = clauseEnd(c.text, toks, i + 1, s.end);
       const content = first ? contentSpan(c.text, first.start, end) : null;
