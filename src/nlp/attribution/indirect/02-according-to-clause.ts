@@ -1,4 +1,3 @@
-import type { Token } from '../../tokens.js';
 import { phraseStartingAt } from '../../speaker-phrase.js';
 import { contentSpan, type IndirectPass } from './context.js';
 
@@ -18,7 +17,7 @@ export const accordingToClause: IndirectPass = {
     // Does the clause run to the sentence end (no comma or dash after the source)?
     const after = c.text.slice(phrase.end, s.end);
     const closing = !/[,\u2014\u2013]\s*\S/.test(after.replace(/[.!?)"”\s]+$/, ''));
-    const content = closing ? contentSpan(c.text, s.start, (prev as Token).end) : contentSpan(c.text, s.start, s.end);
+    const content = closing ? contentSpan(c.text, s.start, prev.end) : contentSpan(c.text, s.start, s.end);
     return content ? [{ content, phrase, cue, cueText: 'according to' }] : [];
   },
 };
