@@ -10,7 +10,7 @@ export const colonIntro: QuotePass = {
     const c = r.ctx;
     const q = c.work[qi];
     const w = c.windows[qi];
-    if (!q || !w || q.parent !== null || r.precedingOf(qi) !== null) return null;
+    if (!q || !w || q.parent !== null || r.precedingOf(qi)?.phrase) return null;
     if (!/:\s*$/.test(c.text.slice(w.before, OUTER_START(q)))) return null;
     const sentence = sentenceOf(c, w.sentence);
     const sub = c.subjectOf.get(w.sentence);

@@ -1,5 +1,6 @@
 import { tokenize } from '../../tokens.js';
-import { addresseeAfter, cuesIn } from '../cues.js';
+import { addresseeAfter, cuesIn, INVERTED_LEMMAS } from '../cues.js';
+import { phraseStartingAt } from '../../speaker-phrase.js';
 import { speakerOfCue } from '../phrases.js';
 import { sentenceAt } from '../context.js';
 import { sentenceOf } from '../probes.js';
@@ -21,9 +22,12 @@ export const sentenceEndCue: QuotePass = {
     // Only a few words (a date, "on Monday") may follow the cue before the sentence ends.
     const rest = c.text.slice(cue.token.end, limit).replace(/^\s+\S+(?:\s+\S+){0,3}/, (m) => (/[,]/.test(m) ? m : ''));
     if (!/^[\s.]*$/.test(rest)) return null;
-    const f = speakerOfCue(c, toks, cue, from);
+    // The attribution is set off by a comma: before the speaker ("..., she said") or before the verb ("..., said Kunin").
+    const setOff = (at: number): boolean => /,\s*$/.test(c.text.slice(Math.max(from, at - 3), at));
+    const inverted = setOff(cue.token.start) && INVERTED_LEMMAS.has(cue.lemma) ? phraseStartingAt(toks, cue.index + 1, c.mentionsByStart, c.text) : null;
+    const f = inverted ? { phrase: inverted, cue, addressee: null } : speakerOfCue(c, toks, cue, from);
     const ph = f.phrase;
-    if (!ph || !/,\s*$/.test(c.text.slice(Math.max(from, ph.start - 3), ph.start))) return null;
+    if (!ph || !(inverted || setOff(ph.start))) return null;
     return { ...f, phrase: ph, addressee: addresseeAfter(c.text, toks, cue, limit) };
   },
 };
