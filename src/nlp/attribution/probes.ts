@@ -92,6 +92,17 @@ export function trailingOf(c: SieveContext, qi: number): Found | null {
   return found;
 }
 
+/** "he goes, "..."": a verb like "go" is a cue only a few words before the mark, set off by a comma or colon or "like". */
+function adjacent(text: string, cue: Cue, mark: number, tokens: number): boolean {
+  return cue.index >= tokens - ADJACENT_MAX_DISTANCE && /[,:]|\blike\b/.test(text.slice(cue.token.end, mark));
+}
+
+/** ", saying" / ", adding": a participle opening a clause of its own after a comma. */
+function isParticipleAfterComma(text: string, toks: Token[], cue: Cue): boolean {
+  const before = toks[cue.index - 1];
+  return cue.token.lower.endsWith('ing') && before !== undefined && text.slice(before.end, cue.token.start).includes(',');
+}
+
 /**
  * The cue before the opening mark, within the sentence (after any previous quote of the level). A
  * partial quote inside a clause ("She said she recalls being "confused"") belongs to the main
@@ -104,7 +115,10 @@ export function precedingOf(c: SieveContext, qi: number): Found | null {
   if (!w) return null;
   const { text } = c;
   const toks = tokenize(text, w.before, OUTER_START(q));
-  const cues = cuesIn(toks, true, text).filter((cue) => !ADJACENT_ONLY.has(cue.lemma) || cue.index >= toks.length - ADJACENT_MAX_DISTANCE);
+  const all = cuesIn(toks, true, text).filter((cue) => !ADJACENT_ONLY.has(cue.lemma) || adjacent(text, cue, OUTER_START(q), toks.length));
+  // Cues after ", saying" are inside what the participle reports ("..., saying the deal goes "...""): not speakers.
+  const participle = all.findIndex((cue) => isParticipleAfterComma(text, toks, cue));
+  const cues = participle >= 0 ? all.slice(0, participle + 1) : all;
   const introduced = /[,:]\s*$/.test(text.slice(w.before, OUTER_START(q)));
   let f: Found | null = null;
   for (const cue of introduced ? [...cues].reverse() : cues) {
@@ -115,9 +129,9 @@ export function precedingOf(c: SieveContext, qi: number): Found | null {
     f ??= withAddressee;
   }
   const onlyParticiple = cues.length > 0 && cues.every((x) => x.token.lower.endsWith('ing'));
-  if (cues.length && (onlyParticiple || introduced)) {
+  if (cues.length && (onlyParticiple || introduced || participle >= 0)) {
     // "..., adding:" / "saying": the subject of the sentence speaks.
-    const ph = c.subjectOf.get(w.sentence) ?? firstNameIn(c, w.lo, OUTER_START(q));
+    const ph = c.subjectOf.get(w.sentence) ?? firstNameIn(c, w.lo, participle >= 0 ? (all[participle] as Cue).token.start : OUTER_START(q));
     if (ph) return { phrase: ph, cue: cues[cues.length - 1] ?? null, addressee: null };
   }
   return f;

@@ -16,3 +16,8 @@ void test('preceding-cue-passive-asked-is-not-the-speaker', () => {
   const a = decidedBy('Mira Castell was asked by Jon Reyes, the moderator, "Will you run again next year?"', 'preceding-cue');
   assert.equal(a?.speaker, 'Jon Reyes');
 });
+
+void test('preceding-cue-participle-clause-belongs-to-the-subject', () => {
+  const a = decidedBy('Councillor Edda Rhys on Monday criticised the budget, saying the plan goes "nowhere near far enough to help the town."', 'preceding-cue');
+  assert.equal(a?.speaker, 'Edda Rhys');
+});
