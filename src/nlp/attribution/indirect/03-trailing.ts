@@ -55,6 +55,8 @@ export const trailingAttribution: IndirectPass = {
     if (!cue) return [];
     const ci = toks.indexOf(cue);
     const phrase: SpeakerPhrase | null = inverted ? phraseStartingAt(toks, ci + 1, c.byStart, c.text) : speakerBefore(c.byEnd, c.text, toks, ci, at);
+    // "..., said X." : X must be all that follows the verb, but for an apposition ("said the strike would last" is no speaker).
+    if (inverted && phrase && !/^\s*(?:,.*)?[.!?"”']*\s*$/s.test(c.text.slice(phrase.end, s.end))) return [];
     const content = contentSpan(c.text, s.start, at);
     return content && phrase ? [{ content, phrase, cue, cueText: cue.text }] : [];
   },

@@ -56,7 +56,7 @@ function beforeComma(c: IndirectContext, toks: Token[], commaPos: number): Speak
   return p && p.kind !== 'pronoun' ? p : null;
 }
 
-/** The phrase before one of the commas ahead of `close` (the first name found, else the first phrase). */
+/** The phrase before one of the commas ahead of `close` (the first name found, else a name just before `close`, else the first phrase). */
 function appositionSubject(c: IndirectContext, toks: Token[], close: number): SpeakerPhrase | null {
   let fallback: SpeakerPhrase | null = null;
   for (let open = c.text.indexOf(',', toks[0]?.start ?? 0); open >= 0 && open < close; open = c.text.indexOf(',', open + 1)) {
@@ -64,7 +64,9 @@ function appositionSubject(c: IndirectContext, toks: Token[], close: number): Sp
     if (p?.kind === 'mention') return p;
     fallback ??= p;
   }
-  return fallback;
+  // "The town's mayor, Tomas Brevik, said": the name is the apposition itself.
+  const named = beforeComma(c, toks, close);
+  return named?.kind === 'mention' ? named : fallback;
 }
 
 /** The subject of the verb at token `i`, or null. */
