@@ -102,8 +102,13 @@ function windowOf(ctx: AttributionContext, work: Working[], qi: number): QuoteWi
   // A quote ending its sentence may still be attributed in the next words (`"..." Berg told reporters`).
   const paraEnd = ctx.paragraphs[q.paragraph + q.parts.length - 1]?.end ?? hiSentence.end;
   let hi = outerQ ? Math.min(END(outerQ), paraEnd) : paraEnd;
-  const next = work.slice(qi + 1).find((o) => o.parent === q.parent && OUTER_START(o) >= OUTER_END(q));
-  if (next) hi = Math.min(hi, OUTER_START(next));
+  for (let j = qi + 1; j < work.length; j++) {
+    const next = work[j] as Working;
+    if (next.parent === q.parent && OUTER_START(next) >= OUTER_END(q)) {
+      hi = Math.min(hi, OUTER_START(next));
+      break;
+    }
+  }
   let before = lo;
   for (let j = qi - 1; j >= 0; j--) {
     const other = work[j] as Working;

@@ -35,15 +35,15 @@ interface Resolved {
 function resolveOne(c: SieveContext, r: Readings, state: SieveState, qi: number, done: (Quote | null)[], speakerOf: (string | null)[]): Resolved {
   const d = state.decisions[qi]?.decision;
   // With no phrase, the cue still counts (it tells speech from a scare quote): the nearest reading's.
-  const hint = r.precedingOf(qi) ?? r.trailingOf(qi);
-  if (!d) return { found: hint, speaker: null, speakerSpan: null };
+  const hint = (): Found | null => r.precedingOf(qi) ?? r.trailingOf(qi);
+  if (!d) return { found: hint(), speaker: null, speakerSpan: null };
   if ('inherit' in d) {
     const prev = done[d.inherit];
-    if (!prev?.speaker) return { found: hint, speaker: null, speakerSpan: null };
-    return { found: hint, speaker: prev.speaker, speakerSpan: prev.speakerSpan };
+    if (!prev?.speaker) return { found: hint(), speaker: null, speakerSpan: null };
+    return { found: hint(), speaker: prev.speaker, speakerSpan: prev.speakerSpan };
   }
   const outer = c.work[qi]?.parent ?? null;
-  const addresseeOf = done.map((x) => x?.addressee ?? null);
+  const addresseeOf = (i: number): string | null => done[i]?.addressee ?? null;
   const speaker = resolveSpeaker(c, { phrase: d.phrase, outer, speakerOf, addresseeOf });
   return { found: d, speaker, speakerSpan: { start: d.phrase.start, end: d.phrase.end } };
 }

@@ -2,6 +2,9 @@ import type { Token } from '../../tokens.js';
 import type { SpeakerPhrase } from '../../speaker-phrase.js';
 import { clauseEnd, contentSpan, isParticipleCue, participleOpening, type IndirectContext, type IndirectFinding, type IndirectPass } from './context.js';
 
+/** A comma, at most two words, then an -ing word: the shape every participle clause has. */
+const PARTICIPLE_SHAPE = /,\s+(?:\S+\s+){0,2}?[A-Za-z]+ing\b/;
+
 /** Words after the participle that belong to the cue, not the content ("saying that", "adding to reporters that"). */
 const SKIP_AFTER = new Set(['that']);
 
@@ -29,6 +32,8 @@ export const participleClause: IndirectPass = {
   inQuotedSentences: true,
   find(c, { sentence: s, toks }) {
     const out: IndirectFinding[] = [];
+    // Most sentences have no ", ...ing": skip them before any lexicon look-up.
+    if (!PARTICIPLE_SHAPE.test(c.text.slice(s.start, s.end))) return out;
     toks.forEach((t, j) => {
       if (!isParticipleCue(t) || participleOpening(c.text, toks, j) < 0) return;
       const who = sentenceSpeaker(c, toks, t.start);

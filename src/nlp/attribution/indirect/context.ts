@@ -1,6 +1,6 @@
 import type { Span } from '../../../model/span.js';
 import type { Mention, Quote, Sentence } from '../../types.js';
-import type { Token } from '../../tokens.js';
+import { tokenize, type Token } from '../../tokens.js';
 import { lexicons } from '../../lexicons.js';
 import type { SpeakerPhrase } from '../../speaker-phrase.js';
 import type { AttributionContext } from '../working.js';
@@ -73,15 +73,16 @@ export function isParticipleCue(t: Token): boolean {
   return /ing$/.test(t.lower) && lexicons().speechVerbs.has(t.lower);
 }
 
-export function words(text: string): number {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+/** At least `n` words in [start, end)? (The article's tokens are cached, so this costs a search, not a regex pass.) */
+function hasWords(text: string, start: number, end: number, n: number): boolean {
+  return tokenize(text, start, end).length >= n;
 }
 
 /** The content span without surrounding spaces, commas and final punctuation; null when empty or too short. */
 export function contentSpan(text: string, start: number, end: number): Span | null {
   while (start < end && /[\s,:]/.test(text[start] ?? '')) start++;
   while (end > start && /[\s.!?,;:]/.test(text[end - 1] ?? '')) end--;
-  if (end <= start || words(text.slice(start, end)) < MIN_CONTENT_WORDS) return null;
+  if (end <= start || !hasWords(text, start, end, MIN_CONTENT_WORDS)) return null;
   return { start, end };
 }
 

@@ -65,6 +65,7 @@ export function findIndirectSpeechTraced(ctx: AttributionContext, direct: Quote[
   const c = buildIndirectContext(ctx, direct);
   const quoted = direct.map((q) => ({ start: q.open?.start ?? q.start, end: q.close?.end ?? q.end }));
   const out: TracedQuote[] = [];
+  const found: Quote[] = [];
   for (const cand of candidates(ctx)) {
     const { sentence } = cand;
     const quotes = quoted.filter((q) => q.start < sentence.end && q.end > sentence.start);
@@ -74,7 +75,9 @@ export function findIndirectSpeechTraced(ctx: AttributionContext, direct: Quote[
       for (const f of pass.find(c, cand)) {
         if (!isOpen(f, taken, quotes)) continue;
         taken.push(f.content, ...(f.cue ? [f.cue] : []));
-        out.push({ quote: toQuote(c, out.map((t) => t.quote), f), pass: pass.name });
+        const quote = toQuote(c, found, f);
+        found.push(quote);
+        out.push({ quote, pass: pass.name });
       }
     }
   }

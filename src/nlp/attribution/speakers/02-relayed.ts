@@ -15,6 +15,6 @@ export const relayedSpeaker: SpeakerPass = {
     if (!oq) return undefined;
     const from = START(oq);
     const inside = c.personMentions.filter((m) => m.start >= from && m.end <= q.phrase.start && m.canonical !== outerSpeaker);
-    return inside.at(-1)?.canonical ?? q.addresseeOf[q.outer] ?? undefined;
+    return inside.at(-1)?.canonical ?? q.addresseeOf(q.outer) ?? undefined;
   },
 };

@@ -20,8 +20,8 @@ export interface SpeakerQuery {
   outer: number | null;
   /** Speakers of the quotes decided so far (by working index). */
   speakerOf: (string | null)[];
-  /** Addressees of the quotes decided so far. */
-  addresseeOf: (string | null)[];
+  /** The addressee of a quote decided so far (by working index). */
+  addresseeOf: (index: number) => string | null;
 }
 
 export interface SpeakerPass {
