@@ -15,6 +15,8 @@ const APPOSITION_MAX_CHARS = 200;
 const REST = `(?:(?:\\s+[^\\s,;:"“”]+){0,4}|\\s+(?:on|in|at|during|to|last|this|after|before|from|while|when|via|through|late|early)\\b[^,;:"“”]{0,60})`;
 
 interface Patterns {
+  /** The verb forms the patterns know: a sentence without one after a comma is not tried. */
+  forms: Set<string>;
   /** "..., X said." / "..., X, the party's leader, said on Monday." */
   trailing: RegExp;
   /** "..., said X." / "..., said X, a professor at ..." */
@@ -31,6 +33,7 @@ function patterns(): Patterns {
   const verb = `(${forms.sort((a, b) => b.length - a.length).join('|')})`;
   const q = '"“”';
   cached = {
+    forms: new Set(forms),
     trailing: new RegExp(`,\\s*([^,;:${q}]{2,${SPEAKER_MAX_CHARS}}?)(?:,[^;:${q}]{2,${APPOSITION_MAX_CHARS}}?,)?\\s+${verb}\\b${REST}[.!?]?\\s*$`, 'd'),
     inverted: new RegExp(`,\\s*${verb}\\s+([^,;:${q}]{2,${SPEAKER_MAX_CHARS}}?)(?:,[^;:${q}]{2,${APPOSITION_MAX_CHARS}})?[.!?]?\\s*$`, 'd'),
   };
@@ -42,8 +45,10 @@ export const trailingAttribution: IndirectPass = {
   name: 'indirect:trailing',
   find(c, { sentence: s, toks }) {
     const lex = lexicons();
+    const { trailing: T, inverted: I, forms } = patterns();
+    const comma = c.text.indexOf(',', s.start);
+    if (comma < 0 || comma >= s.end || !toks.some((t) => t.start > comma && forms.has(t.lower))) return [];
     const sentence = c.text.slice(s.start, s.end);
-    const { trailing: T, inverted: I } = patterns();
     const trailing = T.exec(sentence);
     const inverted = trailing ? null : I.exec(sentence);
     const tail = trailing ?? inverted;
