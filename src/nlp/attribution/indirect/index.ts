@@ -9,9 +9,9 @@ import { indirectSpeaker } from './speaker.js';
 import { accordingToLeading } from './01-according-to.js';
 import { accordingToClause } from './02-according-to-clause.js';
 import { trailingAttribution } from './03-trailing.js';
-import { subjectVerb } from './05-subject-verb.js';
-import { stanceVerb } from './06-stance-verb.js';
-import { participleClause } from './07-participle.js';
+import { subjectVerb } from './04-subject-verb.js';
+import { stanceVerb } from './05-stance-verb.js';
+import { participleClause } from './06-participle.js';
 
 /**
  * Indirect speech, kept with `direct: false`: "X said (that) ...", "..., X said.", "According to X,
