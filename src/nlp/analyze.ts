@@ -1,16 +1,22 @@
 import type { Article } from '../model/article.js';
 import type { Span } from '../model/span.js';
-import type { ArticleAnalysis } from './types.js';
+import type { ArticleAnalysis, Quote } from './types.js';
 import { splitParagraphs } from './paragraphs.js';
 import { scanQuotes } from './quote-scan.js';
 import { splitSentences } from './sentences.js';
 import { findNames } from './names.js';
-import { attributeQuotes } from './attribution.js';
-import { findIndirectSpeech } from './indirect.js';
+import { attributeQuotesTraced } from './attribution/index.js';
+import { findIndirectSpeechTraced } from './attribution/indirect/index.js';
 import { findDates } from './dates.js';
 import { findNumbers } from './numbers.js';
 
 export { linkEntitiesAcrossArticles, linkedName } from './link.js';
+
+/** An analysis with, for each quote, the attribution pass that decided its speaker (for the eval). */
+export interface TracedAnalysis {
+  analysis: ArticleAnalysis;
+  passOf: Map<Quote, string>;
+}
 
 /**
  * Reads one article: paragraphs, quotation marks, sentences (never split inside a quotation),
@@ -18,6 +24,10 @@ export { linkEntitiesAcrossArticles, linkedName } from './link.js';
  * `article.text`; only prose (not boilerplate) is read.
  */
 export function analyzeArticle(article: Article): ArticleAnalysis {
+  return analyzeArticleTraced(article).analysis;
+}
+
+export function analyzeArticleTraced(article: Article): TracedAnalysis {
   const { text } = article;
   const paragraphs = splitParagraphs(article);
   const scanned = scanQuotes(text, paragraphs);
@@ -33,9 +43,11 @@ export function analyzeArticle(article: Article): ArticleAnalysis {
   const sentences = splitSentences(text, paragraphs, protectedSpans);
   const { mentions, entities } = findNames(text, sentences);
   const ctx = { text, paragraphs, sentences, mentions };
-  const direct = attributeQuotes(ctx, scanned);
-  const indirect = findIndirectSpeech(ctx, direct);
-  const quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start || Number(b.direct) - Number(a.direct));
+  const tracedDirect = attributeQuotesTraced(ctx, scanned);
+  const direct = tracedDirect.map((t) => t.quote);
+  const tracedIndirect = findIndirectSpeechTraced(ctx, direct);
+  const passOf = new Map<Quote, string>([...tracedDirect, ...tracedIndirect].map((t) => [t.quote, t.pass]));
+  const quotes = [...direct, ...tracedIndirect.map((t) => t.quote)].sort((a, b) => a.start - b.start || Number(b.direct) - Number(a.direct));
   // Keep nestedIn pointing at the right quote after sorting.
   const position = new Map(quotes.map((q, i) => [q, i]));
   for (const q of quotes) {
@@ -45,5 +57,5 @@ export function analyzeArticle(article: Article): ArticleAnalysis {
   }
   const dates = findDates(text, sentences, article.published);
   const numbers = findNumbers(text, sentences, dates);
-  return { article, paragraphs, sentences, quotes, mentions, entities, dates, numbers };
+  return { analysis: { article, paragraphs, sentences, quotes, mentions, entities, dates, numbers }, passOf };
 }

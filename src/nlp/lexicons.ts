@@ -27,6 +27,8 @@ interface SpeechVerbFile {
   strong: Record<string, string[]>;
   weak: string[];
   cognitive: Record<string, string[]>;
+  /** Stance and intention verbs (want, oppose, refuse): indirect attributions only. */
+  stance?: Record<string, string[]>;
   sourceAfter: string[];
   channelPhrases: string[];
   /** The commonest reporting verb forms, for loose patterns (see the file's `_comment_common`). */
@@ -68,6 +70,8 @@ export interface Lexicons {
   weakVerbs: Set<string>;
   /** Belief/intention verbs (indirect attributions only): form -> lemma. */
   cognitiveVerbs: Map<string, string>;
+  /** Stance and intention verbs ("wants", "opposed", "refused"), for indirect attributions only: form -> lemma. */
+  stanceVerbs: Map<string, string>;
   /** The commonest reporting verb forms (said, told, goes), for patterns without the layer's checks. */
   commonSpeechVerbs: Set<string>;
   sourceAfter: string[];
@@ -112,6 +116,8 @@ export function lexicons(): Lexicons {
   for (const [lemma, forms] of Object.entries(sv.strong)) for (const f of forms) speechVerbs.set(f, lemma);
   const cognitiveVerbs = new Map<string, string>();
   for (const [lemma, forms] of Object.entries(sv.cognitive)) for (const f of forms) cognitiveVerbs.set(f, lemma);
+  const stanceVerbs = new Map<string, string>();
+  for (const [lemma, forms] of Object.entries(sv.stance ?? {})) for (const f of forms) stanceVerbs.set(f, lemma);
   const titles = load<TitlesFile>('titles');
   // A title's last word is a title on its own ("Minister"); its leading words only qualify one
   // ("Foreign Minister"), so they are attributive, like demonyms.
@@ -164,6 +170,7 @@ export function lexicons(): Lexicons {
     speechVerbs,
     weakVerbs: new Set(sv.weak),
     cognitiveVerbs,
+    stanceVerbs,
     commonSpeechVerbs: new Set(sv.common),
     sourceAfter: sv.sourceAfter,
     channelPhrases: sv.channelPhrases,

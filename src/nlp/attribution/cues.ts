@@ -1,0 +1,80 @@
+import type { Span } from '../../model/span.js';
+import { lexicons } from '../lexicons.js';
+import type { Token } from '../tokens.js';
+
+/** A speech cue among the tokens of a window: a speech verb, or "according to". */
+export interface Cue {
+  token: Token;
+  index: number;
+  lemma: string;
+  phrase: 'verb' | 'according';
+}
+
+/**
+ * Verbs whose speaker may follow them ("said Okafor", "added the spokesman"). After the others the
+ * next phrase is an object or addressee ("told reporters", "called him a liar").
+ */
+export const INVERTED_LEMMAS = new Set(['say', 'add', 'ask', 'write', 'continue', 'explain', 'note', 'recall', 'reply', 'respond', 'answer', 'declare', 'insist', 'argue', 'warn', 'quip', 'remark', 'observe', 'concede', 'acknowledge', 'admit', 'claim', 'state', 'counter', 'conclude', 'predict', 'joke', 'tweet', 'exclaim', 'go', 'read', 'begin']);
+
+/** Words before an -ing form that make it a verb ("was saying", "heard saying", "while adding"). */
+const ING_VERB_CONTEXT = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'am', 'heard', 'seen', 'quoted', 'caught', 'while', 'after', 'before', 'by', 'without', 'kept', 'keeps', 'started', 'began', 'continued', 'went', 'on']);
+
+/** An -ing form is a cue only as a verb: after a comma or colon, an auxiliary, or first ("warning" in "a similar warning" is a noun). */
+function ingIsVerb(text: string, toks: Token[], i: number): boolean {
+  const prev = toks[i - 1];
+  const t = toks[i] as Token;
+  if (!prev) return true;
+  return /[,:;\u2014]/.test(text.slice(prev.end, t.start)) || ING_VERB_CONTEXT.has(prev.lower) || prev.possessive;
+}
+
+/** The cues among `toks`; weak verbs ("goes", "writes") only when `allowWeak` (next to a quotation mark). */
+export function cuesIn(toks: Token[], allowWeak: boolean, text = ''): Cue[] {
+  const lex = lexicons();
+  const out: Cue[] = [];
+  toks.forEach((t, i) => {
+    const lemma = lex.speechVerbs.get(t.lower);
+    if (lemma && t.lower.endsWith('ing') && text && !ingIsVerb(text, toks, i)) return;
+    const strongEnough = lemma !== undefined && (allowWeak || !lex.weakVerbs.has(lemma));
+    if (lemma && strongEnough && (!t.cap || i === 0)) out.push({ token: t, index: i, lemma, phrase: 'verb' });
+    else if (t.lower === 'according' && toks[i + 1]?.lower === 'to') out.push({ token: t, index: i, lemma: 'according to', phrase: 'according' });
+  });
+  return out;
+}
+
+/** The cue as the output names it, and its span ("according to" covers both words). */
+export function cueText(cue: Cue): string {
+  return cue.phrase === 'according' ? 'according to' : cue.token.text;
+}
+export function cueSpan(cue: Cue): Span {
+  return { start: cue.token.start, end: cue.phrase === 'according' ? cue.token.end + 3 : cue.token.end };
+}
+
+/** Who it was said to: "told reporters", "said to Reuters", "told Russian state news agency Tass". */
+const ADDRESSEE_STOP = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'i', 'on', 'last', 'this', 'earlier', 'yesterday', 'today', 'during', 'at', 'after', 'before', 'in', 'when', 'while', 'as', 'about', 'of', 'following', 'according', 'referring', 'adding', 'saying', 'but', 'and', 'there', 'his', 'her', 'if', 'how', 'what', 'why', 'whether', 'not']);
+const ADDRESSEE_STOP_VERBS = new Set(['said', 'says', 'told', 'added', 'was', 'is', 'were', 'are', 'had', 'has', 'would', 'will']);
+/** Verbs whose addressee follows "to" ("said to Reuters"); "tell" takes it directly. */
+const TO_LEMMAS = new Set(['say', 'write', 'explain', 'add']);
+/** An addressee is at most this many words. */
+const ADDRESSEE_MAX_WORDS = 6;
+
+const stops = (t: Token): boolean => ADDRESSEE_STOP.has(t.lower) || ADDRESSEE_STOP_VERBS.has(t.lower);
+
+export function addresseeAfter(text: string, toks: Token[], cue: Cue, limit: number): Span | null {
+  let k = cue.index + 1;
+  if (TO_LEMMAS.has(cue.lemma)) {
+    if (toks[k]?.lower !== 'to') return null;
+    k++;
+  } else if (cue.lemma !== 'tell') return null;
+  if (toks[k]?.lower === 'the') k++;
+  const first = toks[k];
+  if (!first || first.start >= limit || stops(first)) return null;
+  let end = first.end;
+  let prev = first;
+  for (let j = k + 1; j < toks.length && j < k + ADDRESSEE_MAX_WORDS; j++) {
+    const t = toks[j];
+    if (!t || t.start >= limit || !/^\s+$/.test(text.slice(prev.end, t.start)) || stops(t)) break;
+    end = t.end;
+    prev = t;
+  }
+  return { start: first.start, end };
+}

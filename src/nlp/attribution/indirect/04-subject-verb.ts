@@ -1,0 +1,67 @@
+import { lexicons } from '../../lexicons.js';
+import type { Token } from '../../tokens.js';
+import type { SpeakerPhrase } from '../../speaker-phrase.js';
+import { clauseEnd, contentSpan, MIN_CONTENT_WORDS, type IndirectFinding, type IndirectPass } from './context.js';
+import { subjectBefore } from './subject.js';
+
+/** How many words of addressee "told" may take before its content ("told reporters on Monday that"). */
+const TOLD_ADDRESSEE_MAX_WORDS = 5;
+/** Words that start the content after "told X". */
+const CONTENT_OPENERS = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'the']);
+
+/** Is token `i` a reporting verb of indirect speech (a finite speech or belief verb; weak ones need a quotation mark)? */
+function reportingVerb(toks: Token[], i: number): string | null {
+  const lex = lexicons();
+  const t = toks[i] as Token;
+  const speech = lex.speechVerbs.get(t.lower);
+  const lemma = speech ?? lex.cognitiveVerbs.get(t.lower);
+  if (!lemma || t.cap || /ing$/.test(t.lower) || (speech !== undefined && lex.weakVerbs.has(speech))) return null;
+  return lemma;
+}
+
+/** Where the content of the verb at `i` starts: after "that", or after the addressee of "told". */
+function contentStart(toks: Token[], i: number, lemma: string): number {
+  let j = i + 1;
+  if (lemma === 'tell') while (j < toks.length && j < i + 1 + TOLD_ADDRESSEE_MAX_WORDS && !CONTENT_OPENERS.has((toks[j] as Token).lower)) j++;
+  if (toks[j]?.lower === 'that') j++;
+  return j;
+}
+
+interface Open {
+  /** Token index where the content starts. */
+  j: number;
+  finding: Omit<IndirectFinding, 'content'>;
+}
+
+/**
+ * "X said (that) ...", "X told reporters ...", "X believes ...": the subject before the cue. A
+ * second verb sharing the subject ("... and said ...") starts a second attribution, which ends the first.
+ */
+export const subjectVerb: IndirectPass = {
+  name: 'indirect:subject-verb',
+  find(c, { sentence: s, toks }) {
+    const out: IndirectFinding[] = [];
+    const state: { open: Open | null } = { open: null };
+    const close = (o: Open | null, end: number): void => {
+      const first = o ? toks[o.j] : undefined;
+      const content = o && first ? contentSpan(c.text, first.start, clauseEnd(c.text, toks, o.j, end)) : null;
+      if (o && content) out.push({ ...o.finding, content });
+    };
+    for (let i = 1; i < toks.length - MIN_CONTENT_WORDS; i++) {
+      const lemma = reportingVerb(toks, i);
+      if (!lemma) continue;
+      const t = toks[i] as Token;
+      const prev = state.open;
+      const coordinated = ['and', 'but'].includes(toks[i - 1]?.lower ?? '');
+      if (prev && !coordinated) continue;
+      const phrase: SpeakerPhrase | null = prev ? prev.finding.phrase : subjectBefore(c, toks, i);
+      if (!phrase || (phrase.kind === 'pronoun' && (phrase.head === 'i' || phrase.head === 'it'))) continue;
+      close(prev, (toks[i - 1] as Token).start);
+      const next: Open = { j: contentStart(toks, i, lemma), finding: { phrase, cue: t, cueText: t.text } };
+      state.open = next;
+      i = next.j;
+    }
+    close(state.open, s.end);
+    return out;
+  },
+};

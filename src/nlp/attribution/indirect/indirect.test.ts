@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { attributions, decidedBy } from '../testing.js';
+
+const indirect = (text: string) => attributions(text).filter((a) => !a.direct);
+
+void test('according-to-opening-the-sentence', () => {
+  const a = decidedBy('According to the harbour authority, the ferry will not sail before Friday.', 'indirect:according-to');
+  assert.deepEqual([a?.text, a?.span], ['the ferry will not sail before Friday', 'the harbour authority']);
+});
+
+void test('according-to-clause-closing-the-sentence', () => {
+  const a = decidedBy('The ferry will not sail before Friday, according to two officials at the port.', 'indirect:according-to-clause');
+  assert.equal(a?.text, 'The ferry will not sail before Friday');
+});
+
+void test('trailing-attribution-with-apposition', () => {
+  const a = decidedBy('The strike will last a week, Sara Lund, the union leader, said on Monday.', 'indirect:trailing');
+  assert.deepEqual([a?.text, a?.speaker], ['The strike will last a week', 'Sara Lund']);
+});
+
+void test('trailing-attribution-is-not-a-long-clause', () => {
+  assert.equal(decidedBy('Before the vote in the hall, Sara Lund reiterated her belief that the two unions should merge.', 'indirect:trailing'), undefined);
+});
+
+void test('subject-verb-with-apposition-and-second-verb', () => {
+  const q = indirect('Sara Lund, the union leader, said the strike would last a week and warned that the port could close.');
+  assert.deepEqual(q.map((a) => [a.text, a.speaker]), [
+    ['the strike would last a week', 'Sara Lund'],
+    ['the port could close', 'Sara Lund'],
+  ]);
+});
+
+void test('subject-verb-share-of-people', () => {
+  const a = decidedBy('About one in five say they would not vote at all this year.', 'indirect:subject-verb');
+  assert.deepEqual([a?.text, a?.span], ['they would not vote at all this year', 'About one in five']);
+});
+
+void test('stance-verb-needs-someone-named', () => {
+  assert.equal(decidedBy('Mayor Ana Roth wants the bridge rebuilt before the winter.', 'indirect:stance-verb')?.speaker, 'Ana Roth');
+  assert.equal(decidedBy('The economy seems to be slowing down this spring.', 'indirect:stance-verb'), undefined);
+});
+
+void test('participle-clause-after-the-main-verb', () => {
+  const q = indirect('Ana Roth defended the new budget, saying the town had no other choice this year.');
+  assert.deepEqual(q.map((a) => [a.text, a.speaker, a.pass]), [
+    ['the new budget', 'Ana Roth', 'indirect:stance-verb'],
+    ['the town had no other choice this year', 'Ana Roth', 'indirect:participle'],
+  ]);
+});

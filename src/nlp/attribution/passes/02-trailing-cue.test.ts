@@ -1,0 +1,19 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { decidedBy, attributions } from '../testing.js';
+
+void test('trailing-pronoun-cue', () => {
+  const a = decidedBy('Mayor Ines Korver opened the session.\n"The bridge will reopen in May," she said.', 'trailing-cue');
+  assert.deepEqual([a?.speaker, a?.span], ['Ines Korver', 'she']);
+});
+
+void test('trailing-inverted-cue-with-apposition', () => {
+  const a = decidedBy('"Nobody was hurt," said Piet Marandi, a fire brigade spokesman.', 'trailing-cue');
+  assert.equal(a?.speaker, 'Piet Marandi');
+});
+
+void test('trailing-cue-between-interrupted-parts', () => {
+  const q = attributions('"We tried," the harbour master said, "but the storm came first."');
+  assert.equal(q.length, 1);
+  assert.deepEqual([q[0]?.pass, q[0]?.span], ['trailing-cue', 'the harbour master']);
+});

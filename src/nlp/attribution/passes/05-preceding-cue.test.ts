@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { decidedBy } from '../testing.js';
+
+void test('preceding-cue-with-colon', () => {
+  const a = decidedBy('Rosa Lindqvist told the council: "We have no money left for the pool."', 'preceding-cue');
+  assert.deepEqual([a?.speaker, a?.span], ['Rosa Lindqvist', 'Rosa Lindqvist']);
+});
+
+void test('preceding-cue-relative-who-is-the-span', () => {
+  const a = decidedBy('The plan was backed by Arne Solberg, who said the town was "ready for a change at last."', 'preceding-cue');
+  assert.deepEqual([a?.speaker, a?.span], ['Arne Solberg', 'who']);
+});
+
+void test('preceding-cue-passive-asked-is-not-the-speaker', () => {
+  const a = decidedBy('Mira Castell was asked by Jon Reyes, the moderator, "Will you run again next year?"', 'preceding-cue');
+  assert.equal(a?.speaker, 'Jon Reyes');
+});
+
+void test('preceding-cue-participle-clause-belongs-to-the-subject', () => {
+  const a = decidedBy('Councillor Edda Rhys on Monday criticised the budget, saying the plan goes "nowhere near far enough to help the town."', 'preceding-cue');
+  assert.equal(a?.speaker, 'Edda Rhys');
+});

@@ -1,0 +1,106 @@
+import type { Span } from '../../model/span.js';
+import type { Sentence } from '../types.js';
+import { lexicons } from '../lexicons.js';
+import { tokenize, type Token } from '../tokens.js';
+import { BETWEEN_SPEAKER_AND_CUE, phraseEndingAt, phraseStartingAt, type SpeakerPhrase } from '../speaker-phrase.js';
+import { INVERTED_LEMMAS, type Cue } from './cues.js';
+import { SUBJECT_MAX_WORDS, sentenceAt, type SieveContext } from './context.js';
+
+/** Auxiliaries that make a past participle passive ("was asked", "were told"). */
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
+
+/** A speaker phrase with the cue that names it, and who it was said to. */
+export interface Found {
+  phrase: SpeakerPhrase | null;
+  cue: Cue | null;
+  addressee: Span | null;
+}
+
+/** "Okafor, the ministry spokesman, said": the phrase before the apposition's opening comma. */
+function beforeApposition(c: SieveContext, toks: Token[], k: number, windowStart: number): SpeakerPhrase | null {
+  const t = toks[k] as Token;
+  const comma = c.text.slice(windowStart, t.end).lastIndexOf(',');
+  if (comma < 0) return null;
+  const pos = windowStart + comma;
+  let jj = k;
+  while (jj >= 0 && (toks[jj] as Token).start > pos) jj--;
+  return jj >= 0 ? phraseEndingAt(toks, jj, c.mentionsByEnd, c.text) : null;
+}
+
+/** "X outlined his plan and vowed ...": a coordinated verb shares the sentence's subject. */
+function coordinatedSubject(c: SieveContext, toks: Token[], k: number, windowStart: number): SpeakerPhrase | null {
+  const conj = toks[k] as Token;
+  const si = sentenceAt(c.sentences, windowStart);
+  if ((conj.lower !== 'and' && conj.lower !== 'but') || windowStart !== (c.sentences[si] as Sentence).start) return null;
+  const sub = c.subjectOf.get(si);
+  if (sub && sub.start < conj.start) return sub;
+  for (let j = 0; j < Math.min(k, SUBJECT_MAX_WORDS); j++) {
+    const p = phraseStartingAt(toks, j, c.mentionsByStart, c.text);
+    if (p) return p;
+    if (!lexicons().functionWords.has((toks[j] as Token).lower)) break;
+  }
+  return null;
+}
+
+/** The speaker of `cue` among `toks` (a window starting at `windowStart`): its subject, or the phrase after an inverted verb. */
+export function speakerOfCue(c: SieveContext, toks: Token[], cue: Cue, windowStart: number): Found {
+  const { text } = c;
+  const none: Found = { phrase: null, cue, addressee: null };
+  if (cue.phrase === 'according') return { phrase: phraseStartingAt(toks, cue.index + 2, c.mentionsByStart, text), cue, addressee: null };
+  // "..., adding:" / ", saying": the sentence's subject speaks (found by the caller).
+  const before = toks[cue.index - 1];
+  if (before && /ing$/.test(cue.token.lower) && text.slice(before.end, cue.token.start).includes(',')) return none;
+  // "X was asked": X is spoken to; the speaker is the agent ("asked by host Y"), if named.
+  if (PASSIVE_AUX.has(before?.lower ?? '') && /ed$|told$/.test(cue.token.lower)) {
+    return toks[cue.index + 1]?.lower === 'by' ? { phrase: phraseStartingAt(toks, cue.index + 2, c.mentionsByStart, text), cue, addressee: null } : none;
+  }
+  // Subject before the verb, over adverbs and auxiliaries and an apposition between commas.
+  let k = cue.index - 1;
+  while (k >= 0) {
+    const t = toks[k] as Token;
+    const next = toks[k + 1] as Token;
+    if (text.slice(t.end, next.start).includes(',')) {
+      // "Beck, who said": "who" refers to the name before its comma, and is where this cue names it.
+      const antecedent = next.lower === 'who' ? phraseEndingAt(toks, k, c.mentionsByEnd, text) : null;
+      if (antecedent?.mention) return { phrase: { ...antecedent, start: next.start, end: next.end }, cue, addressee: null };
+      return { phrase: beforeApposition(c, toks, k, windowStart), cue, addressee: null };
+    }
+    if (!BETWEEN_SPEAKER_AND_CUE.has(t.lower)) break;
+    k--;
+  }
+  const phrase = k >= 0 ? (phraseEndingAt(toks, k, c.mentionsByEnd, text) ?? coordinatedSubject(c, toks, k, windowStart)) : null;
+  if (phrase) return { phrase, cue, addressee: null };
+  // "said X" (inverted).
+  const after = INVERTED_LEMMAS.has(cue.lemma) ? phraseStartingAt(toks, cue.index + 1, c.mentionsByStart, text) : null;
+  if (after && !cue.token.lower.endsWith('ing') && (after.kind !== 'pronoun' || ['he', 'she'].includes(after.head))) return { phrase: after, cue, addressee: null };
+  return none;
+}
+
+/** Does the sentence hold a speech or belief verb outside quotes? */
+export function sentenceHasVerb(c: SieveContext, s: Sentence): boolean {
+  const lex = lexicons();
+  return tokenize(c.text, s.start, s.end).some((t) => (lex.speechVerbs.has(t.lower) || lex.cognitiveVerbs.has(t.lower)) && !c.insideQuote(t.start));
+}
+
+/** The phrase opening a sentence (a name, pronoun or determiner phrase), before `to`. */
+export function sentenceOpeningPhrase(c: SieveContext, from: number, to: number): SpeakerPhrase | null {
+  const toks = tokenize(c.text, from, to);
+  const first = toks[0];
+  if (!first || c.insideQuote(first.start)) return null;
+  const p = phraseStartingAt(toks, 0, c.mentionsByStart, c.text);
+  if (!p || (p.kind === 'pronoun' && (p.head === 'i' || p.head === 'we'))) return null;
+  // The phrase must be followed by a verb-like word, not be an introductory phrase ("In 2010, ...").
+  return /^[^,;:]*$/.test(c.text.slice(p.end, Math.min(to, p.end + 3))) ? p : null;
+}
+
+/** The first person or organisation named (outside quotes) in [from, to), else a he/she/they. */
+export function firstNameIn(c: SieveContext, from: number, to: number): SpeakerPhrase | null {
+  let pronoun: SpeakerPhrase | null = null;
+  for (const t of tokenize(c.text, from, to)) {
+    if (c.insideQuote(t.start)) continue;
+    const m = c.mentionsByStart.get(t.start);
+    if (m && (m.kind === 'person' || m.kind === 'org')) return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
+    if (!pronoun && ['he', 'she', 'they'].includes(t.lower)) pronoun = { start: t.start, end: t.end, kind: 'pronoun', mention: null, head: t.lower };
+  }
+  return pronoun;
+}
