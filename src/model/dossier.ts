@@ -21,6 +21,18 @@ export interface DossierSource {
   text: string;
   author?: string | null;
   url?: string | null;
+  /** The language the source is written in, as detected (added; absent in older dossiers). */
+  language?: SourceLanguage;
+}
+
+/** A source's language and whether the language layer reads it (src/nlp/language.ts). */
+export interface SourceLanguage {
+  /** ISO 639-1 code, or "und" when the text gave too little to tell. */
+  code: string;
+  reliable: boolean;
+  supported: boolean;
+  /** The plain warning shown when the layer does not read this language. */
+  note?: string;
 }
 
 /** One token-level edit of a variant against its cluster's reference. */

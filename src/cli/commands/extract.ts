@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import { bodyOf, type Article } from '../../model/article.js';
 import type { ReadItem } from '../../ingest/index.js';
 import { neutralise } from '../../report/text.js';
+import { detectLanguage, unsupportedNote } from '../../nlp/language.js';
 import { EXIT, UserError } from '../errors.js';
 import { addInputOptions, loadInputs, readOptionsFrom, type InputFlags } from '../load-inputs.js';
 
@@ -24,6 +25,8 @@ export interface ExtractLine {
   text: string;
   body: string;
   boilerplate: { start: number; end: number; reason: string }[];
+  /** ISO 639-1 code of the body's language as detected, or "und". */
+  language: string;
   warnings?: string[];
 }
 
@@ -33,6 +36,8 @@ export interface ExtractError {
 }
 
 export function extractLine(a: Article): ExtractLine {
+  const body = bodyOf(a);
+  const language = detectLanguage(body);
   const line: ExtractLine = {
     id: a.id,
     origin: a.origin,
@@ -43,10 +48,12 @@ export function extractLine(a: Article): ExtractLine {
     author: a.author,
     url: a.url,
     text: a.text,
-    body: bodyOf(a),
+    body,
     boilerplate: a.boilerplate.map((b) => ({ start: b.start, end: b.end, reason: b.reason })),
+    language: language.code,
   };
-  const warnings = a.diagnostics.map((d) => d.message);
+  const note = unsupportedNote(language);
+  const warnings = [...a.diagnostics.map((d) => d.message), ...(note ? [note] : [])];
   if (warnings.length) line.warnings = warnings;
   return line;
 }
@@ -74,7 +81,10 @@ export function renderArticleText(a: Article, color: boolean): string {
     field('url', a.url),
     field('marked', `${a.boilerplate.length} boilerplate span${a.boilerplate.length === 1 ? '' : 's'}`),
   ];
-  for (const d of a.diagnostics) lines.push(c.yellow(`warning   ${neutralise(d.message)}`));
+  const language = detectLanguage(bodyOf(a));
+  lines.push(field('language', language.code));
+  const note = unsupportedNote(language);
+  for (const m of [...a.diagnostics.map((d) => d.message), ...(note ? [note] : [])]) lines.push(c.yellow(`warning   ${neutralise(m)}`));
   let body = '';
   let at = 0;
   for (const b of a.boilerplate) {
