@@ -46,6 +46,8 @@ interface GrammarFile {
   betweenSpeakerAndCue: string[];
   /** A compound tense's auxiliaries before a participle cue ("a déclaré", "ha dicho"): the speaker may follow. */
   auxiliaries?: string[];
+  /** Lower-case words joining the parts of one name ("von", "de", "al"). */
+  nameConnectors: string[];
 }
 
 /** Month and weekday names of a language, for reading dates (src/nlp/dates.ts). */
@@ -73,6 +75,7 @@ interface TitlesFile {
   roles: string[];
   modifiers: string[];
   orgDescriptors: string[];
+  suffixes?: string[];
 }
 interface OrgFile {
   outlets: Record<string, string[]>;
@@ -147,6 +150,9 @@ export interface Lexicons {
   accordingTo: string[][];
   betweenSpeakerAndCue: Set<string>;
   auxiliaries: Set<string>;
+  nameConnectors: Set<string>;
+  /** Endings of compound titles ("Gewerkschaftssprecher"): a capitalised word ending in one is a title. */
+  titleSuffixes: string[];
   calendar: CalendarFile;
 }
 
@@ -250,6 +256,8 @@ function buildLexicons(lang: string): Lexicons {
     accordingTo: grammar.accordingTo,
     betweenSpeakerAndCue: new Set(grammar.betweenSpeakerAndCue),
     auxiliaries: new Set(grammar.auxiliaries ?? []),
+    nameConnectors: new Set(grammar.nameConnectors),
+    titleSuffixes: titles.suffixes ?? [],
     calendar: load<CalendarFile>('calendar'),
     lexiconStarts,
     speechVerbs,
