@@ -57,6 +57,8 @@ export interface CalendarFile {
   monthAbbreviations: Record<string, number>;
   /** Seven weekday names, Sunday first (the index is Date.getUTCDay()). */
   weekdays: string[];
+  /** The day is written as an ordinal with a dot before the month ("9. Juli"). */
+  ordinalDay?: boolean;
 }
 
 interface SpeechVerbFile {
