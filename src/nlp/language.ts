@@ -55,5 +55,5 @@ export function rulesLanguage(info: LanguageInfo): string | null {
 /** The plain warning for a source whose language the layer does not read. */
 export function unsupportedNote(info: LanguageInfo): string | null {
   if (rulesLanguage(info) !== null) return null;
-  return `language '${info.code}' is not supported by the language layer: quotes are found by their marks only, without speakers, and dates and numbers written in words are not read`;
+  return `language '${info.code}' is not supported by the language layer: only patterns of no language read it (a name and a colon before a quote), so most quotes and speakers, and dates and numbers written in words, are missed`;
 }
