@@ -8,6 +8,7 @@ import { markContested, numberIds, sortDossier } from './finish.js';
 import { applyIndependence } from './independence/index.js';
 import { compareQuotes } from './quotes/index.js';
 import { buildSourceDoc, type SourceDoc } from './source-doc.js';
+import { unsupportedNote } from '../nlp/language.js';
 
 export interface DossierOptions {
   /** Called between stages, for progress display. */
@@ -63,5 +64,11 @@ export function buildDossier(articles: Article[], options: DossierOptions = {}):
 
 function sourceOf(d: SourceDoc): DossierSource {
   const a = d.article;
-  return { id: d.id, origin: a.origin, outlet: a.outlet, title: a.title, published: a.published, text: a.text, ...publishedInferred(a) };
+  const source: DossierSource = { id: d.id, origin: a.origin, outlet: a.outlet, title: a.title, published: a.published, text: a.text, ...publishedInferred(a) };
+  const lang = d.analysis.language;
+  if (lang) {
+    const note = unsupportedNote(lang);
+    source.language = { code: lang.code, reliable: lang.reliable, supported: lang.supported, ...(note ? { note } : {}) };
+  }
+  return source;
 }

@@ -2,7 +2,7 @@ import type { Article } from '../model/article.js';
 import { isProse } from '../model/article.js';
 import type { Span } from '../model/span.js';
 import type { ArticleAnalysis } from '../nlp/types.js';
-import { scanQuotes as scanQuoteMarks } from '../nlp/quote-scan.js';
+import { quoteMarksFor, scanQuotes as scanQuoteMarks, type QuoteMarks } from '../nlp/quote-scan.js';
 import { quoteMask, type MarkedQuote } from './text/quotemarks.js';
 import { lineSpans, sentenceSpans } from './text/sentences.js';
 import { keepWithParents } from '../model/keep-with-parents.js';
@@ -36,7 +36,7 @@ const HEADLINE_MAX_CHARS = 160;
 
 export function buildSourceDoc(article: Article, analysis: ArticleAnalysis, index: number): SourceDoc {
   const text = article.text;
-  const quotes = proseQuotes(article, markedQuotes(text, analysis.paragraphs));
+  const quotes = proseQuotes(article, markedQuotes(text, analysis.paragraphs, quoteMarksFor(analysis.language?.code ?? 'en')));
   const quoted = quoteMask(text, quotes);
   const lines = lineSpans(text).filter((l) => isProse(article, l));
   const headlines: Span[] = [];
@@ -75,8 +75,8 @@ function proseQuotes(article: Article, all: MarkedQuote[]): MarkedQuote[] {
  * quotation runs over: these stages read quotes line by line, so a quote continued in a new
  * paragraph ("...crazy.\n"He said yes.") is a quote per line, the reopening mark being its opening.
  */
-export function markedQuotes(text: string, paragraphs: Span[]): MarkedQuote[] {
-  const scanned = scanQuoteMarks(text, paragraphs);
+export function markedQuotes(text: string, paragraphs: Span[], marks?: QuoteMarks): MarkedQuote[] {
+  const scanned = scanQuoteMarks(text, paragraphs, marks);
   const out: MarkedQuote[] = [];
   /** For each scanned quote, its output entries (one per part). */
   const entries: number[][] = [];

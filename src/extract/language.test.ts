@@ -17,11 +17,11 @@ void test('the language of short news sentences is detected: at least 9 of 10 in
   }
 });
 
-void test('too short a text has no language; English gets no warning, German a plain one', () => {
+void test('too short a text has no language; the languages the layer reads get no warning, Italian a plain one', () => {
   assert.equal(detectLanguage('Short.'), null);
-  assert.equal(languageWarning('en'), null);
+  for (const code of ['en', 'de', 'fr', 'es']) assert.equal(languageWarning(code), null, code);
   assert.equal(languageWarning(null), null);
-  assert.match(languageWarning('de') ?? '', /^written in German \(de\); crosscheck reads English only/);
+  assert.match(languageWarning('it') ?? '', /^written in Italian \(it\); crosscheck's language layer reads English, German, French and Spanish/);
 });
 
 void test('an article records its language; a brief too short to tell records none', () => {

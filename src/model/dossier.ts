@@ -23,15 +23,24 @@ export interface DossierSource {
   url?: string | null;
   /** `published` was in no metadata: it is the date the text states here (inferred). */
   publishedInferred?: { start: number; end: number; text: string };
-  /** Addition: the language the text is written in (ISO 639-1), when detected. */
-  language?: string;
+  /** The language the source is written in, as detected (added; absent in older dossiers). */
+  language?: SourceLanguage;
 }
 
-/** The additions of an article's source entry: `publishedInferred` (its date was read from its text) and `language`. */
-export function publishedInferred(a: Article): Pick<DossierSource, 'publishedInferred' | 'language'> {
+/** A source's language and whether the language layer reads it (src/nlp/language.ts). */
+export interface SourceLanguage {
+  /** ISO 639-1 code, or "und" when the text gave too little to tell. */
+  code: string;
+  reliable: boolean;
+  supported: boolean;
+  /** The plain warning shown when the layer does not read this language. */
+  note?: string;
+}
+
+/** The addition of an article's source entry: `publishedInferred` (its date was read from its text). */
+export function publishedInferred(a: Article): Pick<DossierSource, 'publishedInferred'> {
   const s = a.statedDate;
-  const language = a.language ? { language: a.language } : {};
-  return s && a.published !== null ? { publishedInferred: { start: s.start, end: s.end, text: a.text.slice(s.start, s.end) }, ...language } : language;
+  return s && a.published !== null ? { publishedInferred: { start: s.start, end: s.end, text: a.text.slice(s.start, s.end) } } : {};
 }
 
 /** One token-level edit of a variant against its cluster's reference. */

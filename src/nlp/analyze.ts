@@ -1,8 +1,10 @@
-import type { Article } from '../model/article.js';
+import { bodyOf, type Article } from '../model/article.js';
 import type { Span } from '../model/span.js';
 import type { ArticleAnalysis, Quote } from './types.js';
 import { splitParagraphs } from './paragraphs.js';
-import { scanQuotes } from './quote-scan.js';
+import { quoteMarksFor, scanQuotes } from './quote-scan.js';
+import { detectLanguage, languageInfo, rulesLanguage } from './language.js';
+import { withLanguage } from './lexicons.js';
 import { splitSentences } from './sentences.js';
 import { findNames } from './names.js';
 import { attributeQuotesTraced } from './attribution/index.js';
@@ -27,10 +29,25 @@ export function analyzeArticle(article: Article): ArticleAnalysis {
   return analyzeArticleTraced(article).analysis;
 }
 
+/** The words of no language (data/lexicons/neutral/): read for a language the layer lacks, so no English rule fires. */
+const NEUTRAL = 'neutral';
+
+/**
+ * The article's language decides the words every pass reads (speech verbs, titles, months, ...) and
+ * how its quotation marks pair; a language the layer lacks is read with no words at all.
+ */
 export function analyzeArticleTraced(article: Article): TracedAnalysis {
+  // Read at ingest when the verdict was reliable (src/extract/language.ts); else detected here.
+  const language = article.language ? languageInfo(article.language) : detectLanguage(bodyOf(article));
+  const rules = rulesLanguage(language) ?? NEUTRAL;
+  const traced = withLanguage(rules, () => readArticle(article, language.reliable ? language.code : rules));
+  return { analysis: { ...traced.analysis, language }, passOf: traced.passOf };
+}
+
+function readArticle(article: Article, marksLanguage: string): TracedAnalysis {
   const { text } = article;
   const paragraphs = splitParagraphs(article);
-  const scanned = scanQuotes(text, paragraphs);
+  const scanned = scanQuotes(text, paragraphs, quoteMarksFor(marksLanguage));
   // Sentences must not break inside any top-level quotation, marks included.
   const protectedSpans: Span[] = scanned
     .filter((q) => q.parent === null)

@@ -1,5 +1,7 @@
 import type { DateMention, Sentence } from './types.js';
 import { tokenize } from './tokens.js';
+import { lexicons } from './lexicons.js';
+import { calendarPatterns, calendarTriggers, type DatePattern } from './dates-calendar.js';
 
 /**
  * Date expressions, absolute ("July 9, 2025", "9 July", "2025-07-09", "in 2024", "February 2022")
@@ -154,17 +156,32 @@ function referenceDate(published: string | null): Date | null {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
+const byLanguage = new Map<string, { patterns: DatePattern[]; triggers: Set<string> }>();
+
+/** English patterns for English; a language's own month and weekday names otherwise (dates-calendar.ts). */
+function patternsOfLanguage(): { patterns: DatePattern[]; triggers: Set<string> } {
+  const lex = lexicons();
+  if (lex.language === 'en') return { patterns: PATTERNS, triggers: TRIGGERS };
+  let own = byLanguage.get(lex.language);
+  if (!own) {
+    own = { patterns: calendarPatterns(lex.calendar), triggers: calendarTriggers(lex.calendar) };
+    byLanguage.set(lex.language, own);
+  }
+  return own;
+}
+
 export function findDates(text: string, sentences: Sentence[], published: string | null): DateMention[] {
+  const { patterns, triggers } = patternsOfLanguage();
   const ref = referenceDate(published);
   const out: DateMention[] = [];
   const taken: { start: number; end: number }[] = [];
   const free = (s: number, e: number): boolean => !taken.some((t) => t.start < e && s < t.end);
   for (const sentence of sentences) {
     // Most sentences hold no date: a word test on the sentence's tokens is far cheaper than the patterns.
-    if (!tokenize(text, sentence.start, sentence.end).some((t) => TRIGGERS.has(t.lower) || YEARISH.test(t.text))) continue;
+    if (!tokenize(text, sentence.start, sentence.end).some((t) => triggers.has(t.lower) || YEARISH.test(t.text))) continue;
     const chunk = text.slice(sentence.start, sentence.end);
     // Earlier patterns are more specific; a later match inside an earlier one is dropped.
-    for (const p of PATTERNS) {
+    for (const p of patterns) {
       p.re.lastIndex = 0;
       for (let m = p.re.exec(chunk); m; m = p.re.exec(chunk)) {
         const start = sentence.start + m.index;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 // src/nlp/lexicons.ts and dist/src/nlp/lexicons.js both sit two levels below the folder holding data/.
 const HERE = dirname(fileURLToPath(import.meta.url));
-const LEXICON_DIR = [resolve(HERE, '..', '..', 'data', 'lexicons'), resolve(HERE, '..', '..', '..', 'data', 'lexicons')].find((d) => {
+export const LEXICON_DIR = [resolve(HERE, '..', '..', 'data', 'lexicons'), resolve(HERE, '..', '..', '..', 'data', 'lexicons')].find((d) => {
   try {
     readFileSync(join(d, 'speech-verbs.json'));
     return true;
@@ -21,6 +21,44 @@ const LEXICON_DIR = [resolve(HERE, '..', '..', 'data', 'lexicons'), resolve(HERE
 
 function load<T>(name: string): T {
   return JSON.parse(readFileSync(join(LEXICON_DIR, `${name}.json`), 'utf8')) as T;
+}
+
+/**
+ * A language's own file (data/lexicons/<lang>/<name>.json) where it has one, else the shared one
+ * (organisations, places, abbreviations and units are shared; English words live at the top level).
+ */
+function loaderFor(lang: string): <T>(name: string) => T {
+  return <T>(name: string): T => {
+    const own = join(LEXICON_DIR, lang, `${name}.json`);
+    return lang !== 'en' && existsSync(own) ? (JSON.parse(readFileSync(own, 'utf8')) as T) : load<T>(name);
+  };
+}
+
+/** Words of a language's grammar the passes read (English ones when a language's file lacks them). */
+interface GrammarFile {
+  /** Words opening a noun phrase ("the", "a", "his"): a descriptor speaker runs back to one. */
+  determiners: string[];
+  /** Subject pronoun as written -> the English pronoun the passes reason with ("er" -> "he"). */
+  pronouns: Record<string, string>;
+  /** Word sequences that name a source after them, like "according to" ("laut", "selon", "según"). */
+  accordingTo: string[][];
+  /** Words that may stand between a speaker and the cue verb ("Berg reportedly told", "hat gesagt"). */
+  betweenSpeakerAndCue: string[];
+  /** A compound tense's auxiliaries before a participle cue ("a déclaré", "ha dicho"): the speaker may follow. */
+  auxiliaries?: string[];
+  /** Lower-case words joining the parts of one name ("von", "de", "al"). */
+  nameConnectors: string[];
+}
+
+/** Month and weekday names of a language, for reading dates (src/nlp/dates.ts). */
+export interface CalendarFile {
+  /** Twelve month names, January first; abbreviations map to the month's index (0-11). */
+  months: string[];
+  monthAbbreviations: Record<string, number>;
+  /** Seven weekday names, Sunday first (the index is Date.getUTCDay()). */
+  weekdays: string[];
+  /** The day is written as an ordinal with a dot before the month ("9. Juli"). */
+  ordinalDay?: boolean;
 }
 
 interface SpeechVerbFile {
@@ -39,6 +77,7 @@ interface TitlesFile {
   roles: string[];
   modifiers: string[];
   orgDescriptors: string[];
+  suffixes?: string[];
 }
 interface OrgFile {
   outlets: Record<string, string[]>;
@@ -105,12 +144,56 @@ export interface Lexicons {
   abbreviationsBeforeNumber: Set<string>;
   vague: Map<string, number | null>;
   units: UnitsFile;
+  /** The language these words belong to (ISO 639-1). */
+  language: string;
+  determiners: Set<string>;
+  /** Subject pronoun as written -> English pronoun ("sie" -> "she"); English maps to itself. */
+  pronounHeads: Map<string, string>;
+  accordingTo: string[][];
+  betweenSpeakerAndCue: Set<string>;
+  auxiliaries: Set<string>;
+  nameConnectors: Set<string>;
+  /** Endings of compound titles ("Gewerkschaftssprecher"): a capitalised word ending in one is a title. */
+  titleSuffixes: string[];
+  calendar: CalendarFile;
 }
 
-let cached: Lexicons | null = null;
+const cache = new Map<string, Lexicons>();
+/** The language whose words `lexicons()` gives: set by `withLanguage` while one article is read. */
+let active = 'en';
 
+/** The lexicons of the language being read (English unless inside `withLanguage`). */
 export function lexicons(): Lexicons {
-  if (cached) return cached;
+  return lexiconFor(active);
+}
+
+/**
+ * Runs `read` with `lexicons()` giving `lang`'s words. The language layer is synchronous, so the
+ * setting holds for exactly one article's reading; it lets passes written against `lexicons()` read
+ * any language without each one taking the language as a parameter.
+ */
+export function withLanguage<T>(lang: string, read: () => T): T {
+  const before = active;
+  active = lang;
+  try {
+    return read();
+  } finally {
+    active = before;
+  }
+}
+
+/** The lexicons of one language (ISO 639-1); a language without its own files gets the English words. */
+export function lexiconFor(lang: string): Lexicons {
+  let lex = cache.get(lang);
+  if (!lex) {
+    lex = buildLexicons(lang);
+    cache.set(lang, lex);
+  }
+  return lex;
+}
+
+function buildLexicons(lang: string): Lexicons {
+  const load = loaderFor(lang);
   const sv = load<SpeechVerbFile>('speech-verbs');
   const speechVerbs = new Map<string, string>();
   for (const [lemma, forms] of Object.entries(sv.strong)) for (const f of forms) speechVerbs.set(f, lemma);
@@ -165,7 +248,19 @@ export function lexicons(): Lexicons {
       lexiconStarts.add(words[0].charAt(0).toUpperCase() + words[0].slice(1).toLowerCase());
     }
   }
-  cached = {
+  const grammar = load<GrammarFile>('grammar');
+  const units = load<UnitsFile>('units');
+  const numberWords = lang === 'en' ? null : loaderFor(lang)<{ numberWords?: Record<string, number> }>('number-words').numberWords;
+  return {
+    language: lang,
+    determiners: new Set(grammar.determiners),
+    pronounHeads: new Map(Object.entries(grammar.pronouns)),
+    accordingTo: grammar.accordingTo,
+    betweenSpeakerAndCue: new Set(grammar.betweenSpeakerAndCue),
+    auxiliaries: new Set(grammar.auxiliaries ?? []),
+    nameConnectors: new Set(grammar.nameConnectors),
+    titleSuffixes: titles.suffixes ?? [],
+    calendar: load<CalendarFile>('calendar'),
     lexiconStarts,
     speechVerbs,
     weakVerbs: new Set(sv.weak),
@@ -193,7 +288,6 @@ export function lexicons(): Lexicons {
     abbreviations: new Set(ab.always),
     abbreviationsBeforeNumber: new Set(ab.beforeNumber),
     vague,
-    units: load<UnitsFile>('units'),
+    units: numberWords ? { ...units, numberWords } : units,
   };
-  return cached;
 }

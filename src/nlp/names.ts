@@ -12,7 +12,8 @@ import { tokenize, adjacent, type Token } from './tokens.js';
  */
 
 /** Lower-case words that may join capitalised words inside one name (Bank of America, Ludwig van Beethoven). */
-const CONNECTORS = new Set(['of', 'de', 'da', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'del', 'der', 'di', 'el', 'ibn']);
+/** Words joining the parts of one name, in the language being read ("von", "de"; not German "der", which joins nouns). */
+const CONNECTORS = { has: (word: string): boolean => lexicons().nameConnectors.has(word) };
 /** All-capital words longer than this are shouting in headlines (THREATENING), not acronyms. */
 const MAX_ACRONYM = 5;
 /** How many words back a descriptor may reach before a name. */
@@ -38,8 +39,11 @@ export interface NameResult {
   entities: Entity[];
 }
 
+/** A compound title ("Gewerkschaftssprecher"): longer than its title ending by a few letters at least. */
+const COMPOUND_MIN_EXTRA = 3;
+
 function isTitleToken(lex: Lexicons, t: Token): boolean {
-  return lex.titleWords.has(t.text) || lex.honorifics.has(t.text) || lex.modifiers.has(t.lower);
+  return lex.titleWords.has(t.text) || lex.honorifics.has(t.text) || lex.modifiers.has(t.lower) || (t.cap && lex.titleSuffixes.some((s) => t.lower.endsWith(s) && t.lower.length >= s.length + COMPOUND_MIN_EXTRA));
 }
 function isAttributive(lex: Lexicons, t: Token): boolean {
   return lex.demonyms.has(t.text) || lex.places.has(t.text) || lex.orgAliases.has(t.text) || lex.modifiers.has(t.lower) || lex.titleLeads.has(t.text) || t.text === 'Former';

@@ -1,9 +1,11 @@
 import type { Span } from '../model/span.js';
 import { keepWithParents } from '../model/keep-with-parents.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LEXICON_DIR } from './lexicons.js';
 
 /**
- * Finds quotations by their marks: straight, curly, low-9 („…“ ‚…‘), guillemets either way (« … »,
- * »…«), CJK corner brackets (「…」 『…』), double and single, nested,
+ * Finds quotations by their marks: straight, curly, low-9, guillemets, double and single, nested,
  * running over several paragraphs (a paragraph opening with a mark continues a quote left open), and
  * tolerant of the slips real news text makes (an inner quote never closed, a curly quote closed by a
  * straight one). Attribution is a later pass; this one only pairs marks.
@@ -44,24 +46,32 @@ interface Open {
   paragraph: number;
 }
 
-const DOUBLE_OPEN = new Set(['\u201C', '\u201E', '\u00AB']);
-const DOUBLE_CLOSE = new Set(['\u201D', '\u00BB']);
-const SINGLE_OPEN = new Set(['\u2018', '\u201A', '\u2039']);
-const SINGLE_CLOSE = new Set(['\u2019', '\u203A']);
-/**
- * Marks that open in one language and close in another: “ ‘ « open in English and French but close
- * German „…“ ‚…‘ and Danish »…«. Read by position: after a word and before punctuation or space, they close.
- */
-const TWO_WAY = new Set(['\u201C', '\u2018', '\u00AB']);
-/** CJK corner brackets: 「…」 double, 『…』 single (nested); they never serve as apostrophes. */
-const CORNER: Record<string, { kind: QuoteKind; open: boolean }> = {
-  '\u300C': { kind: 'double', open: true },
-  '\u300D': { kind: 'double', open: false },
-  '\u300E': { kind: 'single', open: true },
-  '\u300F': { kind: 'single', open: false },
-};
+type MarkRole = 'open' | 'close' | 'either' | 'openAnywhere' | 'closeAnywhere';
+/** How one language writes its quotation marks: mark -> its kind and role (data/lexicons/quote-marks.json). */
+export type QuoteMarks = ReadonlyMap<string, { kind: QuoteKind; role: MarkRole }>;
+
+const MARK_FILE = join(LEXICON_DIR, 'quote-marks.json');
+const marksCache = new Map<string, QuoteMarks>();
+
+/** The quotation marks of a language (ISO 639-1): its own entries over the default ones. */
+export function quoteMarksFor(lang: string): QuoteMarks {
+  let marks = marksCache.get(lang);
+  if (!marks) {
+    const file = JSON.parse(readFileSync(MARK_FILE, 'utf8')) as Record<string, Record<string, [QuoteKind, MarkRole]> | string>;
+    const table = new Map<string, { kind: QuoteKind; role: MarkRole }>();
+    for (const key of ['default', lang]) {
+      const entries = file[key];
+      if (typeof entries !== 'object') continue;
+      for (const [mark, [kind, role]] of Object.entries(entries)) table.set(mark, { kind, role });
+    }
+    marks = table;
+    marksCache.set(lang, marks);
+  }
+  return marks;
+}
+
 // Two apostrophes ('') or backticks (``) stand for a double mark in some wire archives.
-const MARK_RE = /''|``|["'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019\u201A\u2039\u203A\u300C-\u300F]/g;
+const MARK_RE = /''|``|["'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019\u201A\u2039\u203A\u300C\u300D\u300E\u300F]/g;
 
 // Character tests run for every mark: ASCII fast paths before the Unicode-aware regexes.
 const isSpace = (c: string | undefined): boolean => {
@@ -82,43 +92,54 @@ const isOpenContext = (c: string | undefined): boolean => c === undefined || /[\
 /** Characters before which a mark closes a quote: end, space, punctuation. */
 const isCloseContext = (c: string | undefined): boolean => c === undefined || /[\s.,;:!?)\]}\u2014\u2013\-\u2026*]/.test(c);
 
-function classify(text: string, at: number, len: number, lo: number, hi: number): Mark | null {
-  const m = classifyChar(text, at, len, lo, hi);
+function classify(text: string, at: number, len: number, lo: number, hi: number, marks: QuoteMarks): Mark | null {
+  const m = classifyChar(text, at, len, lo, hi, marks);
   return m ? { ...m, len } : null;
 }
 
-function classifyChar(text: string, at: number, len: number, lo: number, hi: number): Omit<Mark, 'len'> | null {
+/** A mark whose role is 'either' opens or closes by its neighbours, as a straight one does. */
+function byContext(at: number, kind: QuoteKind, prev: string | undefined, next: string | undefined, openCtx: boolean, closeCtx: boolean): Omit<Mark, 'len'> | null {
+  const canOpen = openCtx && !isSpace(next) && !isLetter(prev);
+  const canClose = (closeCtx && !isSpace(prev)) || (closeCtx && !openCtx);
+  return canOpen || canClose ? { at, kind, canOpen, canClose, straight: false } : null;
+}
+
+function classifyChar(text: string, at: number, len: number, lo: number, hi: number, marks: QuoteMarks): Omit<Mark, 'len'> | null {
   const c = len === 2 ? (text[at] === '`' ? '\u201C' : '"') : (text[at] ?? '');
   const prev = at > lo ? text[at - 1] : undefined;
   const next = at + len < hi ? text[at + len] : undefined;
   // A neighbouring mark counts as context of its own kind: '“‘' opens twice, '’”' closes twice.
-  const prevIsMark = prev !== undefined && /["'\u201C\u201E\u00AB\u2018\u201A\u2039]/.test(prev);
-  const nextIsMark = next !== undefined && /["'\u201D\u00BB\u2019\u203A]/.test(next);
+  const prevIsMark = prev !== undefined && (prev === '"' || prev === "'" || /open/i.test(marks.get(prev)?.role ?? '') || marks.get(prev)?.role === 'either');
+  const nextIsMark = next !== undefined && (next === '"' || next === "'" || /close/i.test(marks.get(next)?.role ?? '') || marks.get(next)?.role === 'either');
   const openCtx = isOpenContext(prev) || prevIsMark;
   const closeCtx = isCloseContext(next) || nextIsMark;
   if (c === '"') return { at, kind: 'double', canOpen: openCtx && !isSpace(next), canClose: closeCtx && !isSpace(prev) || (closeCtx && !openCtx), straight: true };
-  const corner = CORNER[c];
-  if (corner) return { at, kind: corner.kind, canOpen: corner.open, canClose: !corner.open, straight: false };
-  // After a word (or closing punctuation) and before space or punctuation, a two-way mark closes.
-  const closesHere = TWO_WAY.has(c) && !openCtx && !isSpace(prev) && closeCtx;
-  if (DOUBLE_OPEN.has(c)) return { at, kind: 'double', canOpen: !closesHere, canClose: closesHere, straight: false };
-  if (DOUBLE_CLOSE.has(c)) {
+  const spec = marks.get(c);
+  if (!spec && c !== "'") return null;
+  const role = spec?.role ?? 'close';
+  const kind = spec?.kind ?? 'single';
+  // Corner brackets stand between letters: their shape alone says which way they face.
+  if (role === 'openAnywhere') return { at, kind, canOpen: true, canClose: false, straight: false };
+  if (role === 'closeAnywhere') return { at, kind, canOpen: false, canClose: true, straight: false };
+  if (role === 'either') return byContext(at, kind, prev, next, openCtx, closeCtx);
+  if (kind === 'double' && role === 'open') return { at, kind: 'double', canOpen: true, canClose: false, straight: false };
+  if (kind === 'double') {
     // A closing mark used as an opener ("”Yes”") is a typing slip; read it by position.
     const opener = openCtx && !closeCtx && isLetter(next);
     return { at, kind: 'double', canOpen: opener, canClose: !opener, straight: false };
   }
-  if (SINGLE_OPEN.has(c)) return { at, kind: 'single', canOpen: !isLetter(prev) && !closesHere, canClose: closesHere, straight: false };
-  if (c === "'" || SINGLE_CLOSE.has(c)) {
-    // Inside a word it is an apostrophe (I'm, don’t, Russia's); before a digit an elision ('90s).
-    if (isLetter(prev) && isLetter(next)) return null;
-    if (/\d/.test(next ?? '') && isOpenContext(prev)) return null;
-    const straight = c === "'";
-    const canOpen = openCtx && !isSpace(next) && !isLetter(prev);
-    const canClose = !isSpace(prev) && closeCtx;
-    if (!canOpen && !canClose) return null;
-    return { at, kind: 'single', canOpen, canClose, straight };
-  }
-  return null;
+  if (role === 'open') return { at, kind: 'single', canOpen: !isLetter(prev), canClose: false, straight: false };
+  return apostropheLike(at, c === "'", prev, next, openCtx, closeCtx);
+}
+
+/** A straight or closing single mark: an apostrophe inside a word (I'm, don’t, Russia's), an elision before a digit ('90s), or a quote mark by context. */
+function apostropheLike(at: number, straight: boolean, prev: string | undefined, next: string | undefined, openCtx: boolean, closeCtx: boolean): Omit<Mark, 'len'> | null {
+  if (isLetter(prev) && isLetter(next)) return null;
+  if (/\d/.test(next ?? '') && isOpenContext(prev)) return null;
+  const canOpen = openCtx && !isSpace(next) && !isLetter(prev);
+  const canClose = !isSpace(prev) && closeCtx;
+  if (!canOpen && !canClose) return null;
+  return { at, kind: 'single', canOpen, canClose, straight };
 }
 
 /** Last sentence end ([.!?…] followed by space) in [from, to), or -1: where an unclosed inner quote most likely ended. */
@@ -137,17 +158,18 @@ function trimmed(text: string, start: number, end: number): Span | null {
 }
 
 /** Marks of one paragraph, in order. */
-function marksIn(text: string, para: Span): Mark[] {
+function marksIn(text: string, para: Span, marks: QuoteMarks): Mark[] {
   const out: Mark[] = [];
   MARK_RE.lastIndex = para.start;
   for (let m = MARK_RE.exec(text); m && m.index < para.end; m = MARK_RE.exec(text)) {
-    const mark = classify(text, m.index, m[0].length, para.start, para.end);
+    const mark = classify(text, m.index, m[0].length, para.start, para.end, marks);
     if (mark) out.push(mark);
   }
   return out;
 }
 
-export function scanQuotes(text: string, paragraphs: Span[]): ScannedQuote[] {
+/** The quotations of `text`, paired by the marks of its language (`quoteMarksFor`; the default ones otherwise). */
+export function scanQuotes(text: string, paragraphs: Span[], marks: QuoteMarks = quoteMarksFor('en')): ScannedQuote[] {
   const found: (ScannedQuote | null)[] = [];
   let stack: Open[] = [];
 
@@ -179,15 +201,15 @@ export function scanQuotes(text: string, paragraphs: Span[]): ScannedQuote[] {
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p];
     if (!para) continue;
-    const marks = marksIn(text, para);
+    const paraMarks = marksIn(text, para, marks);
     let first = 0;
     // A quote left open at the end of the previous paragraph continues here when this paragraph opens
     // with a mark of its kind, or closes one before opening any.
     const bottom = stack[0];
     if (bottom) {
-      const m0 = marks[0];
+      const m0 = paraMarks[0];
       const opensWithMark = m0 !== undefined && m0.at === para.start && m0.kind === bottom.mark.kind && m0.canOpen;
-      const closesFirst = !opensWithMark && marks.find((m) => m.kind === bottom.mark.kind)?.canClose === true && bottom.mark.kind === 'double';
+      const closesFirst = !opensWithMark && paraMarks.find((m) => m.kind === bottom.mark.kind)?.canClose === true && bottom.mark.kind === 'double';
       if (opensWithMark || closesFirst) {
         stack = [bottom];
         bottom.partStart = opensWithMark && m0 ? para.start + m0.len : para.start;
@@ -204,8 +226,8 @@ export function scanQuotes(text: string, paragraphs: Span[]): ScannedQuote[] {
         stack = [];
       }
     }
-    for (let i = first; i < marks.length; i++) {
-      const m = marks[i];
+    for (let i = first; i < paraMarks.length; i++) {
+      const m = paraMarks[i];
       if (!m) continue;
       // The innermost open quote this mark can close: the top, or a lower one of the same kind
       // (then the quotes above it were never closed).

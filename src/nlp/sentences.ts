@@ -35,6 +35,8 @@ function isBoundary(text: string, dotAt: number, nextStart: number, lo: number, 
   if (lex.abbreviationsBeforeNumber.has(bare) && /^\d/.test(nextWord)) return false;
   // A single capital letter before the dot is an initial (K. Berg).
   if (/^\p{Lu}$/u.test(bare)) return false;
+  // A day written as an ordinal before its month ("am 9. Juli") does not end the sentence.
+  if (lex.calendar.ordinalDay === true && /^\d{1,2}$/.test(bare) && lex.calendar.months.includes(nextWord.toLowerCase())) return false;
   // Dotted initialisms (U.S., a.m.) end a sentence only before a word that typically starts one.
   if (/^(?:\p{L}\.)+\p{L}$/u.test(bare)) return lex.functionWords.has(nextWord.toLowerCase());
   return true;

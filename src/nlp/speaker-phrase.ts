@@ -15,19 +15,15 @@ export interface SpeakerPhrase extends Span {
 }
 
 /** Words that may stand between a speaker and the cue verb ("Berg reportedly told", "he can be heard saying"). */
-export const BETWEEN_SPEAKER_AND_CUE = new Set([
-  'reportedly', 'also', 'then', 'later', 'has', 'had', 'have', 'was', 'is', 'were', 'are', 'will', 'would', 'can', 'could', 'may', 'might',
-  'should', 'must', 'be', 'been', 'being', 'heard', 'quoted', 'as', 'just', 'recently', 'himself', 'herself', 'themselves', 'itself',
-  'previously', 'once', 'allegedly', 'publicly', 'repeatedly', 'went', 'on', 'to', 'go', 'goes', 'first', 'further', 'even', 'did', 'does',
-  'not', 'never', 'still', 'earlier', 'again', 'often', 'frequently', 'famously', 'privately', 'openly', 'angrily', 'simply', 'flatly',
-  'bluntly', 'quickly', 'sharply', 'seen', 'caught', 'recorded', 'overheard', 'only', 'clearly', 'apparently', 'reportedly', 'initially',
-  'subsequently', 'immediately', 'separately', 'jokingly', 'proudly', 'who',
-]);
+export const BETWEEN_SPEAKER_AND_CUE = { has: (word: string): boolean => lexicons().betweenSpeakerAndCue.has(word) };
 
 /** A generic speaker phrase has at most this many words before its head. */
 const GENERIC_MAX_WORDS = 4;
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'one', 'another', 'some', 'several', 'two', 'three', 'many']);
+/** Words opening a noun phrase, in the language being read (data/lexicons/grammar.json). */
+const DETERMINERS = { has: (word: string): boolean => lexicons().determiners.has(word) };
+/** The English pronoun the passes reason with, for a subject pronoun of the language being read ("sie" -> "she"). */
+const pronounHead = (word: string): string | undefined => lexicons().pronounHeads.get(word);
 
 /** A role or age word that can head a descriptor speaker ("spokesman", "79-year-old", "officials"). */
 export function isRoleHead(t: Token): boolean {
@@ -43,8 +39,9 @@ export function phraseEndingAt(toks: Token[], k: number, mentionsByEnd: Map<numb
   const m = mentionsByEnd.get(end);
   if (m && (m.kind === 'person' || m.kind === 'org')) return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
   // "he’s" is a contraction (he is / he has), not a possessive.
-  if (['he', 'she', 'they', 'it'].includes(t.lower)) return { start: t.start, end: t.start + t.lower.length, kind: 'pronoun', mention: null, head: t.lower };
-  if (t.lower === 'i' || t.lower === 'we') return { start: t.start, end: t.end, kind: 'pronoun', mention: null, head: t.lower };
+  const head = pronounHead(t.lower);
+  if (head === 'he' || head === 'she' || head === 'they' || head === 'it') return { start: t.start, end: t.start + t.lower.length, kind: 'pronoun', mention: null, head };
+  if (head === 'i' || head === 'we') return { start: t.start, end: t.end, kind: 'pronoun', mention: null, head };
   if (isRoleHead(t)) {
     // Walk back over modifiers to the determiner: "the ministry's spokesman", "a senior official".
     let s = k;
@@ -101,7 +98,8 @@ export function phraseStartingAt(toks: Token[], k: number, mentionsByStart: Map<
     if (m && (m.kind === 'person' || m.kind === 'org')) return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
     if (!(lex.titleWords.has(w.text) || lex.honorifics.has(w.text) || DETERMINERS.has(w.lower) || lex.modifiers.has(w.lower) || lex.demonyms.has(w.text) || lex.roles.has(w.lower))) break;
   }
-  if (['he', 'she', 'they', 'i', 'we'].includes(t.lower)) return { start: t.start, end: t.end, kind: 'pronoun', mention: null, head: t.lower };
+  const head = pronounHead(t.lower);
+  if (head !== undefined && head !== 'it') return { start: t.start, end: t.end, kind: 'pronoun', mention: null, head };
   // A capitalised name the NER did not confirm ("said Del. Stacey Plaskett", "Said Ellis:").
   if (t.cap && !lex.functionWords.has(t.lower)) {
     let e = k;

@@ -1,5 +1,6 @@
 import type { Article } from '../model/article.js';
 import type { Span } from '../model/span.js';
+import type { LanguageInfo } from './language.js';
 
 /**
  * What the language layer reads off one article. Every item is a span into `article.text`
@@ -16,6 +17,8 @@ export interface ArticleAnalysis {
   entities: Entity[];
   dates: DateMention[];
   numbers: NumberMention[];
+  /** The article's language as detected (src/nlp/language.ts); absent on analyses built by hand. */
+  language?: LanguageInfo;
 }
 
 export interface Sentence extends Span {

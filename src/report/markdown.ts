@@ -6,7 +6,7 @@
 import type { Dossier, QuoteVariant } from '../model/dossier.js';
 import type { Evidence } from '../model/span.js';
 import { clip, oneLine, plural } from './text.js';
-import { agreement, independentNote, chainSteps, claimStances, diffRuns, showsDiff, FIDELITIES, FIDELITY_MEANING, profileFindings, profileViews, provenanceChains, referenceFirst, reuseEdges, shortDate, sourceProfiles, sourceName, wordCount, type Stance } from './view.js';
+import { agreement, independentNote, chainSteps, claimStances, diffRuns, showsDiff, FIDELITIES, FIDELITY_MEANING, profileFindings, profileViews, provenanceChains, referenceFirst, reuseEdges, shortDate, sourceProfiles, sourceName, sourceWarnings, wordCount, type Stance } from './view.js';
 
 /** Cited evidence is cut to this many characters; the full passage is in the source text. */
 const EVIDENCE_CHARS = 160;
@@ -47,6 +47,7 @@ export function renderMarkdown(dossier: Dossier): string {
     push(`| ${escapeMarkdown(s.id)} | ${escapeMarkdown(sourceName(s))} | ${s.title ? escapeMarkdown(s.title) : '—'} | ${escapeMarkdown(shortDate(s.published) ?? '—')} | ${wordCount(s.text)} |`);
   }
   push('');
+  for (const w of sourceWarnings(dossier)) push(`> **Warning (${escapeMarkdown(w.source)}):** ${escapeMarkdown(w.message)}`, '');
   const share = a.corroboratedShare === null ? '' : ` (${Math.round(a.corroboratedShare * 100)}% corroborated)`;
   push(`- **Sources:** ${dossier.sources.length}${escapeMarkdown(independentNote(dossier))}.`);
   push(`- **Claims:** ${a.claims}${share}: ${a.corroborated} corroborated, ${a.contested} contested, ${a.singleSource} single-source.`);

@@ -7,7 +7,7 @@ import pc from 'picocolors';
 import type { Dossier, DossierSource, QuoteVariant } from '../model/dossier.js';
 import type { Evidence } from '../model/span.js';
 import { clip, oneLine, plural } from './text.js';
-import { agreement, independentNote, chainSteps, claimStances, diffRuns, FIDELITIES, referenceFirst, showsDiff, provenanceChains, reuseEdges, shortDate, sourceName, type Stance } from './view.js';
+import { agreement, independentNote, chainSteps, claimStances, diffRuns, FIDELITIES, referenceFirst, showsDiff, provenanceChains, reuseEdges, shortDate, sourceName, sourceWarnings, type Stance } from './view.js';
 import { wrap, wrapPieces, type Piece } from './wrap.js';
 
 export const DEFAULT_WIDTH = 80;
@@ -50,6 +50,7 @@ export function renderTerminal(dossier: Dossier, options: TerminalOptions = {}):
 
   heading('At a glance');
   for (const s of dossier.sources) para(sourceLine(s, c), '  ', '       ');
+  for (const w of sourceWarnings(dossier)) para([{ text: `warning ${w.source}: `, style: c.yellow }, { text: w.message }], '  ', '    ');
   const dates = a.dates.first ? (a.dates.first === a.dates.last ? a.dates.first : `${a.dates.first} to ${a.dates.last}`) : 'unknown';
   para(`Dates: ${dates}.`, '  ');
   const share = a.corroboratedShare === null ? '' : ` (${Math.round(a.corroboratedShare * 100)}% corroborated)`;

@@ -65,6 +65,11 @@ export function sourceName(source: DossierSource): string {
   return oneLine(name) || source.id;
 }
 
+/** Warnings about single sources, in source order: for now, a language the language layer does not read. */
+export function sourceWarnings(dossier: Pick<Dossier, 'sources'>): { source: string; message: string }[] {
+  return dossier.sources.flatMap((s) => (s.language?.note ? [{ source: s.id, message: s.language.note }] : []));
+}
+
 /** Publication date as YYYY-MM-DD (or as given when not ISO), or null. */
 export function shortDate(published: string | null): string | null {
   if (!published) return null;

@@ -1,10 +1,8 @@
-import { Option, type Command } from 'commander';
 import pc from 'picocolors';
 import { bodyOf, type Article } from '../../model/article.js';
 import type { ReadItem } from '../../ingest/index.js';
 import { neutralise } from '../../report/text.js';
-import { EXIT, UserError } from '../errors.js';
-import { addInputOptions, loadInputs, readOptionsFrom, type InputFlags } from '../load-inputs.js';
+import { detectLanguage, unsupportedNote } from '../../nlp/language.js';
 
 // `crosscheck extract INPUT...`: what crosscheck reads from each input — metadata, the text every
 // later span indexes, the body (text less boilerplate) and each boilerplate mark with its reason.
@@ -24,6 +22,8 @@ export interface ExtractLine {
   text: string;
   body: string;
   boilerplate: { start: number; end: number; reason: string }[];
+  /** ISO 639-1 code of the body's language as detected, or "und". */
+  language: string;
   warnings?: string[];
 }
 
@@ -33,6 +33,8 @@ export interface ExtractError {
 }
 
 export function extractLine(a: Article): ExtractLine {
+  const body = bodyOf(a);
+  const language = detectLanguage(body);
   const line: ExtractLine = {
     id: a.id,
     origin: a.origin,
@@ -43,10 +45,12 @@ export function extractLine(a: Article): ExtractLine {
     author: a.author,
     url: a.url,
     text: a.text,
-    body: bodyOf(a),
+    body,
     boilerplate: a.boilerplate.map((b) => ({ start: b.start, end: b.end, reason: b.reason })),
+    language: language.code,
   };
-  const warnings = a.diagnostics.map((d) => d.message);
+  const note = unsupportedNote(language);
+  const warnings = [...a.diagnostics.map((d) => d.message), ...(note ? [note] : [])];
   if (warnings.length) line.warnings = warnings;
   return line;
 }
@@ -75,7 +79,10 @@ export function renderArticleText(a: Article, color: boolean): string {
     field('url', a.url),
     field('marked', `${a.boilerplate.length} boilerplate span${a.boilerplate.length === 1 ? '' : 's'}`),
   ];
-  for (const d of a.diagnostics) lines.push(c.yellow(`warning   ${neutralise(d.message)}`));
+  const language = detectLanguage(bodyOf(a));
+  lines.push(field('language', language.code));
+  const note = unsupportedNote(language);
+  for (const m of [...a.diagnostics.map((d) => d.message), ...(note ? [note] : [])]) lines.push(c.yellow(`warning   ${neutralise(m)}`));
   let body = '';
   let at = 0;
   for (const b of a.boilerplate) {
@@ -85,24 +92,4 @@ export function renderArticleText(a: Article, color: boolean): string {
   }
   body += neutralise(a.text.slice(at));
   return `${lines.join('\n')}\n\n${body.replace(/\s+$/, '')}\n`;
-}
-
-interface ExtractFlags extends InputFlags {
-  format: ExtractFormat;
-}
-
-export function registerExtract(program: Command): void {
-  const command = program
-    .command('extract')
-    .description('read inputs (files, directories, URLs, feeds, JSONL, stdin) and show the text and metadata crosscheck works from')
-    .argument('<inputs...>', 'files, directories, http(s) URLs, or - for stdin')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'jsonl']).default('text'));
-  addInputOptions(command).action(async (inputs: string[], flags: ExtractFlags) => {
-    const result = await loadInputs(inputs, readOptionsFrom(flags));
-    const out = process.stdout;
-    if (flags.format === 'jsonl') for (const r of extractRecords(result.items)) out.write(`${JSON.stringify(r)}\n`);
-    else if (flags.format === 'json') out.write(`${JSON.stringify(extractRecords(result.items), null, 2)}\n`);
-    else out.write(result.articles.map((a) => renderArticleText(a, out.isTTY === true)).join('\n'));
-    if (result.articles.length === 0) throw new UserError('no article could be read', EXIT.nothingRead);
-  });
 }

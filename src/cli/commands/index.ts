@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { registerExtract } from './extract.js';
+import { registerExtract } from './extract-command.js';
 import { registerQuotes } from './quotes.js';
 import { registerAnalyze } from './analyze.js';
 import { registerCorpus } from './corpus.js';

@@ -8,6 +8,18 @@ export interface Cue {
   index: number;
   lemma: string;
   phrase: 'verb' | 'according';
+  /** Tokens the cue covers: 1 for a verb, the phrase's length for "according to" ("laut": 1). */
+  words: number;
+  /** Where the cue ends in the text (its last token's end). */
+  end: number;
+}
+
+/** Length of the language's "according to" phrase starting at token `i` ("according to", "laut", "selon"), or 0. */
+export function accordingAt(toks: Token[], i: number): number {
+  for (const phrase of lexicons().accordingTo) {
+    if (phrase.every((w, k) => toks[i + k]?.lower === w)) return phrase.length;
+  }
+  return 0;
 }
 
 /**
@@ -35,18 +47,20 @@ export function cuesIn(toks: Token[], allowWeak: boolean, text = ''): Cue[] {
     const lemma = lex.speechVerbs.get(t.lower);
     if (lemma && t.lower.endsWith('ing') && text && !ingIsVerb(text, toks, i)) return;
     const strongEnough = lemma !== undefined && (allowWeak || !lex.weakVerbs.has(lemma));
-    if (lemma && strongEnough && (!t.cap || i === 0)) out.push({ token: t, index: i, lemma, phrase: 'verb' });
-    else if (t.lower === 'according' && toks[i + 1]?.lower === 'to') out.push({ token: t, index: i, lemma: 'according to', phrase: 'according' });
+    const according = lemma && strongEnough && (!t.cap || i === 0) ? 0 : accordingAt(toks, i);
+    if (according === 0 && lemma && strongEnough && (!t.cap || i === 0)) out.push({ token: t, index: i, lemma, phrase: 'verb', words: 1, end: t.end });
+    else if (according > 0) out.push({ token: t, index: i, lemma: 'according to', phrase: 'according', words: according, end: toks[i + according - 1]?.end ?? t.end });
   });
   return out;
 }
 
 /** The cue as the output names it, and its span ("according to" covers both words). */
 export function cueText(cue: Cue): string {
-  return cue.phrase === 'according' ? 'according to' : cue.token.text;
+  if (cue.phrase !== 'according') return cue.token.text;
+  return lexicons().accordingTo.find((p) => p.length === cue.words && p[0] === cue.token.lower)?.join(' ') ?? cue.token.lower;
 }
 export function cueSpan(cue: Cue): Span {
-  return { start: cue.token.start, end: cue.phrase === 'according' ? cue.token.end + 3 : cue.token.end };
+  return { start: cue.token.start, end: cue.end };
 }
 
 /** Who it was said to: "told reporters", "said to Reuters", "told Russian state news agency Tass". */

@@ -46,7 +46,7 @@ function coordinatedSubject(c: SieveContext, toks: Token[], k: number, windowSta
 export function speakerOfCue(c: SieveContext, toks: Token[], cue: Cue, windowStart: number): Found {
   const { text } = c;
   const none: Found = { phrase: null, cue, addressee: null };
-  if (cue.phrase === 'according') return { phrase: phraseStartingAt(toks, cue.index + 2, c.mentionsByStart, text), cue, addressee: null };
+  if (cue.phrase === 'according') return { phrase: phraseStartingAt(toks, cue.index + cue.words, c.mentionsByStart, text), cue, addressee: null };
   // "..., adding:" / ", saying": the sentence's subject speaks (found by the caller).
   const before = toks[cue.index - 1];
   if (before && /ing$/.test(cue.token.lower) && text.slice(before.end, cue.token.start).includes(',')) return none;

@@ -1,3 +1,4 @@
+import { lexicons } from '../lexicons.js';
 import type { Span } from '../../model/span.js';
 import type { Sentence } from '../types.js';
 import { tokenize, type Token } from '../tokens.js';
@@ -66,12 +67,13 @@ export function trailingCue(c: SieveContext, close: Span, hi: number, nested: bo
   // The cue may follow a long apposition ("..." Scott Pruitt, the attorney general of Oklahoma, said).
   const cue = cuesIn(toks.slice(0, TRAILING_MAX_WORDS), true, text)[0];
   if (!cue) return null;
-  if (cue.index === 0 && cue.phrase === 'verb') {
-    const ph = INVERTED_LEMMAS.has(cue.lemma) ? phraseStartingAt(toks, 1, c.mentionsByStart, text) : null;
+  // A verb first, or after only a compound tense's auxiliary ("..., a déclaré le ministre"), may have its speaker after it.
+  if (cue.phrase === 'verb' && toks.slice(0, cue.index).every((t) => lexicons().auxiliaries.has(t.lower))) {
+    const ph = INVERTED_LEMMAS.has(cue.lemma) ? phraseStartingAt(toks, cue.index + 1, c.mentionsByStart, text) : null;
     return ph ? { phrase: ph, cue, addressee: addresseeAfter(text, toks, cue, aEnd) } : null;
   }
   if (!/[,.!?\u2014\u2013\u2026-]/.test(lastChar)) return null;
-  if (cue.phrase === 'according') return cue.index <= maxSkip ? { phrase: phraseStartingAt(toks, cue.index + 2, c.mentionsByStart, text), cue, addressee: null } : null;
+  if (cue.phrase === 'according') return cue.index <= maxSkip ? { phrase: phraseStartingAt(toks, cue.index + cue.words, c.mentionsByStart, text), cue, addressee: null } : null;
   const f = speakerOfCue(c, toks, cue, close.end);
   const at = f.phrase ? toks.findIndex((t) => t.start >= (f.phrase as SpeakerPhrase).start) : -1;
   if (!f.phrase || at < 0 || at > maxSkip) return null;

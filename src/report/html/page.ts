@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Conflict, Dossier, DossierSource, Provenance, QuoteCluster, QuoteVariant } from '../../model/dossier.js';
 import type { Evidence, Span } from '../../model/span.js';
 import { clip, oneLine, plural } from '../text.js';
-import { agreement, chainSteps, claimStances, diffRuns, showsDiff, evidenceBySource, FIDELITIES, FIDELITY_MEANING, profileFindings, profileViews, provenanceChains, referenceFirst, reuseEdges, shortDate, sourceName, sourceProfiles, wordCount, type Stance } from '../view.js';
+import { agreement, chainSteps, claimStances, diffRuns, showsDiff, evidenceBySource, FIDELITIES, FIDELITY_MEANING, profileFindings, profileViews, provenanceChains, referenceFirst, reuseEdges, shortDate, sourceName, sourceProfiles, sourceWarnings, wordCount, type Stance } from '../view.js';
 import { attr, html } from './escape.js';
 import { SCRIPT } from './script.js';
 import { STYLES } from './styles.js';
@@ -134,7 +134,7 @@ function glance(ctx: Ctx): string {
 <li><b>${a.conflicts}</b>${a.conflicts === 1 ? 'conflict' : 'conflicts'}</li>${dossier.sourceGroups ? `\n<li><b>${dossier.sourceGroups.length}</b>independent ${dossier.sourceGroups.length === 1 ? 'account' : 'accounts'} (sources that reuse one another counted once)</li>` : ''}
 <li><b>${a.quotes}</b>${a.quotes === 1 ? 'quote' : 'quotes'}, ${plural(a.variants, 'rendering')}${grades ? ` (${html(grades)})` : ''}</li>
 </ul>
-<div class="scroll"><table><caption class="empty">Sources</caption><thead><tr><th scope="col">id</th><th scope="col">source</th><th scope="col">title</th><th scope="col">published</th><th scope="col">words</th><th scope="col">origin</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+<div class="scroll"><table><caption class="empty">Sources</caption><thead><tr><th scope="col">id</th><th scope="col">source</th><th scope="col">title</th><th scope="col">published</th><th scope="col">words</th><th scope="col">origin</th></tr></thead><tbody>${rows}</tbody></table></div>${sourceWarnings(dossier).map((w) => `\n<p class="warning"><b>Warning (${html(w.source)}):</b> ${html(w.message)}</p>`).join('')}`;
 }
 
 function summary(ctx: Ctx): string {

@@ -77,6 +77,7 @@ svg.graph text{font:12px system-ui,sans-serif;fill:var(--fg)}
 .status:empty{display:none}
 .status button{font:inherit;color:#fff;background:transparent;border:1px solid #fff;border-radius:4px;padding:0 .5rem;cursor:pointer}
 .empty{color:var(--muted)}
+.warning{border-left:3px solid #b58900;padding-left:.5em}
 .steps{display:flex;flex-wrap:wrap;gap:.3rem;list-style:none;padding:0;margin:.4rem 0 0}
 .steps>li{display:flex;align-items:center;gap:.3rem}
 .steps>li+li::before{content:"\\2192";color:var(--muted)}

@@ -58,7 +58,7 @@ function candidates(ctx: AttributionContext): Candidate[] {
   return ctx.sentences
     .filter((s) => !s.headline)
     .map((sentence) => ({ sentence, toks: tokenize(ctx.text, sentence.start, sentence.end) }))
-    .filter(({ toks }) => toks.some((t) => lex.speechVerbs.has(t.lower) || lex.cognitiveVerbs.has(t.lower) || lex.stanceVerbs.has(t.lower) || t.lower === 'according'));
+    .filter(({ toks }) => toks.some((t) => lex.speechVerbs.has(t.lower) || lex.cognitiveVerbs.has(t.lower) || lex.stanceVerbs.has(t.lower) || lex.accordingTo.some((p) => p[0] === t.lower)));
 }
 
 export function findIndirectSpeechTraced(ctx: AttributionContext, direct: Quote[]): TracedQuote[] {
