@@ -1,4 +1,4 @@
-import { bodyOf, type Article } from '../model/article.js';
+import { bodyOf, metadataPublished, type Article } from '../model/article.js';
 import { MONTHS, STOPWORDS } from './stopwords.js';
 
 /**
@@ -52,7 +52,7 @@ export function clusterText(article: Pick<Article, 'title' | 'text' | 'boilerpla
   return title && !body.slice(0, title.length + 200).includes(title) ? `${title}\n${body}` : body;
 }
 
-export function extractFeatures(article: Pick<Article, 'title' | 'text' | 'boilerplate' | 'published'>): ArticleFeatures {
+export function extractFeatures(article: Pick<Article, 'title' | 'text' | 'boilerplate' | 'published' | 'statedDate'>): ArticleFeatures {
   const text = clusterText(article);
   const words = new Map<string, number>();
   const names = new Map<string, number>();
@@ -99,6 +99,7 @@ export function extractFeatures(article: Pick<Article, 'title' | 'text' | 'boile
     prevWord = w;
   }
   endName();
-  const t = article.published ? Date.parse(article.published) : NaN;
+  const published = metadataPublished(article);
+  const t = published ? Date.parse(published) : NaN;
   return { words, names, dates, numbers, pairs, time: Number.isNaN(t) ? null : t };
 }

@@ -1,4 +1,4 @@
-import type { Article } from '../model/article.js';
+import { metadataPublished, type Article } from '../model/article.js';
 import { contentId } from '../store/identity.js';
 import { firstLine, firstLineTitle } from '../extract/title.js';
 import { StoryClusterer, storyIdFor, type Assignment, type ClusterParams } from './clusterer.js';
@@ -62,8 +62,10 @@ export function storyTitle(a: Pick<Article, 'title' | 'text' | 'boilerplate'>): 
 
 /** Publication order, then origin: the order `cluster` feeds articles in, so output does not depend on argument order. */
 export function arrivalOrder(a: Article, b: Article): number {
-  const ta = a.published ? Date.parse(a.published) : NaN;
-  const tb = b.published ? Date.parse(b.published) : NaN;
+  const pa = metadataPublished(a);
+  const pb = metadataPublished(b);
+  const ta = pa ? Date.parse(pa) : NaN;
+  const tb = pb ? Date.parse(pb) : NaN;
   if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return ta - tb;
   if (Number.isNaN(ta) !== Number.isNaN(tb)) return Number.isNaN(ta) ? 1 : -1;
   return a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0;

@@ -1,3 +1,4 @@
+import { metadataPublished } from '../model/article.js';
 import {
   StoreConflictError,
   type ArticleCommit,
@@ -120,7 +121,7 @@ export class MemoryStore implements ArticleStore {
     const log: LogEntry[] = [
       ...this.records.slice(firstAfter(this.records, after)).map((r): LogEntry => {
         const { article, ...rest } = r;
-        return { kind: 'article', seq: r.seq, record: structuredClone({ ...rest, published: article.published }), merges: structuredClone(this.mergesBySeq.get(r.seq) ?? []) };
+        return { kind: 'article', seq: r.seq, record: structuredClone({ ...rest, published: metadataPublished(article) }), merges: structuredClone(this.mergesBySeq.get(r.seq) ?? []) };
       }),
       ...this.revisions.slice(firstAfter(this.revisions, after)).map((r): LogEntry => ({ kind: 'revision', seq: r.seq, revision: structuredClone(r.revision) })),
     ].sort((a, b) => a.seq - b.seq);

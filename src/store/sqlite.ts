@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { assertSound } from './sqlite-health.js';
-import type { Article } from '../model/article.js';
+import { metadataPublished, type Article } from '../model/article.js';
 import {
   StoreConflictError,
   type ArticleCommit,
@@ -237,7 +237,7 @@ export class SqliteStore implements ArticleStore {
           r.nearDuplicateOf,
           r.ingestedAt,
           r.article.outlet,
-          r.article.published,
+          metadataPublished(r.article),
           JSON.stringify(r.article),
           JSON.stringify(r.vector),
           r.terms.join('\n'),

@@ -1,3 +1,4 @@
+import { metadataPublished } from '../../model/article.js';
 import pg from 'pg';
 import { summarise } from '../summary.js';
 import {
@@ -141,7 +142,7 @@ export class PgStore implements ArticleStore {
       await c.query(
         `INSERT INTO articles (seq, month, id, url_key, version, current, story_id, first_story, near_duplicate_of, ingested_at, outlet, published, article, vector, terms, minhash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-        [seq, month, r.id, r.urlKey, r.version, r.current, r.firstStory, r.nearDuplicateOf, r.ingestedAt, r.article.outlet, r.article.published, JSON.stringify(r.article), JSON.stringify(r.vector), r.terms.join('\n'), JSON.stringify(r.minhash)],
+        [seq, month, r.id, r.urlKey, r.version, r.current, r.firstStory, r.nearDuplicateOf, r.ingestedAt, r.article.outlet, metadataPublished(r.article), JSON.stringify(r.article), JSON.stringify(r.vector), r.terms.join('\n'), JSON.stringify(r.minhash)],
       );
       const touch = (id: string): Promise<unknown> => c.query('UPDATE stories SET version = version + 1, updated_at = $1 WHERE id = $2', [r.ingestedAt, id]);
       await touch(r.firstStory);
