@@ -7,6 +7,7 @@
 // Each JSONL line: {url, outlet, title, published, text, story} (`story` is the generator's own
 // story key, a gold label for checking clustering; the reader ignores unknown keys).
 import { pathToFileURL } from 'node:url';
+import { prng } from '../src/testing/prng.js';
 
 export interface GeneratedArticle {
   url: string;
@@ -26,17 +27,6 @@ export interface GenerateOptions {
   start?: string;
 }
 
-/** mulberry32: a small, fast, well-distributed 32-bit PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYL = ['ka', 'lo', 'mer', 'an', 'tis', 'vel', 'do', 'ra', 'sun', 'bri', 'es', 'ton', 'mar', 'qui', 'len', 'ha', 'zor', 'pe', 'li', 'gan', 'ust', 'or', 'fen', 'wi'];
 const FIRST = ['Anna', 'Ben', 'Carla', 'David', 'Elena', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kemal', 'Lucia', 'Marta', 'Nikos', 'Omar', 'Priya', 'Rafael', 'Sofia', 'Tomas', 'Yusuf'];

@@ -1,3 +1,5 @@
+import { prng } from './prng.js';
+
 // Input shapes that once made one story take tens of seconds (issue 16): each a function of a seed
 // so the bench and the tests build the same bytes. The texts are made up here, never copied.
 
@@ -5,17 +7,8 @@ const NAMES = ['Mara Lind', 'Tomas Reyes', 'Ada Okoro', 'Jun Park', 'Eli Novak',
 const VERBS = ['said', 'told reporters', 'added', 'warned', 'insisted', 'wrote'];
 const WORDS = ['harbour', 'council', 'budget', 'river', 'bridge', 'school', 'tariff', 'storm', 'vote', 'clinic', 'rail', 'permit'];
 
-/** A small deterministic generator (mulberry32): the same seed gives the same text. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator (src/testing/prng.ts): the same seed gives the same text. */
+export const rng = prng;
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 

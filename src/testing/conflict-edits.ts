@@ -1,4 +1,5 @@
 import type { ConflictKind } from '../model/dossier.js';
+import { prng } from './prng.js';
 
 /**
  * Seeded edits of one sentence for the behavioural conflict suite (CheckList style): edits that change
@@ -16,17 +17,7 @@ export interface Edit {
 
 export type Rng = () => number;
 
-/** Mulberry32: a small deterministic PRNG, so a seed gives the same cases on every run. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRng: (seed: number) => Rng = prng;
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 

@@ -1,21 +1,12 @@
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { isPostgresUrl } from '../../store/default-db.js';
-import { parseStages, STAGES, type Stage } from '../../pipeline/stages.js';
+import { parseStages, STAGES } from '../../pipeline/stages.js';
+import type { RunWorkerOptions } from '../../pipeline/run-worker.js';
 import { displayDb, parsePort, parsePositiveInt } from './corpus-shared.js';
 
-interface WorkerFlags {
-  db: string;
-  redis: string;
-  stages: Stage[];
-  concurrency: number;
-  prefix: string;
-  port?: number;
-  sweepDeadline: number;
-  sweepEvery: number;
-  lockMs?: number;
-  allowPrivateNetwork?: boolean;
-}
+/** The flags are the worker's options, less the printable store label the command derives. */
+type WorkerFlags = Omit<RunWorkerOptions, 'dbLabel'>;
 
 export function requirePostgres(db: string, command: string): void {
   if (!isPostgresUrl(db)) throw new UserError(`${command} needs a PostgreSQL store: --db postgres://... (or $DATABASE_URL); got ${db}`);
