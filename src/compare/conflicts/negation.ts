@@ -19,15 +19,16 @@ interface Token {
   span: Span;
 }
 
+/** The mark a negator leaves among the content words, so its place counts. */
+const NEG = '¬';
+
 interface Statement {
   source: number;
-  /** The sentence's content words in order, negators left out: the statement it makes. */
+  /** The sentence's content words in order, each negator as NEG: the statement it makes. */
   key: string;
-  /** The negator's span (null when the sentence is affirmative). */
-  negation: Span | null;
+  /** Each negation: the key without it, and the words around it for the sides' values. */
+  negations: { without: string; value: { negated: string; plain: string } }[];
   sentence: Span;
-  /** "was not in" and "was in": the words around the negation, for the sides' values. */
-  value: { negated: string; plain: string };
 }
 
 let lexicon: { negators: string[][]; hedges: Set<string>; notPredicate: Set<string> } | null = null;
@@ -54,16 +55,18 @@ export function negationConflicts(docs: SourceDoc[]): Conflict[] {
       const st = statementOf(doc, s);
       if (st) groups.set(st.key, [...(groups.get(st.key) ?? []), st]);
     }
+  // Sentences that are another group's statement with one negation more.
+  const denials = new Map<string, { st: Statement; value: { negated: string; plain: string } }[]>();
+  for (const members of groups.values())
+    for (const st of members)
+      for (const n of st.negations) if (groups.has(n.without)) denials.set(n.without, [...(denials.get(n.without) ?? []), { st, value: n.value }]);
   const out: Conflict[] = [];
-  for (const members of groups.values()) {
-    const negated = members.filter((m) => m.negation);
-    const affirmed = members.filter((m) => !m.negation);
-    if (!negated.length || !affirmed.length) continue;
-    const sources = new Set(members.map((m) => m.source));
-    if (sources.size < 2) continue;
-    const stances: Stance[] = members.map((m) => ({ source: m.source, value: m.negation ? 'negated' : 'affirmed', span: m.sentence }));
-    const first = affirmed[0] as Statement;
-    const { negated: no, plain: yes } = (negated[0] as Statement).value;
+  for (const [key, denied] of denials) {
+    const affirmed = groups.get(key) ?? [];
+    const first = affirmed[0];
+    if (!first) continue;
+    const stances: Stance[] = [...affirmed.map((m) => ({ source: m.source, value: 'affirmed', span: m.sentence })), ...denied.map((d) => ({ source: d.st.source, value: 'negated', span: d.st.sentence }))];
+    const { negated: no, plain: yes } = (denied[0] as (typeof denied)[number]).value;
     const doc = docs[first.source] as SourceDoc;
     const question = `whether ${shortened(doc.text.slice(first.sentence.start, first.sentence.end))}`;
     const c = conflictFrom('polarity', question, stances, docs, (v) => `“${v === 'negated' ? no : yes}”`, 'one source states what another denies in the same words');
@@ -81,23 +84,25 @@ function statementOf(doc: SourceDoc, sentence: Span): Statement | null {
   if (tokens.some((t) => hedges.has(t.word))) return null;
   const { stopwords } = lexicons();
   const content: string[] = [];
-  let negation: { at: number; span: Span } | null = null;
+  const found: { at: number; span: Span; word: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const n = negators.find((words) => words.every((w, k) => tokens[i + k]?.word === w));
     if (n) {
-      // Two negations, or one not on the predicate ("not only ... but"), are not a plain denial.
-      if (negation || notPredicate.has(tokens[i + n.length]?.word ?? '')) return null;
+      // A negation not on the predicate ("not only ... but") is no denial; one in a quote is the quote detector's.
+      if (notPredicate.has(tokens[i + n.length]?.word ?? '')) return null;
       const span = { start: (tokens[i] as Token).span.start, end: (tokens[i + n.length - 1] as Token).span.end };
       if (touchesQuote(doc, span)) return null;
-      negation = { at: i, span };
+      found.push({ at: i, span, word: content.length });
+      content.push(NEG);
       i += n.length - 1;
       continue;
     }
     const w = (tokens[i] as Token).word;
     if (!stopwords.has(w)) content.push(w);
   }
-  if (content.length < MIN_CONTENT_WORDS) return null;
-  return { source: doc.index, key: content.join(' '), negation: negation?.span ?? null, sentence, value: negation ? valueAround(doc.text, tokens, negation.at, negation.span) : { negated: '', plain: '' } };
+  if (content.length - found.length < MIN_CONTENT_WORDS) return null;
+  const negations = found.map((f) => ({ without: content.filter((_, k) => k !== f.word).join(' '), value: valueAround(doc.text, tokens, f.at, f.span) }));
+  return { source: doc.index, key: content.join(' '), negations, sentence };
 }
 
 /**
