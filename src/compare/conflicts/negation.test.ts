@@ -59,3 +59,13 @@ void test('negation: one source stating both takes no side, and two sources agre
   assert.deepEqual(negationConflicts(docsOf(`${LEAD}\n\n${a}\n\n${b}`, `${LEAD}\n\n${a}`)), []);
   assert.deepEqual(negationConflicts(pair(b, b)), []);
 });
+
+void test('negation: one negation more in the same words is a denial, a negation moved elsewhere is not', () => {
+  const base = 'Ivo Brandt said the hall had been inspected in March, when it was not yet open to the public.';
+  const more = 'Ivo Brandt said the hall had not been inspected in March, when it was not yet open to the public.';
+  const moved = 'Ivo Brandt said the hall had not been inspected in March, when it was yet open to the public.';
+  const found = negationConflicts(pair(base, more));
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0]?.sides.map((s) => s.value).sort(), ['“had been”', '“had not been”']);
+  assert.deepEqual(negationConflicts(pair(base, moved)), [], 'one negation each, in different places: neither is the other denied');
+});
