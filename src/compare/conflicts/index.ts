@@ -14,6 +14,7 @@ import { descriptorConflicts } from './descriptor.js';
 import { eventDateConflicts } from './event-date.js';
 import { numberConflicts } from './number.js';
 import { polarityConflicts } from './polarity.js';
+import { negationConflicts } from './negation.js';
 import { quoteConflicts } from './quote.js';
 
 /**
@@ -36,6 +37,8 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...thingAttributeConflicts(docs),
     ...residenceConflicts(docs),
     ...polarityConflicts(docs),
+    // A statement in one source, its negation in the same words in another.
+    ...negationConflicts(docs),
     ...quoteConflicts(quotes.clusters),
   ];
 }
