@@ -1,0 +1,105 @@
+import type { Conflict } from '../../model/dossier.js';
+import type { Span } from '../../model/span.js';
+import { lexicons } from '../lexicon.js';
+import { speakerKey } from '../quotes/speaker.js';
+import type { SourceDoc } from '../source-doc.js';
+import { words } from '../text/tokens.js';
+import { conflictFrom, touchesQuote } from './common.js';
+
+/**
+ * Speaker conflicts: two sources give the same statement (a quotation or reported speech, in
+ * near-identical sentences) but name two different people as its speaker ("..., Ann Marlow said"
+ * vs "..., Joe Brandt said"). Precision first: the same person named differently is not a dispute,
+ * so two speakers differ only when both are names (not a title, role, pronoun or organisation)
+ * whose surnames differ ("Marlow" = "Ann Marlow" = "Mr Marlow" = "A. Marlow").
+ */
+
+/** Words of a sentence, less its speaker's name, that must recur in the other: the same statement. */
+const MIN_SHARED_SHARE = 0.85;
+/** A short sentence ("Smith said so.") is not enough to call two statements one. */
+const MIN_STATEMENT_WORDS = 6;
+const NAME = String.raw`\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,3}`;
+/** Capitalised words before "said" that do not name one person. */
+const NOT_PEOPLE = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'the', 'police', 'officials', 'authorities', 'witnesses', 'this', 'that', 'who', 'and', 'but']);
+
+interface Attributed {
+  source: number;
+  sentence: Span;
+  /** The speaker's name as written and its surname key. */
+  name: string;
+  key: string;
+  /** Normalised words of the sentence outside the speaker's name. */
+  rest: Set<string>;
+}
+
+export function speakerConflicts(docs: SourceDoc[]): Conflict[] {
+  const all = docs.flatMap((d) => attributedSentences(d));
+  const used = new Set<Attributed>();
+  const out: Conflict[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const a = all[i] as Attributed;
+    if (used.has(a)) continue;
+    for (let j = i + 1; j < all.length; j++) {
+      const b = all[j] as Attributed;
+      if (used.has(b) || b.source === a.source || b.key === a.key || !sameStatement(a, b)) continue;
+      const c = conflictOf(docs, a, b);
+      if (!c) continue;
+      used.add(a).add(b);
+      out.push(c);
+      break;
+    }
+  }
+  return out;
+}
+
+function conflictOf(docs: SourceDoc[], a: Attributed, b: Attributed): Conflict | null {
+  const da = docs[a.source] as SourceDoc;
+  const excerpt = da.text.slice(a.sentence.start, a.sentence.end).replace(/\s+/g, ' ');
+  const short = excerpt.length > 60 ? `${excerpt.slice(0, 57)}…` : excerpt;
+  const stances = [a, b].map((x) => ({ source: x.source, value: x.name, span: x.sentence }));
+  return conflictFrom('attribution', `who made the statement “${short}”`, stances, docs, (v) => v, 'one statement has one speaker, and these are two different people');
+}
+
+function sameStatement(a: Attributed, b: Attributed): boolean {
+  const shared = [...a.rest].filter((w) => b.rest.has(w)).length;
+  return shared >= MIN_SHARED_SHARE * Math.max(a.rest.size, b.rest.size);
+}
+
+let pattern: RegExp | null = null;
+
+/** Sentences of a source with a named speaker ("NAME said", "said NAME") outside quotation marks. */
+function attributedSentences(doc: SourceDoc): Attributed[] {
+  const verbs = [...lexicons().speechVerbs].filter((v) => /^\p{Ll}+$/u.test(v)).join('|');
+  pattern ??= new RegExp(String.raw`(${NAME})\s+(?:${verbs})\b|\b(?:${verbs})\s+(${NAME})`, 'gu');
+  const out: Attributed[] = [];
+  for (const s of doc.sentences) {
+    const body = doc.text.slice(s.start, s.end);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(body); m; m = pattern.exec(body)) {
+      const raw = m[1] ?? m[2] ?? '';
+      const at = s.start + m.index + m[0].indexOf(raw);
+      const span = { start: at, end: at + raw.length };
+      const person = personName(doc, raw, span);
+      if (!person) continue;
+      const rest = new Set(words(doc.text, s.start, s.end).filter((w) => w.end <= span.start || w.start >= span.end).map((w) => w.norm));
+      if (rest.size < MIN_STATEMENT_WORDS) break;
+      out.push({ source: doc.index, sentence: s, name: person.name, key: person.key, rest });
+      break;
+    }
+  }
+  return out;
+}
+
+/** The speaker as a person's name, or null for a title, role, pronoun, organisation or place. */
+function personName(doc: SourceDoc, raw: string, span: Span): { name: string; key: string } | null {
+  if (touchesQuote(doc, span)) return null;
+  const titles = new Set(lexicons().titles);
+  const parts = raw.split(/\s+/).filter((w) => !titles.has(w.toLowerCase().replace(/\.$/, '')) && !NOT_PEOPLE.has(w.toLowerCase()));
+  const name = parts.join(' ');
+  const key = speakerKey(name);
+  if (!key || key.length < 2 || titles.has(key.toLowerCase()) || NOT_PEOPLE.has(key.toLowerCase())) return null;
+  // An organisation or place the analysis knows ("Reuters said", "Moscow says") is not a person.
+  const mention = doc.analysis.mentions.find((x) => x.start < span.end && span.start < x.end);
+  if (mention && mention.kind !== 'person') return null;
+  return { name, key: key.toLowerCase() };
+}
