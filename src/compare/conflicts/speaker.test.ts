@@ -51,3 +51,13 @@ void test('speaker: two different statements by two people are not one quote', (
   );
   assert.equal(speakerConflicts(docs).length, 0);
 });
+
+void test('speaker: an organisation and its spokesperson, or a date after the verb, are not two speakers', () => {
+  const a = docsOf(
+    story('Harbour Trust chair Ann Marlow said the channel had not been dredged for three years.'),
+    story('Harbour Trust said the channel had not been dredged for three years.'),
+  );
+  assert.equal(speakerConflicts(a).length, 0);
+  const b = docsOf(story('"The channel has not been dredged for three years," she said Wednesday.'), story('"The channel has not been dredged for three years," Ms. Marlow said.'));
+  assert.equal(speakerConflicts(b).length, 0);
+});

@@ -41,7 +41,7 @@ export function speakerConflicts(docs: SourceDoc[]): Conflict[] {
     if (used.has(a)) continue;
     for (let j = i + 1; j < all.length; j++) {
       const b = all[j] as Attributed;
-      if (used.has(b) || b.source === a.source || b.key === a.key || !sameStatement(a, b)) continue;
+      if (used.has(b) || b.source === a.source || b.key === a.key || !sameStatement(a, b) || namesOther(docs, a, b)) continue;
       const c = conflictOf(docs, a, b);
       if (!c) continue;
       used.add(a).add(b);
@@ -58,6 +58,15 @@ function conflictOf(docs: SourceDoc[], a: Attributed, b: Attributed): Conflict |
   const short = excerpt.length > 60 ? `${excerpt.slice(0, 57)}…` : excerpt;
   const stances = [a, b].map((x) => ({ source: x.source, value: x.name, span: x.sentence }));
   return conflictFrom('attribution', `who made the statement “${short}”`, stances, docs, (v) => v, 'one statement has one speaker, and these are two different people');
+}
+
+/**
+ * True when either sentence names the other's speaker: an organisation and its spokesperson
+ * ("Harbour Trust President Ann Marlow said" vs "Harbour Trust said"), or both people in one report.
+ */
+function namesOther(docs: SourceDoc[], a: Attributed, b: Attributed): boolean {
+  const has = (x: Attributed, name: string): boolean => (docs[x.source] as SourceDoc).text.slice(x.sentence.start, x.sentence.end).includes(name);
+  return has(a, b.name) || has(b, a.name);
 }
 
 function sameStatement(a: Attributed, b: Attributed): boolean {
@@ -96,10 +105,13 @@ function personName(doc: SourceDoc, raw: string, span: Span): { name: string; ke
   const titles = new Set(lexicons().titles);
   const parts = raw.split(/\s+/).filter((w) => !titles.has(w.toLowerCase().replace(/\.$/, '')) && !NOT_PEOPLE.has(w.toLowerCase()));
   const name = parts.join(' ');
-  const key = speakerKey(name);
+  // A full stop ending the sentence is not part of the surname ("Gov. Perry.").
+  const key = speakerKey(name.replace(/(\p{L}{2,})\.$/u, '$1'));
   if (!key || key.length < 2 || titles.has(key.toLowerCase()) || NOT_PEOPLE.has(key.toLowerCase())) return null;
   // An organisation or place the analysis knows ("Reuters said", "Moscow says") is not a person.
   const mention = doc.analysis.mentions.find((x) => x.start < span.end && span.start < x.end);
   if (mention && mention.kind !== 'person') return null;
+  // "she said Wednesday": a date after the verb is not a speaker.
+  if (doc.analysis.dates.some((d) => d.start < span.end && span.start < d.end)) return null;
   return { name, key: key.toLowerCase() };
 }
