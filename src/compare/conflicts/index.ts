@@ -26,7 +26,7 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
   return [
     ...attribution,
     // Who said it: the same statement given to two different people (issue 13 §4-5).
-    ...speakerConflicts(docs).filter((c) => !sharesEvidence(c, attribution)),
+    ...speakerConflicts(docs, quotes.clusters).filter((c) => !sharesEvidence(c, attribution)),
     // The same dispute found by both attribution passes is one conflict: the first pass's.
     ...toldOutletConflicts(docs, claims).filter((c) => !sharesEvidence(c, attribution)),
     ...dateConflicts(docs),

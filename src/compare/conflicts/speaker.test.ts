@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { makeArticle } from '../../model/article.js';
 import { analyzeArticle } from '../../nlp/analyze.js';
 import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
+import { compareQuotes } from '../quotes/index.js';
 import { speakerConflicts } from './speaker.js';
 
 // Hand-written sentences about invented people and places.
@@ -60,4 +61,19 @@ void test('speaker: an organisation and its spokesperson, or a date after the ve
   assert.equal(speakerConflicts(a).length, 0);
   const b = docsOf(story('"The channel has not been dredged for three years," she said Wednesday.'), story('"The channel has not been dredged for three years," Ms. Marlow said.'));
   assert.equal(speakerConflicts(b).length, 0);
+});
+
+void test('speaker: a quotation rendered in different words, given to two people, is one conflict from its cluster', () => {
+  const docs = docsOf(
+    story('After the crew had gathered on deck, Captain Ann Marlow told reporters: "Nobody leaves the ship until every one of the passengers is safe on shore." The crew agreed.'),
+    story('Speaking at the quay, Joe Brandt said: "Nobody leaves this ship until every one of the passengers is safe on the shore." The crew agreed.'),
+  );
+  const clusters = compareQuotes(docs).clusters;
+  assert.ok(clusters.length > 0, 'the two renderings cluster');
+  assert.equal(speakerConflicts(docs).length, 0, 'the sentences alone differ too much');
+  const found = speakerConflicts(docs, clusters);
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0]?.sides.map((s) => s.value).sort(), ['Ann Marlow', 'Joe Brandt']);
+  const same = docsOf(story('Captain Ann Marlow told reporters: "Nobody leaves the ship until every one of the passengers is safe on shore."'), story('Marlow said: "Nobody leaves this ship until every one of the passengers is safe on the shore."'));
+  assert.equal(speakerConflicts(same, compareQuotes(same).clusters).length, 0);
 });

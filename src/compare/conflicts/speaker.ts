@@ -1,4 +1,4 @@
-import type { Conflict } from '../../model/dossier.js';
+import type { Conflict, QuoteCluster, QuoteVariant } from '../../model/dossier.js';
 import type { Span } from '../../model/span.js';
 import { lexicons } from '../lexicon.js';
 import { speakerKey } from '../quotes/speaker.js';
@@ -32,7 +32,44 @@ interface Attributed {
   rest: Set<string>;
 }
 
-export function speakerConflicts(docs: SourceDoc[]): Conflict[] {
+export function speakerConflicts(docs: SourceDoc[], clusters: QuoteCluster[] = []): Conflict[] {
+  const out = sentenceConflicts(docs);
+  const taken = (x: Attributed): boolean => out.some((c) => c.sides.some((sd) => sd.evidence.some((e) => e.source === (docs[x.source] as SourceDoc).id && e.start < x.sentence.end && x.sentence.start < e.end)));
+  // A quotation that outlets render in different words is still one utterance: its cluster says so.
+  for (const q of clusters) {
+    const named = q.variants.map((v) => namedVariant(docs, v)).filter((x): x is Attributed => x !== null && !taken(x));
+    const pair = pairs(named).find(([a, b]) => a.source !== b.source && a.key !== b.key && !namesOther(docs, a, b));
+    const c = pair ? conflictOf(docs, pair[0], pair[1]) : null;
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+function pairs<T>(xs: T[]): [T, T][] {
+  return xs.flatMap((a, i) => xs.slice(i + 1).map((b): [T, T] => [a, b]));
+}
+
+/** A cluster's rendering whose speaker is named (not a pronoun resolved) in the quotation's own sentence. */
+function namedVariant(docs: SourceDoc[], v: QuoteVariant): Attributed | null {
+  const doc = docs.find((d) => d.id === v.source);
+  if (!doc || !v.speaker) return null;
+  const sentence = doc.sentences.find((x) => x.start <= v.start && v.start < x.end);
+  if (!sentence || sentence.end < v.end) return null;
+  // The sentence must name the same speaker in its own "NAME said" / "said NAME" reading.
+  const own = speakerIn(doc, sentence);
+  if (!own || own.key !== speakerKey(v.speaker)?.toLowerCase()) return null;
+  const body = doc.text.slice(sentence.start, sentence.end);
+  const at = body.lastIndexOf(v.speaker);
+  if (at < 0) return null;
+  const span = { start: sentence.start + at, end: sentence.start + at + v.speaker.length };
+  const person = personName(doc, v.speaker, span);
+  // Stricter than for sentences: the analysis must know the speaker as a person.
+  const known = doc.analysis.mentions.some((x) => x.kind === 'person' && x.start < span.end && span.start < x.end);
+  return person && known && /^\p{Lu}/u.test(person.name) ? { source: doc.index, sentence, name: person.name, key: person.key, rest: new Set() } : null;
+}
+
+/** Near-identical attributed sentences of two sources with two different speakers. */
+function sentenceConflicts(docs: SourceDoc[]): Conflict[] {
   const all = docs.flatMap((d) => attributedSentences(d));
   const used = new Set<Attributed>();
   const out: Conflict[] = [];
@@ -78,25 +115,32 @@ let pattern: RegExp | null = null;
 
 /** Sentences of a source with a named speaker ("NAME said", "said NAME") outside quotation marks. */
 function attributedSentences(doc: SourceDoc): Attributed[] {
-  const verbs = [...lexicons().speechVerbs].filter((v) => /^\p{Ll}+$/u.test(v)).join('|');
-  pattern ??= new RegExp(String.raw`(${NAME})\s+(?:${verbs})\b|\b(?:${verbs})\s+(${NAME})`, 'gu');
   const out: Attributed[] = [];
   for (const s of doc.sentences) {
-    const body = doc.text.slice(s.start, s.end);
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(body); m; m = pattern.exec(body)) {
-      const raw = m[1] ?? m[2] ?? '';
-      const at = s.start + m.index + m[0].indexOf(raw);
-      const span = { start: at, end: at + raw.length };
-      const person = personName(doc, raw, span);
-      if (!person) continue;
-      const rest = new Set(words(doc.text, s.start, s.end).filter((w) => w.end <= span.start || w.start >= span.end).map((w) => w.norm));
-      if (rest.size < MIN_STATEMENT_WORDS) break;
-      out.push({ source: doc.index, sentence: s, name: person.name, key: person.key, rest });
-      break;
-    }
+    const found = speakerIn(doc, s);
+    if (!found) continue;
+    const { span } = found;
+    const rest = new Set(words(doc.text, s.start, s.end).filter((w) => w.end <= span.start || w.start >= span.end).map((w) => w.norm));
+    if (rest.size < MIN_STATEMENT_WORDS) continue;
+    out.push({ source: doc.index, sentence: s, name: found.name, key: found.key, rest });
   }
   return out;
+}
+
+/** The first person named as a speaker in a sentence, with the name's span. */
+function speakerIn(doc: SourceDoc, s: Span): { name: string; key: string; span: Span } | null {
+  const verbs = [...lexicons().speechVerbs].filter((v) => /^\p{Ll}+$/u.test(v)).join('|');
+  pattern ??= new RegExp(String.raw`(${NAME})\s+(?:${verbs})\b|\b(?:${verbs})\s+(${NAME})`, 'gu');
+  const body = doc.text.slice(s.start, s.end);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(body); m; m = pattern.exec(body)) {
+    const raw = m[1] ?? m[2] ?? '';
+    const at = s.start + m.index + m[0].indexOf(raw);
+    const span = { start: at, end: at + raw.length };
+    const person = personName(doc, raw, span);
+    if (person) return { ...person, span };
+  }
+  return null;
 }
 
 /** The speaker as a person's name, or null for a title, role, pronoun, organisation or place. */
