@@ -16,6 +16,7 @@ import { numberConflicts } from './number.js';
 import { polarityConflicts } from './polarity.js';
 import { negationConflicts } from './negation.js';
 import { quoteConflicts } from './quote.js';
+import { speakerConflicts } from './speaker.js';
 
 /**
  * Every conflict detector, each a small pass over the sources (and the quote and claim stages),
@@ -25,6 +26,8 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
   const attribution = attributionConflicts(docs, quotes);
   return [
     ...attribution,
+    // Who said it: the same statement given to two different people (issue 13 §4-5).
+    ...speakerConflicts(docs, quotes.clusters).filter((c) => !sharesEvidence(c, attribution)),
     // The same dispute found by both attribution passes is one conflict: the first pass's.
     ...toldOutletConflicts(docs, claims).filter((c) => !sharesEvidence(c, attribution)),
     ...dateConflicts(docs),
