@@ -77,3 +77,14 @@ void test('speaker: a quotation rendered in different words, given to two people
   const same = docsOf(story('Captain Ann Marlow told reporters: "Nobody leaves the ship until every one of the passengers is safe on shore."'), story('Marlow said: "Nobody leaves this ship until every one of the passengers is safe on the shore."'));
   assert.equal(speakerConflicts(same, compareQuotes(same).clusters).length, 0);
 });
+
+void test('speaker: a news outlet or a web address named as the source is not a person', () => {
+  const docs = docsOf(
+    story('"The crew is safe and the ship will be towed off," Reuters said.'),
+    story('"The crew is safe and the ship will be towed off," HarbourNews.com said.'),
+  );
+  assert.equal(speakerConflicts(docs).length, 0);
+  // The same pair with two people's names is a conflict: the guard, not the statement, decides.
+  const people = docsOf(story('"The crew is safe and the ship will be towed off," Ann Marlow said.'), story('"The crew is safe and the ship will be towed off," Joe Brandt said.'));
+  assert.equal(speakerConflicts(people).length, 1);
+});

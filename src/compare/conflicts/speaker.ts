@@ -4,7 +4,7 @@ import { lexicons } from '../lexicon.js';
 import { speakerKey } from '../quotes/speaker.js';
 import type { SourceDoc } from '../source-doc.js';
 import { words } from '../text/tokens.js';
-import { conflictFrom, touchesQuote } from './common.js';
+import { conflictFrom, outletsIn, touchesQuote } from './common.js';
 
 /**
  * Speaker conflicts: two sources give the same statement (a quotation or reported speech, in
@@ -152,6 +152,8 @@ function personName(doc: SourceDoc, raw: string, span: Span): { name: string; ke
   // A full stop ending the sentence is not part of the surname ("Gov. Perry.").
   const key = speakerKey(name.replace(/(\p{L}{2,})\.$/u, '$1'));
   if (!key || key.length < 2 || titles.has(key.toLowerCase()) || NOT_PEOPLE.has(key.toLowerCase())) return null;
+  // A news outlet ("Us said", "People.com reported") or a web address is not a person.
+  if (outletsIn(doc.text, span).length > 0 || /\.(?:com|org|net|co|uk)\b/i.test(name)) return null;
   // An organisation or place the analysis knows ("Reuters said", "Moscow says") is not a person.
   const mention = doc.analysis.mentions.find((x) => x.start < span.end && span.start < x.end);
   if (mention && mention.kind !== 'person') return null;
