@@ -24,7 +24,7 @@ import { speakerConflicts } from './speaker.js';
  */
 export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: ClaimStage): Conflict[] {
   const attribution = attributionConflicts(docs, quotes);
-  return [
+  return oneConflictPerDispute([
     ...attribution,
     // Who said it: the same statement given to two different people (issue 13 §4-5).
     ...speakerConflicts(docs, quotes.clusters).filter((c) => !sharesEvidence(c, attribution)),
@@ -43,7 +43,28 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     // A statement in one source, its negation in the same words in another.
     ...negationConflicts(docs),
     ...quoteConflicts(quotes.clusters),
-  ];
+  ]);
+}
+
+/**
+ * One dispute is one conflict: two passes (date, named-date, event-date) can find the same "Thursday
+ * vs Friday" in the same sources. A conflict whose kind and side values repeat an earlier one's, with a
+ * source in common on the same side, is the same dispute; the earlier pass's (its order above) is kept.
+ */
+export function oneConflictPerDispute(conflicts: Conflict[]): Conflict[] {
+  const kept: Conflict[] = [];
+  const sidesOf = (c: Conflict): Map<string, Set<string>> => new Map(c.sides.map((s) => [s.value.trim().toLowerCase(), new Set(s.evidence.map((e) => e.source))]));
+  for (const c of conflicts) {
+    const mine = sidesOf(c);
+    const same = kept.some((k) => {
+      if (k.kind !== c.kind || k.sides.length !== c.sides.length) return false;
+      const theirs = sidesOf(k);
+      if (![...mine.keys()].every((v) => theirs.has(v))) return false;
+      return [...mine].some(([v, sources]) => [...sources].some((x) => theirs.get(v)?.has(x)));
+    });
+    if (!same) kept.push(c);
+  }
+  return kept;
 }
 
 /** True when a conflict's evidence overlaps evidence of any of the others. */
