@@ -74,7 +74,7 @@ export function headlineUnits(doc: SourceDoc): ClaimUnit[] {
 
 /**
  * A full statement of fact, as a claim must be: it does not introduce what follows (ending in a colon
- * or a comma, or running into a quotation: "the 79-year-old can be heard saying", "Peskov continued").
+ * or a comma, or running into a quotation: "the 52-year-old can be heard saying", "Marlow continued").
  * A clause that starts in lower case ("was released without bail") still states a fact of its
  * sentence's subject: dropping those cost more true single-source claims than it removed noise.
  */

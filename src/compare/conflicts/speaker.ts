@@ -154,7 +154,7 @@ function personName(doc: SourceDoc, raw: string, span: Span): { name: string; ke
   if (!key || key.length < 2 || titles.has(key.toLowerCase()) || NOT_PEOPLE.has(key.toLowerCase())) return null;
   // A news outlet ("Us said", "People.com reported") or a web address is not a person.
   if (outletsIn(doc.text, span).length > 0 || /\.(?:com|org|net|co|uk)\b/i.test(name)) return null;
-  // An organisation or place the analysis knows ("Reuters said", "Moscow says") is not a person.
+  // An organisation or place the analysis knows ("Reuters said", "Lisbon says") is not a person.
   const mention = doc.analysis.mentions.find((x) => x.start < span.end && span.start < x.end);
   if (mention && mention.kind !== 'person') return null;
   // "she said Wednesday": a date after the verb is not a speaker.
