@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { AppOptions } from '../../server/app.js';
 import { opsRoutes } from '../../server/ops.js';
 import type { Corpus } from '../../store/corpus.js';
@@ -26,8 +26,10 @@ export async function withOps(createApp: (o: AppOptions) => Hono, options: AppOp
     failures = () => items.failures();
     metrics = await createMetrics(null);
   }
-  const root = new Hono();
-  root.route('/', opsRoutes({ ready: async () => (await store.lastSeq()) >= 0, metrics, failures }));
-  root.route('/', createApp({ ...options, ...extra }));
-  return root;
+  // The ops routes join the API app itself, so its guards (Host allow-list, headers), its 405 with
+  // Allow and its HTML error pages cover them and every unknown path (a wrapping app would answer
+  // unknown paths with Hono's bare 404).
+  const app = createApp({ ...options, ...extra });
+  app.route('/', opsRoutes({ ready: async () => (await store.lastSeq()) >= 0, metrics, failures }));
+  return app;
 }
