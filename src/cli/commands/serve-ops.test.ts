@@ -8,7 +8,7 @@ import { withOps } from './serve-ops.js';
 // error pages must hold for the whole of it, not only for createApp alone.
 void test('serve: ops routes answer, and the guards, 405 and error pages cover the whole app', async () => {
   const app = await withOps(createApp, { corpus: await Corpus.open(new MemoryStore()) }, false);
-  const at = (path: string, init: RequestInit = {}): Promise<Response> => app.request(`http://localhost${path}`, init);
+  const at = async (path: string, init: RequestInit = {}): Promise<Response> => app.request(`http://localhost${path}`, init);
   assert.equal((await at('/healthz')).status, 200);
   assert.equal((await at('/readyz')).status, 200);
   const wrong = await at('/stories', { method: 'DELETE' });
