@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { assertSound } from './sqlite-health.js';
-import { metadataPublished, type Article } from '../model/article.js';
+import { metadataPublished } from '../model/article.js';
+import { REPLAY_COLUMNS, toRecord, toReplayRecord, toStoryRow, type ArticleRow, type ReplayRow, type StoryDbRow } from './rows.js';
 import {
   StoreConflictError,
   type ArticleCommit,
@@ -9,14 +10,13 @@ import {
   type ListOptions,
   type LogEntry,
   type MergeEvent,
-  type ReplayRecord,
   type RevisionCommit,
   type StoryEvent,
   type StoryPage,
   type StoryQuery,
   type StorySummary,
 } from './types.js';
-import { summarise, type StoryRow } from './summary.js';
+import { summarise } from './summary.js';
 import { storyQuerySql } from './sqlite-query.js';
 
 /**
@@ -78,66 +78,6 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE articles ADD COLUMN title TEXT;
    UPDATE articles SET title = json_extract(article, '$.title');`,
 ];
-
-interface ArticleRow {
-  seq: number;
-  id: string;
-  url_key: string;
-  version: number;
-  current: number;
-  story_id: string;
-  first_story: string;
-  near_duplicate_of: string | null;
-  ingested_at: string;
-  article: string;
-  vector: string;
-  terms: string;
-  minhash: string;
-}
-
-interface StoryDbRow {
-  id: string;
-  title: string;
-  merged_into: string | null;
-  version: number;
-  updated_at: string;
-  conflicts: number | null;
-  conflicts_version: number;
-}
-
-
-/** Every column but the article itself: replay reads the whole log at start-up. */
-const REPLAY_COLUMNS = 'seq, id, url_key, version, current, story_id, first_story, near_duplicate_of, ingested_at, published, vector, terms, minhash';
-type ReplayRow = Omit<ArticleRow, 'article'> & { published: string | null };
-
-/** The fields every read of an article row gives (all but the article and its publication date). */
-const baseFields = (r: Omit<ArticleRow, 'article'>): Omit<ArticleRecord, 'article'> => ({
-  seq: r.seq,
-  id: r.id,
-  urlKey: r.url_key,
-  version: r.version,
-  current: r.current === 1,
-  storyId: r.story_id,
-  firstStory: r.first_story,
-  nearDuplicateOf: r.near_duplicate_of,
-  ingestedAt: r.ingested_at,
-  vector: JSON.parse(r.vector) as [string, number][],
-  terms: r.terms ? r.terms.split('\n') : [],
-  minhash: JSON.parse(r.minhash) as number[],
-});
-
-const toRecord = (r: ArticleRow): ArticleRecord => ({ ...baseFields(r), article: JSON.parse(r.article) as Article });
-const toReplayRecord = (r: ReplayRow): ReplayRecord => ({ ...baseFields(r), published: r.published });
-
-const toStoryRow = (r: StoryDbRow): StoryRow => ({
-  id: r.id,
-  title: r.title,
-  mergedInto: r.merged_into,
-  version: r.version,
-  updatedAt: r.updated_at,
-  conflicts: r.conflicts,
-  conflictsVersion: r.conflicts_version,
-});
 
 /** The default backend: one SQLite file in WAL mode, shared by `ingest`, `watch` and `serve`. */
 export class SqliteStore implements ArticleStore {

@@ -15,7 +15,7 @@ import {
 } from '../types.js';
 import { lockKey, migrate } from './migrate.js';
 import { ensurePartition, monthOf, nextMonth } from './partitions.js';
-import { REPLAY_COLUMNS, toRecord, toReplayRecord, toStoryRow, type ArticleRow, type ReplayRow, type StoryDbRow } from './rows.js';
+import { REPLAY_COLUMNS, toRecord, toReplayRecord, toStoryRow, type ArticleRow, type ReplayRow, type StoryDbRow } from '../rows.js';
 
 /**
  * Connections per process: a worker or API server runs a handful of queries at once; PostgreSQL's

@@ -1,15 +1,19 @@
-import type { Article } from '../../model/article.js';
-import type { StoryRow } from '../summary.js';
-import type { ArticleRecord, ReplayRecord } from '../types.js';
+import type { Article } from '../model/article.js';
+import type { StoryRow } from './summary.js';
+import type { ArticleRecord, ReplayRecord } from './types.js';
 
-/** Row shapes of the PostgreSQL tables (migrations/postgres) and their mapping to store records. */
+/**
+ * Row shapes of the articles and stories tables, the same columns in SQLite and PostgreSQL
+ * (migrations/postgres), and their mapping to store records: one mapping for both backends.
+ */
 
 export interface ArticleRow {
   seq: number;
   id: string;
   url_key: string;
   version: number;
-  current: boolean;
+  /** PostgreSQL gives a boolean, SQLite 1 or 0. */
+  current: boolean | number;
   story_id: string;
   first_story: string;
   near_duplicate_of: string | null;
@@ -41,7 +45,7 @@ const baseFields = (r: ReplayRow): Omit<ArticleRecord, 'article'> => ({
   id: r.id,
   urlKey: r.url_key,
   version: r.version,
-  current: r.current,
+  current: r.current === true || r.current === 1,
   storyId: r.story_id,
   firstStory: r.first_story,
   nearDuplicateOf: r.near_duplicate_of,
