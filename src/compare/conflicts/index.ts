@@ -6,6 +6,7 @@ import { phraseAttributeConflicts } from './attribute-phrases.js';
 import { thingAttributeConflicts } from './thing-attributes.js';
 import { residenceConflicts } from './residence.js';
 import { namedDateConflicts } from './named-date.js';
+import { restatedDateConflicts } from './restated-date.js';
 import { attributionConflicts } from './attribution.js';
 import { toldOutletConflicts } from './told-outlet.js';
 import { overlaps } from '../../model/span.js';
@@ -24,16 +25,21 @@ import { speakerConflicts } from './speaker.js';
  */
 export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: ClaimStage): Conflict[] {
   const attribution = attributionConflicts(docs, quotes);
+  const dates = [
+    ...dateConflicts(docs),
+    // Event dates: only mentions sharing the story's event word, attached to the date (0 of 100 BASIL events fire).
+    ...eventDateConflicts(docs, claims),
+    ...namedDateConflicts(docs, claims),
+  ];
   return oneConflictPerDispute([
     ...attribution,
     // Who said it: the same statement given to two different people (issue 13 §4-5).
     ...speakerConflicts(docs, quotes.clusters).filter((c) => !sharesEvidence(c, attribution)),
     // The same dispute found by both attribution passes is one conflict: the first pass's.
     ...toldOutletConflicts(docs, claims).filter((c) => !sharesEvidence(c, attribution)),
-    ...dateConflicts(docs),
-    // Event dates: only mentions sharing the story's event word, attached to the date (0 of 100 BASIL events fire).
-    ...eventDateConflicts(docs, claims),
-    ...namedDateConflicts(docs, claims),
+    ...dates,
+    // One sentence printed with two dates; a dispute the passes above found in both sources is theirs.
+    ...restatedDateConflicts(docs).filter((c) => !dates.some((d) => coversBothSides(d, c))),
     ...numberConflicts(docs, claims),
     ...descriptorConflicts(docs),
     ...phraseAttributeConflicts(docs, claims),
@@ -71,4 +77,10 @@ export function oneConflictPerDispute(conflicts: Conflict[]): Conflict[] {
 function sharesEvidence(c: Conflict, others: Conflict[]): boolean {
   const mine = c.sides.flatMap((s) => s.evidence);
   return others.some((o) => o.sides.some((s) => s.evidence.some((e) => mine.some((m) => m.source === e.source && overlaps(m, e)))));
+}
+
+/** True when `d` has evidence overlapping each of two sides of `c`, in the same sources. */
+function coversBothSides(d: Conflict, c: Conflict): boolean {
+  const hit = (side: Conflict['sides'][number]): boolean => side.evidence.some((e) => d.sides.some((s) => s.evidence.some((x) => x.source === e.source && overlaps(x, e))));
+  return c.sides.filter(hit).length >= 2;
 }
