@@ -10,6 +10,8 @@ export interface Stated {
   names: Set<string>;
   /** The day its sentence states (a resolved date), if any. */
   day: string | null;
+  /** The years its sentence states (number-context.ts `sentencePeriod`), if any. */
+  period: string | null;
   /** The word after the figure. */
   next: string;
   /** Figures before this one in its sentence. */

@@ -1,4 +1,5 @@
 import type { Span } from '../../model/span.js';
+import type { DateMention } from '../../nlp/types.js';
 import { lexicons } from '../lexicon.js';
 import { stem } from '../text/stem.js';
 
@@ -30,3 +31,23 @@ export function sentenceNames(text: string, sentence: Span): Set<string> {
 }
 
 const MONTHS_AND_DAYS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/;
+
+/** A span of years: "from 2007 through 2014", "between 2007 and 2014", "2007-2014". */
+// eslint-disable-next-line security/detect-unsafe-regex -- fixed alternatives between two four-digit years, no nested repetition
+const YEAR_SPAN = /\b(?:(?:from|between)\s+)?((?:19|20)\d\d)\s*(?:-|–|to|through|thru|until|and)\s*((?:19|20)\d\d)\b/i;
+const YEAR = /\b(?:19|20)\d\d\b/g;
+
+/**
+ * The years a sentence states its figures for: a span of years ("2007-2014"), or its one year
+ * ("for 2014", or "last year" resolved by the language layer against the publication date), or null
+ * when it names none or several apart. A rate over eight years and the rate of one of them are two
+ * facts, as are one year's and another's.
+ */
+export function sentencePeriod(text: string, sentence: Span, dates: readonly DateMention[]): string | null {
+  const body = text.slice(sentence.start, sentence.end);
+  const span = YEAR_SPAN.exec(body);
+  if (span && Number(span[2]) > Number(span[1])) return `${span[1]}-${span[2]}`;
+  const years = new Set(body.match(YEAR) ?? []);
+  for (const d of dates) if (d.relative && d.granularity === 'year' && d.value && d.start >= sentence.start && d.end <= sentence.end) years.add(d.value.slice(0, 4));
+  return years.size === 1 ? ([...years][0] as string) : null;
+}

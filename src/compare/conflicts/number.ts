@@ -4,7 +4,7 @@ import type { ClaimStage } from '../claims/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { evidenceOf, touchesQuote } from './common.js';
 import { measureName, sameMeasure, weakMeasure } from './number-measure.js';
-import { sentenceNames, sentenceWords } from './number-context.js';
+import { sentenceNames, sentencePeriod, sentenceWords } from './number-context.js';
 import { compatible } from './number-range.js';
 import { clusters, factsOf, overlap, type Stated } from './number-align.js';
 
@@ -20,7 +20,8 @@ const SAME_FACT_OVERLAP = 0.3;
 function sameFactSomewhere(fact: Stated[]): boolean {
   const sameSubject = (a: Stated, b: Stated): boolean => !a.names.size || !b.names.size || [...a.names].some((n) => b.names.has(n));
   // Figures stated for two different days ("six arrests on Wednesday", "47 on Tuesday") both hold.
-  const sameTime = (a: Stated, b: Stated): boolean => a.day === null || b.day === null || a.day === b.day;
+  // Likewise figures for two periods ("for 2014", "from 2007 through 2014").
+  const sameTime = (a: Stated, b: Stated): boolean => (a.day === null || b.day === null || a.day === b.day) && (a.period === null || b.period === null || a.period === b.period);
   return fact.some((a) =>
     fact.some((b) => a.source < b.source && !compatible(a.q, b.q) && overlap(a.words, b.words) >= SAME_FACT_OVERLAP && sameSubject(a, b) && sameTime(a, b)),
   );
@@ -68,7 +69,7 @@ export function numberConflicts(docs: SourceDoc[], _claims: ClaimStage): Conflic
     // The day a figure is stated for: a date resolved to the day inside its sentence.
     const day = (q: Quantity): string | null =>
       doc.analysis.dates.find((d) => d.granularity === 'day' && d.value && d.start >= q.sentence.start && d.end <= q.sentence.end)?.value ?? null;
-    return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), ordinal: ordinal(q), day: day(q), next: nextWord(doc.text, q.figure.end) }));
+    return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), ordinal: ordinal(q), day: day(q), period: sentencePeriod(doc.text, q.sentence, doc.analysis.dates), next: nextWord(doc.text, q.figure.end) }));
   });
   const disputes: Stated[][][] = [];
   for (const measure of clusters(stated, linked)) {
