@@ -14,6 +14,7 @@ import { dateConflicts } from './date.js';
 import { descriptorConflicts } from './descriptor.js';
 import { eventDateConflicts } from './event-date.js';
 import { numberConflicts } from './number.js';
+import { recordConflicts } from './number-record.js';
 import { polarityConflicts } from './polarity.js';
 import { negationConflicts } from './negation.js';
 import { quoteConflicts } from './quote.js';
@@ -41,6 +42,7 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     // One sentence printed with two dates; a dispute the passes above found in both sources is theirs.
     ...restatedDateConflicts(docs).filter((c) => !dates.some((d) => coversBothSides(d, c))),
     ...numberConflicts(docs, claims),
+    ...recordConflicts(docs),
     ...descriptorConflicts(docs),
     ...phraseAttributeConflicts(docs, claims),
     ...thingAttributeConflicts(docs),
