@@ -18,10 +18,12 @@ const TOKEN = /\S+/gu;
 
 /** Where in `token` an insertion that opened after `prefix` closes: the offset after its last word. */
 function closing(token: string, prefix: string, vocabulary: ReadonlySet<string>): number | null {
-  const letters = /^\p{Ll}+/u.exec(token)?.[0] ?? '';
+  // The insertion's last word may be capitalised (a headline); the rest of the cut word is lower case.
+  const letters = /^\p{L}+/u.exec(token)?.[0] ?? '';
   for (let i = letters.length - 1; i >= 1; i--) {
-    const before = letters.slice(0, i);
+    const before = letters.slice(0, i).toLowerCase();
     const after = letters.slice(i);
+    if (!/^\p{Ll}+$/u.test(after)) break;
     const joined = prefix + after;
     if (joined.length >= MIN_JOINED_LETTERS && vocabulary.has(joined) && vocabulary.has(before) && !vocabulary.has(after)) return i;
   }
