@@ -9,6 +9,7 @@ import { applyIndependence } from './independence/index.js';
 import { compareQuotes } from './quotes/index.js';
 import { buildSourceDoc, type SourceDoc } from './source-doc.js';
 import { unsupportedNote } from '../nlp/language.js';
+import { markStoryBoilerplate } from '../extract/story-boilerplate.js';
 
 export interface DossierOptions {
   /** Called between stages, for progress display. */
@@ -26,7 +27,9 @@ export interface DossierOptions {
  *   6. a stable sort and ids numbered in that order, so the same input gives the same bytes,
  *   7. independence (text reuse, independent-source counts, provenance, profiles, summary).
  */
-export function buildDossier(articles: Article[], options: DossierOptions = {}): Dossier {
+export function buildDossier(input: Article[], options: DossierOptions = {}): Dossier {
+  // Boilerplate only the whole story shows (an appended unrelated story, a spliced headline).
+  const articles = markStoryBoilerplate(input);
   const stage = options.onStage ?? ((): void => undefined);
   const analyze = options.analyze ?? analyzeArticle;
 

@@ -21,7 +21,7 @@ const MAX_LABEL_WORDS = 5;
 const MAX_BYLINE_WORDS = 12;
 
 interface LineLexicon {
-  [reason: string]: string[] | string;
+  [reason: string]: string[] | string | Record<string, string[] | string>;
 }
 
 interface Line extends Span {
@@ -35,6 +35,16 @@ function rules(): { reason: string; patterns: RegExp[] }[] {
     .filter((e): e is [string, string[]] => Array.isArray(e[1]))
     .map(([reason, patterns]) => ({ reason, patterns: patterns.map((p) => new RegExp(p, 'iu')) }));
   return compiled;
+}
+
+let trailing: { reason: string; patterns: RegExp[] }[] | undefined;
+/** Patterns of a non-prose mark ending a prose line ("(c) Name"); group 'mark' is what is marked. */
+function trailingRules(): { reason: string; patterns: RegExp[] }[] {
+  const groups = readLexicon<LineLexicon>('boilerplate-lines.json')['trailingSpans'];
+  trailing ??= Object.entries(typeof groups === 'object' && !Array.isArray(groups) ? groups : {})
+    .filter((e): e is [string, string[]] => Array.isArray(e[1]))
+    .map(([reason, patterns]) => ({ reason, patterns: patterns.map((p) => new RegExp(p, 'iu')) }));
+  return trailing;
 }
 
 /** Words that name a section of teasers at an article's end ("Must See Stories", "More Videos"). */
@@ -123,8 +133,24 @@ export function markBoilerplateLines(text: string, from = 0, to = text.length): 
   lines.forEach((line, i) => {
     const reason = reasons[i];
     if (reason) out.push({ start: line.start, end: line.end, reason });
+    else {
+      const mark = trailingMark(line);
+      if (mark) out.push(mark);
+    }
   });
   return out;
+}
+
+/** A copyright or credit mark ending a prose line, as a span of its own (the sentence before stays prose). */
+function trailingMark(line: Line): BoilerplateSpan | null {
+  for (const { reason, patterns } of trailingRules()) {
+    for (const p of patterns) {
+      const m = p.exec(line.value);
+      const mark = m?.groups?.['mark'];
+      if (m && mark) return { start: line.end - mark.length, end: line.end, reason };
+    }
+  }
+  return null;
 }
 
 /**

@@ -69,8 +69,9 @@ export async function htmlArticleBounded(
   pageUrl: string | null,
   warnings: string[] = [],
   options: BoundedOptions = {},
+  meta: Partial<ArticleMeta> = {},
 ): Promise<Built> {
-  return fromExtraction(origin, kind, await extractHtmlBounded(html, pageUrl, options), warnings, {});
+  return fromExtraction(origin, kind, await extractHtmlBounded(html, pageUrl, options), warnings, meta);
 }
 
 function fromExtraction(origin: string, kind: InputKind, r: HtmlResult, warnings: string[], meta: Partial<ArticleMeta>): Built {

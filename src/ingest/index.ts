@@ -133,7 +133,7 @@ class Reader {
         return;
       case 'jsonl':
         for (const w of warnings) this.problem(origin, 'warning', w);
-        for (const line of readJsonl(origin, text, warnings)) this.built(line.origin, line.built);
+        for (const line of await readJsonl(origin, text, warnings)) this.built(line.origin, line.built);
         return;
       case 'feed': {
         // Loaded on first use: the XML parser is not needed by most runs.

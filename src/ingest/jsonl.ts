@@ -1,7 +1,8 @@
 import { makeArticle, type ArticleMeta } from '../model/article.js';
 import { markBoilerplateLines } from '../extract/boilerplate.js';
 import { normalisePublished } from '../extract/dates.js';
-import { htmlArticle, type Built } from './articles.js';
+import { htmlArticleBounded, type Built } from './articles.js';
+import type { BoundedOptions } from '../extract/pool.js';
 import { textBudgetProblem } from './budgets.js';
 
 // JSONL / NDJSON: one article per line, {url, outlet, title, published, author, and text or html}.
@@ -43,25 +44,29 @@ function metaOf(record: Record<string, unknown>): Partial<ArticleMeta> {
   return meta;
 }
 
-export function readJsonl(path: string, content: string, warnings: string[] = []): LineResult[] {
+/**
+ * The articles of a JSONL file. A line carrying HTML is extracted under the same per-page deadline as
+ * an HTML file (src/extract/pool.ts): one hostile line must not stall the whole file.
+ */
+export async function readJsonl(path: string, content: string, warnings: string[] = [], options: BoundedOptions = {}): Promise<LineResult[]> {
   const out: LineResult[] = [];
   const lines = content.split('\n');
-  lines.forEach((raw, i) => {
+  for (const [i, raw] of lines.entries()) {
     const line = raw.replace(/\r$/, '');
-    if (!line.trim()) return;
+    if (!line.trim()) continue;
     const origin = `${path}#${i + 1}`;
     try {
-      out.push({ origin, built: readLine(origin, line, i + 1, warnings) });
+      out.push({ origin, built: await readLine(origin, line, i + 1, warnings, options) });
     } catch (e) {
       out.push({ origin, built: { ok: false, reason: `cannot read line ${i + 1} (${(e as Error).message})` } });
     }
-  });
+  }
   if (out.length === 0) return [{ origin: path, built: { ok: false, reason: 'no JSON lines in the file' } }];
   return out;
 }
 
 /** One JSON line to an article, or the reason it cannot be one. */
-function readLine(origin: string, line: string, n: number, warnings: string[]): Built {
+async function readLine(origin: string, line: string, n: number, warnings: string[], options: BoundedOptions): Promise<Built> {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -88,7 +93,7 @@ function readLine(origin: string, line: string, n: number, warnings: string[]): 
     });
     return { ok: true, article };
   } else if (html !== null && html.trim()) {
-    return htmlArticle(origin, 'jsonl', html, meta.url ?? null, warnings, meta);
+    return htmlArticleBounded(origin, 'jsonl', html, meta.url ?? null, warnings, options, meta);
   } else {
     return { ok: false, reason: `line ${n} has no "text" or "html"` };
   }

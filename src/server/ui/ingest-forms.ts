@@ -125,7 +125,7 @@ class FormIngest {
     if (files.length === 0) fail(400, 'choose at least one file');
     const results: UiResult[] = [];
     for (const f of files) {
-      const read = readUpload(f.name || 'upload', new Uint8Array(await f.arrayBuffer()));
+      const read = await readUpload(f.name || 'upload', new Uint8Array(await f.arrayBuffer()));
       for (const p of read.problems) results.push({ origin: p.origin, status: 'error', error: p.reason });
       results.push(...(await this.ingest(read.articles)));
     }

@@ -1,4 +1,4 @@
-import { htmlArticle, plainTextArticle, type Built } from '../../ingest/articles.js';
+import { htmlArticleBounded, plainTextArticle, type Built } from '../../ingest/articles.js';
 import { decodeBytes } from '../../ingest/decode.js';
 import { readFeed } from '../../ingest/feed.js';
 import { kindFromName, sniffKind } from '../../ingest/input-kind.js';
@@ -16,7 +16,7 @@ export interface UploadRead {
   problems: { origin: string; reason: string }[];
 }
 
-export function readUpload(name: string, bytes: Uint8Array): UploadRead {
+export async function readUpload(name: string, bytes: Uint8Array): Promise<UploadRead> {
   const origin = `upload:${name}`;
   const out: UploadRead = { articles: [], problems: [] };
   const decoded = decodeBytes(bytes);
@@ -33,10 +33,11 @@ export function readUpload(name: string, bytes: Uint8Array): UploadRead {
       take(origin, plainTextArticle(origin, kind, text, warnings));
       break;
     case 'html':
-      take(origin, htmlArticle(origin, 'html', text, null, warnings));
+      // In a worker with a deadline, as POST /articles does: the server's event loop stays free.
+      take(origin, await htmlArticleBounded(origin, 'html', text, null, warnings, { alwaysInWorker: true }));
       break;
     case 'jsonl':
-      for (const line of readJsonl(origin, text, warnings)) take(line.origin, line.built);
+      for (const line of await readJsonl(origin, text, warnings)) take(line.origin, line.built);
       break;
     case 'feed': {
       const feed = readFeed(origin, text);
