@@ -4,7 +4,7 @@ import type { Sentence } from '../types.js';
 import { tokenize, type Token } from '../tokens.js';
 import { phraseStartingAt, type SpeakerPhrase } from '../speaker-phrase.js';
 import { INVERTED_LEMMAS, addresseeAfter, cuesIn, type Cue } from './cues.js';
-import { speakerOfCue, firstNameIn, type Found } from './phrases.js';
+import { speakerOfCue, firstNameIn, namedInApposition, type Found } from './phrases.js';
 import { OUTER_START, type Working } from './working.js';
 import type { SieveContext } from './context.js';
 
@@ -69,7 +69,8 @@ export function trailingCue(c: SieveContext, close: Span, hi: number, nested: bo
   if (!cue) return null;
   // A verb first, or after only a compound tense's auxiliary ("..., a déclaré le ministre"), may have its speaker after it.
   if (cue.phrase === 'verb' && toks.slice(0, cue.index).every((t) => lexicons().auxiliaries.has(t.lower))) {
-    const ph = INVERTED_LEMMAS.has(cue.lemma) ? phraseStartingAt(toks, cue.index + 1, c.mentionsByStart, text) : null;
+    const inverted = INVERTED_LEMMAS.has(cue.lemma) ? phraseStartingAt(toks, cue.index + 1, c.mentionsByStart, text) : null;
+    const ph = namedInApposition(c, inverted) ?? inverted;
     return ph ? { phrase: ph, cue, addressee: addresseeAfter(text, toks, cue, aEnd) } : null;
   }
   if (!/[,.!?\u2014\u2013\u2026-]/.test(lastChar)) return null;

@@ -17,3 +17,8 @@ void test('trailing-cue-between-interrupted-parts', () => {
   assert.equal(q.length, 1);
   assert.deepEqual([q[0]?.pass, q[0]?.span], ['trailing-cue', 'the harbour master']);
 });
+
+void test('trailing-inverted-descriptor-then-name', () => {
+  const a = decidedBy('"The road stays shut," said the spokesman of the harbour police, Ruben Afolabi. Traffic was diverted.', 'trailing-cue');
+  assert.deepEqual([a?.speaker, a?.span], ['Ruben Afolabi', 'Ruben Afolabi']);
+});
