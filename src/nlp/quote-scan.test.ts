@@ -66,3 +66,11 @@ void test('a German quote with a nested one pairs each mark with its own', () =>
     ['nie wieder', 0],
   ]);
 });
+
+void test('a quote set one sentence a line runs over bare lines to the line that closes it', () => {
+  const q = quotes('She told the paper:\n"No.\nI have done it.\nI do not need it anymore."\nShe left.');
+  assert.equal(q.length, 1);
+  assert.deepEqual(q[0]?.words, ['No.', 'I have done it.', 'I do not need it anymore.']);
+  // Bare lines with no closing line after them do not join the quote.
+  assert.deepEqual(quotes('He said: "It was over.\nThe end came later.\nThen "a new dawn" came.')[0]?.words, ['It was over.']);
+});

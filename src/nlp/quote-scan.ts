@@ -168,6 +168,25 @@ function marksIn(text: string, para: Span, marks: QuoteMarks): Mark[] {
   return out;
 }
 
+/**
+ * Paragraphs holding no quotation mark that a quote left open may run over, when the paragraph after
+ * them closes it: texts set one sentence a line carry one opening mark for the first line and one
+ * closing mark for the last ("No. / I've done it. / ... I don't need it anymore."").
+ */
+const BARE_MAX_PARAGRAPHS = 12;
+
+/** Does an open double quote run on over bare paragraphs from `p` to a paragraph whose first double mark closes it? */
+function runsOverBare(text: string, paragraphs: Span[], p: number, marks: QuoteMarks): boolean {
+  for (let j = p; j < paragraphs.length && j < p + BARE_MAX_PARAGRAPHS; j++) {
+    const para = paragraphs[j] as Span;
+    const ms = marksIn(text, para, marks);
+    if (!ms.length) continue;
+    const first = ms.find((m) => m.kind === 'double');
+    return j > p && first !== undefined && first.canClose && first.at > para.start;
+  }
+  return false;
+}
+
 /** The quotations of `text`, paired by the marks of its language (`quoteMarksFor`; the default ones otherwise). */
 export function scanQuotes(text: string, paragraphs: Span[], marks: QuoteMarks = quoteMarksFor('en')): ScannedQuote[] {
   const found: (ScannedQuote | null)[] = [];
@@ -210,7 +229,8 @@ export function scanQuotes(text: string, paragraphs: Span[], marks: QuoteMarks =
       const m0 = paraMarks[0];
       const opensWithMark = m0 !== undefined && m0.at === para.start && m0.kind === bottom.mark.kind && m0.canOpen;
       const closesFirst = !opensWithMark && paraMarks.find((m) => m.kind === bottom.mark.kind)?.canClose === true && bottom.mark.kind === 'double';
-      if (opensWithMark || closesFirst) {
+      const bare = !opensWithMark && !closesFirst && paraMarks.length === 0 && bottom.mark.kind === 'double' && runsOverBare(text, paragraphs, p, marks);
+      if (opensWithMark || closesFirst || bare) {
         stack = [bottom];
         bottom.partStart = opensWithMark && m0 ? para.start + m0.len : para.start;
         if (opensWithMark) first = 1;

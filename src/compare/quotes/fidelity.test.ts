@@ -28,3 +28,11 @@ void test('altered: a number, a negation or who acts differs', () => {
   assert.equal(g('We will pay for every night.', 'We will not pay for every night.'), 'altered');
   assert.equal(g('If you go into the city, I am going to strike the town.', 'If you move on the city, we will strike the town.'), 'altered');
 });
+
+void test('verbatim across spelling and time typography; one function word missing is a slip', () => {
+  assert.equal(g('Police sealed the neighborhood until 6:00 p.m.', 'Police sealed the neighbourhood until 6 p.m.'), 'verbatim');
+  assert.equal(g('The colour of the flag was honoured at 9: 00 a.m.', 'The color of the flag was honored at 9 a.m.'), 'verbatim');
+  assert.equal(g('And there were another dozen people inside the hall.', 'And there another dozen people inside the hall.'), 'trimmed');
+  assert.equal(g('We were told the hall is open.', 'We were told the hall open.'), 'trimmed');
+  assert.equal(g('The ministry firmly rejected the plan.', 'The ministry rejected the plan.'), 'reworded');
+});

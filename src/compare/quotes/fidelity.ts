@@ -48,6 +48,11 @@ export function grade(ref: Word[], variant: Word[]): Grade {
   }
   const altered = alteration(hunks, ref, variant);
   if (altered) return { fidelity: 'altered', hunks, note: altered };
+  // One function word missing ("there another dozen" for "there were another dozen") is a slip of
+  // transcription, not a rewording; a content word or a negator left out is (negators are read above).
+  if (added.length === 0 && removed.length === 1 && lexicons().stopwords.has((removed[0] as Word).norm) && !NEGATORS.has((removed[0] as Word).norm)) {
+    return { fidelity: 'trimmed', hunks, note: 'one function word missing' };
+  }
   if (added.length === 0) return { fidelity: 'reworded', hunks, note: 'words left out without an elision mark' };
   void same;
   return { fidelity: 'reworded', hunks, note: 'other words, same content' };

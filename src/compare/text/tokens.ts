@@ -54,8 +54,25 @@ export function words(text: string, start = 0, end = text.length): Word[] {
     }
     pushNormalised(out, raw, s);
   }
-  return mergePairs(out);
+  return mergePairs(dropZeroMinutes(text, out));
 }
+
+/** "6:00 p.m." is "6 p.m.": a ":00" after an hour adds no word (printed "6:00", "6: 00" or "6 p.m."). */
+function dropZeroMinutes(text: string, ws: Word[]): Word[] {
+  return ws.filter((w, i) => {
+    const prev = ws[i - 1];
+    return !(w.norm === '00' && prev?.numeric && /^:\s?$/.test(text.slice(prev.end, w.start)));
+  });
+}
+
+/**
+ * British and American spellings of one word compare equal: "-our" is folded to "-or"
+ * ("neighbourhood"/"neighborhood", "honoured"/"honored"). Only words of six letters or more, so
+ * "your", "hour", "four" and "tour" stay as they are; a rare word folded by mistake ("contour") is
+ * folded the same way in every rendering, so equality is unchanged.
+ */
+const OUR_SPELLING = /^([a-z]{3,})our(s|hood|hoods|ed|ing|ite|ites|able|er|ers|ful|less)?$/;
+const foldSpelling = (w: string): string => (w.length >= 6 && w.includes('our') ? w.replace(OUR_SPELLING, '$1or$2') : w);
 
 function pushNormalised(out: Word[], raw: string, s: number): void {
   // Plain string tests only: this runs for every word of every source.
@@ -78,7 +95,7 @@ function pushNormalised(out: Word[], raw: string, s: number): void {
   // ("tax-filing" = "tax filing"), all sharing the printed word's span.
   if (w.includes('.') && !numeric(w) && DOTTED.test(w)) w = w.replace(/\./g, '');
   const parts = numeric(w) || !w.includes('-') ? [w] : w.split('-').filter(Boolean);
-  for (const piece of parts.length ? parts : [w]) for (const part of expand(piece)) out.push({ ...base, norm: part, numeric: numeric(part) });
+  for (const piece of parts.length ? parts : [w]) for (const part of expand(piece)) out.push({ ...base, norm: foldSpelling(part), numeric: numeric(part) });
   if (percent) out.push({ ...base, norm: 'percent', numeric: false });
 }
 const DOTTED = /^(?:[a-z]\.){2,}[a-z]?\.?$/;

@@ -26,7 +26,7 @@ export function accordingAt(toks: Token[], i: number): number {
  * Verbs whose speaker may follow them ("said Okafor", "added the spokesman"). After the others the
  * next phrase is an object or addressee ("told reporters", "called him a liar").
  */
-export const INVERTED_LEMMAS = new Set(['say', 'add', 'ask', 'write', 'continue', 'explain', 'note', 'recall', 'reply', 'respond', 'answer', 'declare', 'insist', 'argue', 'warn', 'quip', 'remark', 'observe', 'concede', 'acknowledge', 'admit', 'claim', 'state', 'counter', 'conclude', 'predict', 'joke', 'tweet', 'exclaim', 'go', 'read', 'begin']);
+export const INVERTED_LEMMAS = new Set(['say', 'add', 'ask', 'write', 'continue', 'explain', 'note', 'recall', 'reply', 'respond', 'answer', 'declare', 'insist', 'argue', 'warn', 'quip', 'remark', 'observe', 'concede', 'acknowledge', 'admit', 'claim', 'state', 'counter', 'conclude', 'predict', 'joke', 'tweet', 'exclaim', 'go', 'read', 'begin', 'report']);
 
 /** Words before an -ing form that make it a verb ("was saying", "heard saying", "while adding"). */
 const ING_VERB_CONTEXT = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'am', 'heard', 'seen', 'quoted', 'caught', 'while', 'after', 'before', 'by', 'without', 'kept', 'keeps', 'started', 'began', 'continued', 'went', 'on']);

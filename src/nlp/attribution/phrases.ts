@@ -16,6 +16,27 @@ export interface Found {
   addressee: Span | null;
 }
 
+/** Words at most of a descriptor's complement before the name set off after it ("the spokesman of the city police, X"). */
+const APPOSITION_COMPLEMENT_MAX_WORDS = 5;
+
+/**
+ * "the ministry spokesman, Ruben Afolabi, said" / "said the spokesman of the police, Ruben Afolabi.":
+ * a descriptor followed, after a comma, by the person it describes; the name closes the apposition
+ * (a comma or the clause's end after it). The person is the speaker, the descriptor only says who
+ * they are. Any language: the commas do the work, not the words.
+ */
+export function namedInApposition(c: SieveContext, phrase: SpeakerPhrase | null): SpeakerPhrase | null {
+  if (phrase?.kind !== 'descriptor') return null;
+  const rest = c.text.slice(phrase.end, phrase.end + 80);
+  const comma = rest.indexOf(',');
+  if (comma < 0 || /[.;:!?"“”«»()\n]/.test(rest.slice(0, comma))) return null;
+  if ((rest.slice(0, comma).match(/\S+/g) ?? []).length > APPOSITION_COMPLEMENT_MAX_WORDS) return null;
+  const at = phrase.end + comma + 1 + (/^\s*/.exec(rest.slice(comma + 1))?.[0].length ?? 0);
+  const m = c.mentionsByStart.get(at);
+  if (m?.kind !== 'person' || !/^\s*(?:[,.;:!?]|$)/.test(c.text.slice(m.end, m.end + 2))) return null;
+  return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
+}
+
 /** "Okafor, the ministry spokesman, said": the phrase before the apposition's opening comma. */
 function beforeApposition(c: SieveContext, toks: Token[], k: number, windowStart: number): SpeakerPhrase | null {
   const t = toks[k] as Token;
@@ -63,7 +84,8 @@ export function speakerOfCue(c: SieveContext, toks: Token[], cue: Cue, windowSta
       // "Beck, who said": "who" refers to the name before its comma, and is where this cue names it.
       const antecedent = next.lower === 'who' ? phraseEndingAt(toks, k, c.mentionsByEnd, text) : null;
       if (antecedent?.mention) return { phrase: { ...antecedent, start: next.start, end: next.end }, cue, addressee: null };
-      return { phrase: beforeApposition(c, toks, k, windowStart), cue, addressee: null };
+      const outer = beforeApposition(c, toks, k, windowStart);
+      return { phrase: namedInApposition(c, outer) ?? outer, cue, addressee: null };
     }
     if (!BETWEEN_SPEAKER_AND_CUE.has(t.lower)) break;
     k--;
@@ -71,7 +93,8 @@ export function speakerOfCue(c: SieveContext, toks: Token[], cue: Cue, windowSta
   const phrase = k >= 0 ? (phraseEndingAt(toks, k, c.mentionsByEnd, text) ?? coordinatedSubject(c, toks, k, windowStart)) : null;
   if (phrase) return { phrase, cue, addressee: null };
   // "said X" (inverted).
-  const after = INVERTED_LEMMAS.has(cue.lemma) ? phraseStartingAt(toks, cue.index + 1, c.mentionsByStart, text) : null;
+  const inverted = INVERTED_LEMMAS.has(cue.lemma) ? phraseStartingAt(toks, cue.index + 1, c.mentionsByStart, text) : null;
+  const after = namedInApposition(c, inverted) ?? inverted;
   if (after && !cue.token.lower.endsWith('ing') && (after.kind !== 'pronoun' || ['he', 'she'].includes(after.head))) return { phrase: after, cue, addressee: null };
   return none;
 }

@@ -4,7 +4,7 @@ import type { Sentence } from '../types.js';
 import { tokenize, type Token } from '../tokens.js';
 import { phraseStartingAt, type SpeakerPhrase } from '../speaker-phrase.js';
 import { INVERTED_LEMMAS, addresseeAfter, cuesIn, type Cue } from './cues.js';
-import { speakerOfCue, firstNameIn, type Found } from './phrases.js';
+import { speakerOfCue, firstNameIn, namedInApposition, type Found } from './phrases.js';
 import { OUTER_START, type Working } from './working.js';
 import type { SieveContext } from './context.js';
 
@@ -47,6 +47,14 @@ function endsAttribution(text: string, toks: Token[], cue: Cue, aEnd: number): b
   return stop >= 0 && /[.,:]/.test(rest.charAt(stop)) && (rest.slice(0, stop).match(/\S+/g) ?? []).length <= TRAILING_REST_MAX_WORDS;
 }
 
+/**
+ * `"...B." She adds, "C."`: after a quote that ends its sentence, a clause running into the next
+ * quotation's opening mark with a comma or colon introduces that quotation, not this one.
+ */
+function introducesNext(text: string, cue: Cue, aEnd: number, hi: number): boolean {
+  return aEnd === hi && /^["“«„]/.test(text.slice(hi, hi + 1)) && /^[^.!?;"“”]*[,:]\s*$/.test(text.slice(cue.end, aEnd));
+}
+
 /** `"...," he said` / `"...?" asked X` / `"..." Berg told reporters` / `"..." ― X` after the closing mark `close`. */
 export function trailingCue(c: SieveContext, close: Span, hi: number, nested: boolean): Found | null {
   const { text } = c;
@@ -69,7 +77,8 @@ export function trailingCue(c: SieveContext, close: Span, hi: number, nested: bo
   if (!cue) return null;
   // A verb first, or after only a compound tense's auxiliary ("..., a déclaré le ministre"), may have its speaker after it.
   if (cue.phrase === 'verb' && toks.slice(0, cue.index).every((t) => lexicons().auxiliaries.has(t.lower))) {
-    const ph = INVERTED_LEMMAS.has(cue.lemma) ? phraseStartingAt(toks, cue.index + 1, c.mentionsByStart, text) : null;
+    const inverted = INVERTED_LEMMAS.has(cue.lemma) ? phraseStartingAt(toks, cue.index + 1, c.mentionsByStart, text) : null;
+    const ph = namedInApposition(c, inverted) ?? inverted;
     return ph ? { phrase: ph, cue, addressee: addresseeAfter(text, toks, cue, aEnd) } : null;
   }
   if (!/[,.!?\u2014\u2013\u2026-]/.test(lastChar)) return null;
@@ -77,7 +86,7 @@ export function trailingCue(c: SieveContext, close: Span, hi: number, nested: bo
   const f = speakerOfCue(c, toks, cue, close.end);
   const at = f.phrase ? toks.findIndex((t) => t.start >= (f.phrase as SpeakerPhrase).start) : -1;
   if (!f.phrase || at < 0 || at > maxSkip) return null;
-  if (/[.!?]/.test(lastChar) && !endsAttribution(text, toks, cue, aEnd)) return null;
+  if (/[.!?]/.test(lastChar) && (!endsAttribution(text, toks, cue, aEnd) || introducesNext(text, cue, aEnd, hi))) return null;
   return { ...f, addressee: addresseeAfter(text, toks, cue, aEnd) };
 }
 

@@ -39,6 +39,7 @@ interface Open {
  */
 export const subjectVerb: IndirectPass = {
   name: 'indirect:subject-verb',
+  inQuotedSentences: true,
   find(c, { sentence: s, toks }) {
     const out: IndirectFinding[] = [];
     const state: { open: Open | null } = { open: null };

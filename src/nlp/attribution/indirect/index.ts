@@ -64,12 +64,14 @@ function candidates(ctx: AttributionContext): Candidate[] {
 export function findIndirectSpeechTraced(ctx: AttributionContext, direct: Quote[]): TracedQuote[] {
   const c = buildIndirectContext(ctx, direct);
   const quoted = direct.map((q) => ({ start: q.open?.start ?? q.start, end: q.close?.end ?? q.end }));
+  // A direct quote's cue ("...," he said in an interview) reports that quote, not a statement of its own.
+  const directCues = direct.flatMap((q) => (q.cueSpan ? [q.cueSpan] : []));
   const out: TracedQuote[] = [];
   const found: Quote[] = [];
   for (const cand of candidates(ctx)) {
     const { sentence } = cand;
     const quotes = quoted.filter((q) => q.start < sentence.end && q.end > sentence.start);
-    const taken: Span[] = [];
+    const taken: Span[] = directCues.filter((q) => q.start < sentence.end && q.end > sentence.start);
     for (const pass of INDIRECT_PASSES) {
       if (quotes.length && !pass.inQuotedSentences) continue;
       for (const f of pass.find(c, cand)) {

@@ -17,3 +17,18 @@ void test('trailing-cue-between-interrupted-parts', () => {
   assert.equal(q.length, 1);
   assert.deepEqual([q[0]?.pass, q[0]?.span], ['trailing-cue', 'the harbour master']);
 });
+
+void test('trailing-inverted-descriptor-then-name', () => {
+  const a = decidedBy('"The road stays shut," said the spokesman of the harbour police, Ruben Afolabi. Traffic was diverted.', 'trailing-cue');
+  assert.deepEqual([a?.speaker, a?.span], ['Ruben Afolabi', 'Ruben Afolabi']);
+});
+
+void test('trailing-inverted-reported', () => {
+  const a = decidedBy('The vote is "the closest in a decade," reported Harbour Radio.', 'trailing-cue');
+  assert.equal(a?.span, 'Harbour Radio');
+});
+
+void test('a clause running into the next quote introduces that quote', () => {
+  const q = attributions('Mayor Ines Korver spoke first. She says the plan is "the same old plan." Tomas Brevik adds, "It will fail again."');
+  assert.deepEqual(q.filter((x) => x.direct).map((x) => x.speaker), ['Ines Korver', 'Tomas Brevik']);
+});

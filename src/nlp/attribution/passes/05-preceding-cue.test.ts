@@ -21,3 +21,8 @@ void test('preceding-cue-participle-clause-belongs-to-the-subject', () => {
   const a = decidedBy('Councillor Edda Rhys on Monday criticised the budget, saying the plan goes "nowhere near far enough to help the town."', 'preceding-cue');
   assert.equal(a?.speaker, 'Edda Rhys');
 });
+
+void test('preceding-descriptor-with-name-in-apposition', () => {
+  const a = decidedBy('The port authority closed the quay. The chief engineer, Lise Varga, said: "The crane failed twice."', 'preceding-cue');
+  assert.deepEqual([a?.speaker, a?.span], ['Lise Varga', 'Lise Varga']);
+});
