@@ -167,6 +167,9 @@ export function buildProfiles(input: ProfilesInput): SourceProfile[] {
         let best = SAME_FACT_SIMILARITY;
         for (const s of sentences) {
           if (s.src === src || hasLoaded(s)) continue;
+          // Dice is at most 2·min/(sum) of the set sizes: a sentence that cannot reach `best` is skipped.
+          const bound = (2 * Math.min(host.words.size, s.words.size)) / (host.words.size + s.words.size);
+          if (!(bound >= best)) continue;
           const sim = dice(host.words, s.words);
           if (sim >= best) {
             best = sim;
