@@ -1,6 +1,6 @@
 // `npm run bench -- analyze`: how long the dossier takes. The seed story in-process once its articles
 // are loaded (first run, then warm), the whole CLI process on the seed story (built dist if present,
-// else tsx), and synthetic stories of 5, 20, 50 and 100 sources made from the example story and
+// else tsx), and synthetic stories of 5, 20, 50, 100 and 200 sources made from the example story and
 // BASIL articles (each copy shifted by a prefix line so no two sources are identical).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -60,7 +60,7 @@ export async function run(): Promise<string[]> {
   const r = spawnSync(process.execPath, [...cli, 'analyze', SEEDS, '--format', 'json'], { encoding: 'utf8', cwd: REPO_ROOT });
   out.push(`seed story, whole process (${existsSync(dist) ? 'dist' : 'tsx, unbuilt'}): ${ms(performance.now() - t)}, exit ${r.status}  (limit 1500 ms)`);
 
-  for (const n of [5, 20, 50, 100]) {
+  for (const n of [5, 20, 50, 100, 200]) {
     const story = await syntheticStory(n);
     const [d, took] = timed(() => buildDossier(story));
     out.push(`${String(n).padStart(3)} sources: ${ms(took).padStart(8)}  (${d.quotes.length} quote clusters, ${d.claims.length} claims, ${d.conflicts.length} conflicts)${n === 50 ? '  (limit 5000 ms)' : ''}`);

@@ -50,14 +50,21 @@ export function groupItems<T extends Groupable>(items: T[], o: GroupOptions<T>):
     return s;
   };
   const commonKey = Math.max(COMMON_KEY_MIN, items.length / 10);
+  // seen[j] === i + 1 marks j as already a candidate of i (cheaper than a Set per item)
+  const seen = new Int32Array(items.length);
   items.forEach((_, i) => {
-    const candidates = new Set<number>();
+    const candidates: number[] = [];
     for (const k of new Set(items[i]?.keys ?? [])) {
       const list = byKey.get(k) ?? [];
       if (list.length > commonKey) continue;
-      for (const j of list) if (j > i) candidates.add(j);
+      for (const j of list) {
+        if (j > i && seen[j] !== i + 1) {
+          seen[j] = i + 1;
+          candidates.push(j);
+        }
+      }
     }
-    for (const j of [...candidates].sort((x, y) => x - y)) {
+    for (const j of candidates.sort((x, y) => x - y)) {
       const s = pairScore(i, j);
       if (s >= o.link) links.push({ a: i, b: j, s });
     }
@@ -71,25 +78,44 @@ export function groupItems<T extends Groupable>(items: T[], o: GroupOptions<T>):
     if (ga === gb) continue;
     const A = members.get(ga) as number[];
     const B = members.get(gb) as number[];
-    const perSource = new Map<number, number>();
-    let over = false;
-    for (const i of [...A, ...B]) {
-      const s = (items[i] as T).source;
-      const n = (perSource.get(s) ?? 0) + 1;
-      perSource.set(s, n);
-      if (n > o.perSource) over = true;
-    }
-    if (over) continue;
+    if (overPerSource(items, A, B, o.perSource)) continue;
     let total = 0;
     const sa = A.slice(0, AVERAGE_LINK_SAMPLE);
     const sb = B.slice(0, AVERAGE_LINK_SAMPLE);
     for (const i of sa) for (const j of sb) total += pairScore(i, j);
     if (total / (sa.length * sb.length) < o.average) continue;
-    const merged = [...A, ...B].sort((x, y) => x - y);
+    const merged = mergeSorted(A, B);
     const keep = Math.min(ga, gb);
     members.set(keep, merged);
     members.delete(Math.max(ga, gb));
     for (const i of merged) groupOf[i] = keep;
   }
   return [...members.keys()].sort((x, y) => x - y).map((k) => (members.get(k) as number[]).map((i) => items[i] as T));
+}
+
+/** Whether groups A and B together would give some source more than `limit` members. */
+function overPerSource(items: readonly Groupable[], A: readonly number[], B: readonly number[], limit: number): boolean {
+  // A group of n members cannot give any source more than n: most merges are decided without counting.
+  if (A.length + B.length <= limit) return false;
+  const perSource = new Map<number, number>();
+  for (const list of [A, B]) {
+    for (const i of list) {
+      const s = (items[i] as Groupable).source;
+      const n = (perSource.get(s) ?? 0) + 1;
+      if (n > limit) return true;
+      perSource.set(s, n);
+    }
+  }
+  return false;
+}
+
+/** Two ascending index lists as one ascending list (both are kept sorted; no sort needed). */
+function mergeSorted(A: readonly number[], B: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < A.length && j < B.length) out.push((A[i] as number) <= (B[j] as number) ? (A[i++] as number) : (B[j++] as number));
+  while (i < A.length) out.push(A[i++] as number);
+  while (j < B.length) out.push(B[j++] as number);
+  return out;
 }

@@ -70,15 +70,31 @@ export function claimSources(claim: Claim): string[] {
  * paragraph says, even if they are independent elsewhere.
  */
 export function recountClaims(claims: Claim[], groups: string[][], copied: ReusePassage[] = []): IndependentClaim[] {
+  // Indexes, so each claim looks only at its own sources' groups and copied passages (the union-find's
+  // result does not depend on the order of unions, so skipping unrelated groups and passages is exact).
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => g.forEach((s) => groupOf.set(s, i)));
+  const passagesOf = new Map<string, ReusePassage[]>();
+  for (const p of copied) {
+    const l = passagesOf.get(p.a.source);
+    if (l) l.push(p);
+    else passagesOf.set(p.a.source, [p]);
+  }
   return claims.map((c) => {
     const sources = claimSources(c);
     const uf = new UnionFind();
-    for (const s of sources) uf.find(s);
-    for (const g of groups) {
-      const members = g.filter((s) => sources.includes(s));
-      for (const m of members.slice(1)) uf.union(members[0] ?? m, m);
+    const firstInGroup = new Map<number, string>();
+    for (const s of sources) {
+      uf.find(s);
+      const g = groupOf.get(s);
+      if (g === undefined) continue;
+      const first = firstInGroup.get(g);
+      if (first === undefined) firstInGroup.set(g, s);
+      else uf.union(first, s);
     }
-    for (const p of copied) {
+    const inClaim = new Set(c.evidence.map((e) => e.source));
+    for (const p of [...inClaim].flatMap((s) => passagesOf.get(s) ?? [])) {
+      if (!inClaim.has(p.b.source)) continue;
       const inA = c.evidence.some((e) => e.source === p.a.source && overlaps(e, p.a));
       const inB = c.evidence.some((e) => e.source === p.b.source && overlaps(e, p.b));
       if (inA && inB) uf.union(p.a.source, p.b.source);

@@ -120,9 +120,17 @@ export function buildProfiles(input: ProfilesInput): SourceProfile[] {
       return { src, span, words: new Set(contentWords(src.tokens.slice(a, b), stopWords)) };
     }),
   );
+  // Memoised: every loaded finding of every source scans all sentences, so testing the regex each time
+  // made this quadratic in the story's size.
+  const loadedIn = new Map<Sent, boolean>();
   const hasLoaded = (s: Sent): boolean => {
-    loaded.lastIndex = 0;
-    return loaded.test(s.src.text.slice(s.span.start, s.span.end));
+    let got = loadedIn.get(s);
+    if (got === undefined) {
+      loaded.lastIndex = 0;
+      got = loaded.test(s.src.text.slice(s.span.start, s.span.end));
+      loadedIn.set(s, got);
+    }
+    return got;
   };
 
   const forms = new Map(texts.map((t) => [t.id, nameForms(t, analyses.get(t.id) ?? null, quotedTest.get(t.id) ?? (() => false))]));
@@ -159,6 +167,9 @@ export function buildProfiles(input: ProfilesInput): SourceProfile[] {
         let best = SAME_FACT_SIMILARITY;
         for (const s of sentences) {
           if (s.src === src || hasLoaded(s)) continue;
+          // Dice is at most 2·min/(sum) of the set sizes: a sentence that cannot reach `best` is skipped.
+          const bound = (2 * Math.min(host.words.size, s.words.size)) / (host.words.size + s.words.size);
+          if (!(bound >= best)) continue;
           const sim = dice(host.words, s.words);
           if (sim >= best) {
             best = sim;

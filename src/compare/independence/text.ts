@@ -160,6 +160,9 @@ export function tokenRange(tokens: Token[], span: Span): [number, number] {
 }
 
 /** Source ids in natural order ("s2" before "s10"), the order pairs and groups are listed in. */
+/** One collator for every comparison: localeCompare with options builds one per call. */
+const ID_COLLATOR = new Intl.Collator('en', { numeric: true });
+
 export function byId(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return ID_COLLATOR.compare(a, b);
 }
