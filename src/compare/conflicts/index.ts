@@ -5,6 +5,7 @@ import type { SourceDoc } from '../source-doc.js';
 import { phraseAttributeConflicts } from './attribute-phrases.js';
 import { thingAttributeConflicts } from './thing-attributes.js';
 import { residenceConflicts } from './residence.js';
+import { destinationConflicts } from './destination.js';
 import { namedDateConflicts } from './named-date.js';
 import { attributionConflicts } from './attribution.js';
 import { toldOutletConflicts } from './told-outlet.js';
@@ -39,6 +40,7 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...phraseAttributeConflicts(docs, claims),
     ...thingAttributeConflicts(docs),
     ...residenceConflicts(docs),
+    ...destinationConflicts(docs, claims),
     ...polarityConflicts(docs),
     // A statement in one source, its negation in the same words in another.
     ...negationConflicts(docs),
