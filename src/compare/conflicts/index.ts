@@ -6,6 +6,7 @@ import { phraseAttributeConflicts } from './attribute-phrases.js';
 import { thingAttributeConflicts } from './thing-attributes.js';
 import { residenceConflicts } from './residence.js';
 import { destinationConflicts } from './destination.js';
+import { venueConflicts } from './venue.js';
 import { namedDateConflicts } from './named-date.js';
 import { attributionConflicts } from './attribution.js';
 import { toldOutletConflicts } from './told-outlet.js';
@@ -41,6 +42,7 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...thingAttributeConflicts(docs),
     ...residenceConflicts(docs),
     ...destinationConflicts(docs, claims),
+    ...venueConflicts(docs),
     ...polarityConflicts(docs),
     // A statement in one source, its negation in the same words in another.
     ...negationConflicts(docs),
