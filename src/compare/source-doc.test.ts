@@ -37,3 +37,13 @@ void test('the quote mask covers the marks and the words, nothing outside', () =
   const covered = [...t].filter((_, i) => mask[i] === 1).join('');
   assert.equal(covered, '"yes"');
 });
+
+void test('a reversed pair of curly marks masks only the words between them', () => {
+  const t = 'The agency added him to its ” Ten Most Sought “ list after his escape from Halvard.';
+  const mask = quoteMask(t, quotesOf(t));
+  const covered = [...t].filter((_, i) => mask[i] === 1).join('');
+  assert.equal(covered, '” Ten Most Sought “');
+  const open = 'He said “we stay, and the line ran on to the end.';
+  const openMask = quoteMask(open, quotesOf(open));
+  assert.equal(openMask[open.length - 2], 1, 'an opening mark with no stray closer before it still runs to the end');
+});

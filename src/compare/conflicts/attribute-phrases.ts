@@ -28,6 +28,8 @@ interface PhraseAttribute {
   after?: string[];
   near?: string[];
   nearReach?: number;
+  /** How similar the two sentences must be, when the frame alone ties the value to one thing. */
+  floor?: number;
   values: Record<string, string[]>;
 }
 
@@ -66,7 +68,7 @@ export function phraseAttributeConflicts(docs: SourceDoc[], claims: ClaimStage):
     }
     const why = attr.why;
     const kind = attr.kind;
-    out.push(...attributeConflicts(docs, stances, () => ({ question: attr.question, why, ...(kind ? { kind } : {}) }), { matcher: claims.matcher, floor: SAME_THING_SIMILARITY }));
+    out.push(...attributeConflicts(docs, stances, () => ({ question: attr.question, why, ...(kind ? { kind } : {}) }), { matcher: claims.matcher, floor: attr.floor ?? SAME_THING_SIMILARITY }));
   }
   return out;
 }

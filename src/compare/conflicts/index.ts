@@ -5,6 +5,8 @@ import type { SourceDoc } from '../source-doc.js';
 import { phraseAttributeConflicts } from './attribute-phrases.js';
 import { thingAttributeConflicts } from './thing-attributes.js';
 import { residenceConflicts } from './residence.js';
+import { destinationConflicts } from './destination.js';
+import { venueConflicts } from './venue.js';
 import { namedDateConflicts } from './named-date.js';
 import { restatedDateConflicts } from './restated-date.js';
 import { attributionConflicts } from './attribution.js';
@@ -47,6 +49,8 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...phraseAttributeConflicts(docs, claims),
     ...thingAttributeConflicts(docs),
     ...residenceConflicts(docs),
+    ...destinationConflicts(docs, claims),
+    ...venueConflicts(docs),
     ...polarityConflicts(docs),
     // A statement in one source, its negation in the same words in another.
     ...negationConflicts(docs),
