@@ -4,6 +4,7 @@ import { LexicalMatcher, type Matcher } from '../matcher.js';
 import type { QuoteStage } from '../quotes/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { clausesOf } from './clauses.js';
+import { sameCount } from './figures.js';
 import { mergeDuplicateGroups } from './dedupe.js';
 import { claimUnits, headlineUnits, isStatement, type ClaimUnit } from './units.js';
 
@@ -190,7 +191,7 @@ function sharedPairs(clauses: ClaimUnit[], m: LexicalMatcher, existing: ClaimGro
   const candidates = [...byPair.entries()]
     .map(([pair, list]) => {
       const firstPerSource = new Map<number, ClaimUnit>();
-      for (const c of list) if (!firstPerSource.has(c.source)) firstPerSource.set(c.source, c);
+      for (const c of pair.includes(' ') ? list : sameCount(pair, list)) if (!firstPerSource.has(c.source)) firstPerSource.set(c.source, c);
       return { pair, group: [...firstPerSource.values()] };
     })
     .filter((x) => x.group.length >= PAIR_MIN_SOURCES)

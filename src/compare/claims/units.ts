@@ -17,11 +17,12 @@ const MIN_CLAIM_WORDS = 6;
 const MAX_EVIDENCE_CHARS = 320;
 
 /**
- * A number bound to a word ("33-year-old", "716-yard", "19th") states the same number as the bare
- * figure ("Reid, 33,", "716 yards", "19 seasons"): such a key also yields the figure's key, so
- * sources giving one number in different forms meet on it.
+ * An age ("33-year-old", "59-year old") or an ordinal ("19th") states the same figure as the bare
+ * number ("Reid, 33,", "19 seasons"): such a key also yields the figure's key, so sources giving one
+ * number in different forms meet on it. Other bound forms ("40-wagon") are left alone: the bare
+ * figure would meet every other use of the number ("40 minutes").
  */
-const BOUND_NUMBER = /^(\d+)(?:-\p{L}|st$|nd$|rd$|th$)/u;
+const BOUND_NUMBER = /^(\d+)(?:-years?\b|st$|nd$|rd$|th$)/u;
 
 /** A passage's content keys, with the bare figure of each number bound to a word. */
 export function unitKeys(ws: readonly Word[]): string[] {
