@@ -62,3 +62,15 @@ void test('a claim is contested only when a source of it holds another side than
   assert.equal(markContested(stage, [mine])[0]?.status, 'corroborated', 'one source on both sides is no source against');
   assert.equal(markContested({ ...stage, groups: stage.groups.filter((g) => g.claim === claim) }, [real])[0]?.status, 'contested');
 });
+
+void test('a figure counting different things is not one fact; an age and its bare figure meet', async () => {
+  const { sameCount } = await import('./figures.js');
+  const { claimUnits } = await import('./units.js');
+  const d = doc('The 40-wagon train stopped at the bridge on Sunday. Nine of the 40 wagons left the rails near Vellmar. A ferry sailed 40 minutes before the crash, the operator said.');
+  const units = claimUnits(d);
+  const kept = sameCount('40', units).map((u) => d.text.slice(u.start, u.end));
+  assert.equal(kept.length, 2, kept.join(' | '));
+  assert.ok(kept.every((t) => t.includes('wagon')));
+  const age = doc('The 52-year-old skipper steered the ferry home on Monday.');
+  assert.ok(claimUnits(age)[0]?.keys.includes('52'), 'an age keys as its bare figure');
+});

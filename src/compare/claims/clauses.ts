@@ -1,7 +1,8 @@
 import type { Span } from '../../model/span.js';
 import type { SourceDoc } from '../source-doc.js';
-import { contentKey, type Word } from '../text/tokens.js';
+import type { Word } from '../text/tokens.js';
 import type { ClaimUnit } from './index.js';
+import { unitKeys } from './units.js';
 
 /** A clause shorter than this many words joins the next one ("In 2024, CNN aired ..."). */
 const MIN_CLAUSE_WORDS = 4;
@@ -39,13 +40,13 @@ export function clausesOf(doc: SourceDoc, unit: ClaimUnit): ClaimUnit[] {
       continue;
     }
     pending = null;
-    const keys = [...new Set(ws.map(contentKey).filter((k): k is string => k !== null))];
+    const keys = unitKeys(ws);
     out.push({ source: unit.source, start: span.start, end: span.end, words: ws, keys });
   }
   if (pending && out.length) {
     const last = out[out.length - 1] as ClaimUnit;
     const ws = wordsIn(unit, { start: last.start, end: pending.end });
-    out[out.length - 1] = { ...last, end: pending.end, words: ws, keys: [...new Set(ws.map(contentKey).filter((k): k is string => k !== null))] };
+    out[out.length - 1] = { ...last, end: pending.end, words: ws, keys: unitKeys(ws) };
   }
   return out.filter((c) => c.keys.length >= 2);
 }

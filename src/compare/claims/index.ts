@@ -4,6 +4,7 @@ import { LexicalMatcher, type Matcher } from '../matcher.js';
 import type { QuoteStage } from '../quotes/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { clausesOf } from './clauses.js';
+import { sameCount } from './figures.js';
 import { mergeDuplicateGroups } from './dedupe.js';
 import { claimUnits, headlineUnits, isStatement, type ClaimUnit } from './units.js';
 
@@ -95,8 +96,26 @@ export function compareClaims(docs: SourceDoc[], _quotes: QuoteStage): ClaimStag
     for (const x of singleSourceClaims(unit, context)) out.push({ units: [x], claim: toClaim([x], docs, clauseMatcher) });
   }
   const shared = mergeDuplicateGroups(out.filter((g) => multi(g.units)).map((g) => g.units), MAX_EVIDENCE_PER_SOURCE, (g) => centralUnit(g, matcher));
-  const groups = [...shared.map((g) => ({ units: g, claim: toClaim(g, docs, matcher) })), ...out.filter((g) => !multi(g.units))];
+  const sharedClaims = shared.map((g) => ({ units: g, claim: toClaim(g, docs, matcher, (u) => closeTo(u, g)) }));
+  const groups = [...sharedClaims, ...dropRestated(out.filter((g) => !multi(g.units)), shared, closeTo)];
   return { units, groups, matcher };
+}
+
+/** A single-source claim and a shared claim's sentence this close to one span are one statement. */
+const SAME_SPAN_SHARE = 0.8;
+
+/**
+ * One fact is one claim: a single-source claim whose span is (nearly) a piece of a shared claim's
+ * evidence that another source's evidence states too (`stated`) says what that claim says, and is
+ * dropped. Evidence that meets the others only on the event leaves its sentence's fact its own
+ * (dropping those too, or the sentence such a claim reads as, cost single-source recall on the dev
+ * stories' mean).
+ */
+function dropRestated(singles: ClaimGroup[], shared: ClaimUnit[][], stated: (u: ClaimUnit, g: ClaimUnit[]) => boolean): ClaimGroup[] {
+  const facts = shared.flatMap((g) => g.filter((u) => stated(u, g)));
+  const same = (a: ClaimUnit, b: ClaimUnit): boolean =>
+    a.source === b.source && Math.min(a.end, b.end) - Math.max(a.start, b.start) >= SAME_SPAN_SHARE * Math.max(a.end - a.start, b.end - b.start);
+  return singles.filter((g) => !g.units.some((u) => facts.some((c) => same(u, c))));
 }
 
 interface SingleContext {
@@ -160,12 +179,11 @@ function sharedPairs(clauses: ClaimUnit[], m: LexicalMatcher, existing: ClaimGro
   const byPair = new Map<string, ClaimUnit[]>();
   for (const c of clauses) {
     const keys = c.keys.filter((k) => m.weight(k) >= PAIR_MIN_WEIGHT && !k.startsWith('#')).sort();
+    // A distinctive figure ("59", "716") is a fact's anchor on its own: the words around it vary.
+    for (const k of keys) if (/^\d/.test(k)) addTo(byPair, k, c);
     for (let i = 0; i < keys.length; i++)
       for (let j = i + 1; j < keys.length; j++) {
-        const pair = `${keys[i]} ${keys[j]}`;
-        const list = byPair.get(pair);
-        if (list) list.push(c);
-        else byPair.set(pair, [c]);
+        addTo(byPair, `${keys[i]} ${keys[j]}`, c);
       }
   }
   const covered = (g: ClaimUnit[]): boolean =>
@@ -173,21 +191,30 @@ function sharedPairs(clauses: ClaimUnit[], m: LexicalMatcher, existing: ClaimGro
   const candidates = [...byPair.entries()]
     .map(([pair, list]) => {
       const firstPerSource = new Map<number, ClaimUnit>();
-      for (const c of list) if (!firstPerSource.has(c.source)) firstPerSource.set(c.source, c);
+      for (const c of pair.includes(' ') ? list : sameCount(pair, list)) if (!firstPerSource.has(c.source)) firstPerSource.set(c.source, c);
       return { pair, group: [...firstPerSource.values()] };
     })
     .filter((x) => x.group.length >= PAIR_MIN_SOURCES)
     .sort((a, b) => b.group.length - a.group.length || a.pair.localeCompare(b.pair));
   const out: ClaimUnit[][] = [];
   const seen = new Set<string>();
-  for (const { group } of candidates) {
+  // Figures have their own budget: widely shared word pairs would otherwise take every place.
+  const taken = { pair: 0, figure: 0 };
+  for (const { pair, group } of candidates) {
+    const kind = pair.includes(' ') ? 'pair' : 'figure';
     const sig = group.map((c) => `${c.source}:${c.start}`).join(',');
-    if (seen.has(sig) || covered(group)) continue;
+    if (taken[kind] >= PAIR_MAX_CLAIMS || seen.has(sig) || covered(group)) continue;
     seen.add(sig);
     out.push(group);
-    if (out.length >= PAIR_MAX_CLAIMS) break;
+    taken[kind]++;
   }
   return out;
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Clauses at least this similar state the same fact (clauses are short: a higher bar than sentences). */
@@ -195,11 +222,16 @@ const CLAUSE_LINK_THRESHOLD = 0.4;
 /** A clause of a matched sentence is its own single-source claim when at most this share of its content appears in the matching sentences. */
 const UNSAID_SHARE = 0.25;
 
-/** The claim reads as its most central sentence (the most similar to the rest). */
-function centralUnit(g: ClaimUnit[], m: Matcher): ClaimUnit {
-  let central = g[0] as ClaimUnit;
+/**
+ * The claim reads as its most central sentence (the most similar to the rest), among those whose
+ * fact another source states (`stated`) when there are any: a sentence met only on the event would
+ * name a fact the claim's other sources do not give.
+ */
+function centralUnit(g: ClaimUnit[], m: Matcher, stated?: (u: ClaimUnit) => boolean): ClaimUnit {
+  const pool = stated ? g.filter(stated) : [];
+  let central = (pool[0] ?? g[0]) as ClaimUnit;
   let bestScore = -1;
-  for (const u of g) {
+  for (const u of pool.length ? pool : g) {
     let s = 0;
     for (const v of g) if (v !== u) s += m.similarity(u, v);
     if (s > bestScore) {
@@ -210,9 +242,9 @@ function centralUnit(g: ClaimUnit[], m: Matcher): ClaimUnit {
   return central;
 }
 
-function toClaim(g: ClaimUnit[], docs: SourceDoc[], m: Matcher): Claim {
+function toClaim(g: ClaimUnit[], docs: SourceDoc[], m: Matcher, stated?: (u: ClaimUnit) => boolean): Claim {
   const sources = [...new Set(g.map((u) => u.source))].sort((a, b) => a - b);
-  const central = centralUnit(g, m);
+  const central = centralUnit(g, m, stated);
   const doc = (u: ClaimUnit): SourceDoc => docs[u.source] as SourceDoc;
   return {
     id: '',

@@ -16,6 +16,27 @@ const MIN_CLAIM_WORDS = 6;
 /** Evidence stays sentence-sized: a longer sentence is cut to its unquoted part. */
 const MAX_EVIDENCE_CHARS = 320;
 
+/**
+ * An age ("33-year-old", "59-year old") or an ordinal ("19th") states the same figure as the bare
+ * number ("Reid, 33,", "19 seasons"): such a key also yields the figure's key, so sources giving one
+ * number in different forms meet on it. Other bound forms ("40-wagon") are left alone: the bare
+ * figure would meet every other use of the number ("40 minutes").
+ */
+const BOUND_NUMBER = /^(\d+)(?:-years?\b|st$|nd$|rd$|th$)/u;
+
+/** A passage's content keys, with the bare figure of each number bound to a word. */
+export function unitKeys(ws: readonly Word[]): string[] {
+  const keys = new Set<string>();
+  for (const w of ws) {
+    const k = contentKey(w);
+    if (k === null) continue;
+    keys.add(k);
+    const n = BOUND_NUMBER.exec(k);
+    if (n?.[1]) keys.add(n[1]);
+  }
+  return [...keys];
+}
+
 export function claimUnits(doc: SourceDoc): ClaimUnit[] {
   const out: ClaimUnit[] = [];
   for (const s of doc.sentences) {
@@ -31,7 +52,7 @@ export function claimUnits(doc: SourceDoc): ClaimUnit[] {
     }
     const ws = words(doc.text, span.start, span.end);
     if (ws.length < MIN_CLAIM_WORDS) continue;
-    const keys = [...new Set(ws.map(contentKey).filter((k): k is string => k !== null))];
+    const keys = unitKeys(ws);
     if (keys.length < 3) continue;
     out.push({ source: doc.index, start: span.start, end: span.end, words: ws, keys });
   }
@@ -66,7 +87,7 @@ export function headlineUnits(doc: SourceDoc): ClaimUnit[] {
   const out: ClaimUnit[] = [];
   for (const h of doc.headlines) {
     const ws = words(doc.text, h.start, h.end);
-    const keys = [...new Set(ws.map(contentKey).filter((k): k is string => k !== null))];
+    const keys = unitKeys(ws);
     if (keys.length >= MIN_HEADLINE_KEYS) out.push({ source: doc.index, start: h.start, end: h.end, words: ws, keys });
   }
   return out;
