@@ -52,6 +52,14 @@ export interface StoryState {
   createdSeq: number;
 }
 
+/** A clusterer's state as plain data (a checkpoint's part). */
+export interface ClustererState {
+  seq: number;
+  latest: number | null;
+  stories: (Omit<StoryState, 'centroid'> & { centroid: [string, number][] })[];
+  index: [string, string[]][];
+}
+
 /** What happened to the stories when one article arrived. */
 export interface Assignment {
   article: string;
@@ -159,6 +167,33 @@ export class StoryClusterer {
       this.indexTerms(story.id, m.vector);
     }
     this.prune(story);
+  }
+
+  /**
+   * Drops a story that closed (its last article more than two windows before the latest): no later
+   * article can join it, so memory holds only the open window, not the whole history.
+   */
+  forget(storyId: string): void {
+    this.stories.delete(storyId);
+  }
+
+  /** The state a checkpoint keeps (store/checkpoint.ts): stories, candidate index, counters. */
+  exportState(): ClustererState {
+    const index: [string, string[]][] = [];
+    for (const [k, ids] of this.index) {
+      const live = [...ids].filter((id) => this.stories.has(id));
+      if (live.length > 0) index.push([k, live]);
+    }
+    const stories = this.allStories().map((s) => ({ ...s, articles: [...s.articles], centroid: [...s.centroid] }));
+    return { seq: this.seq, latest: this.latest, stories, index };
+  }
+
+  /** Restores exportState()'s output into an empty clusterer. */
+  importState(state: ClustererState): void {
+    this.seq = state.seq;
+    this.latest = state.latest;
+    for (const s of state.stories) this.stories.set(s.id, { ...s, centroid: new Map(s.centroid) });
+    for (const [k, ids] of state.index) this.index.set(k, new Set(ids));
   }
 
   mergeById(keepId: string, goneId: string): void {

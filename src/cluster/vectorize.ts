@@ -42,6 +42,18 @@ export class DocumentFrequencies {
     for (const k of keys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
   }
 
+  /** [documents, [key, count] pairs]: what a checkpoint keeps. */
+  exportState(): [number, [string, number][]] {
+    return [this.docs, [...this.df]];
+  }
+
+  static fromState([docs, entries]: [number, [string, number][]]): DocumentFrequencies {
+    const d = new DocumentFrequencies();
+    d.docs = docs;
+    for (const [k, n] of entries) d.df.set(k, n);
+    return d;
+  }
+
   /** Smoothed idf, as scikit-learn's: ln((1+N)/(1+df)) + 1. */
   idf(key: string): number {
     return Math.log((1 + this.docs) / (1 + (this.df.get(key) ?? 0))) + 1;

@@ -13,7 +13,9 @@ import {
   type SparseVector,
 } from '../cluster/index.js';
 import { contentId, urlKey } from './identity.js';
-import { jaccardEstimate, minhash, NEAR_DUPLICATE_JACCARD } from './minhash.js';
+import { minhash } from './minhash.js';
+import { decodeCheckpoint, encodeCheckpoint, type CorpusSnapshot } from './checkpoint.js';
+import { StorySignatures } from './signatures.js';
 import { StoreConflictError, type ArticleStore, type MergeEvent, type ReplayRecord, type RevisionCommit, type StoryMove } from './types.js';
 
 /** How an ingested article landed. */
@@ -29,8 +31,12 @@ export interface IngestOutcome {
 
 /** Times a commit is retried after another writer got in first; each retry first replays their articles. */
 const MAX_CONFLICT_RETRIES = 20;
-/** Story members compared for near-duplicates: the most recent ones, where syndicated copies land. */
-const NEAR_DUPLICATE_PEERS = 200;
+/**
+ * Log seqs between clustering checkpoints (store/checkpoint.ts): a joining process replays at most
+ * about this many entries after loading the latest. Whoever commits a seq that is a multiple of it
+ * writes the checkpoint, so concurrent assigners write one each time between them, not one each.
+ */
+export const CHECKPOINT_EVERY = 2000;
 /**
  * A revision runs once this many articles arrived since the last one, or REVISE_FRACTION of the
  * articles in open stories if that is more: each article is then revised a bounded number of times
@@ -70,7 +76,7 @@ export interface RevisionOutcome {
 export class Corpus {
   private df = new DocumentFrequencies();
   private clusterer: StoryClusterer;
-  private readonly signatures = new Map<string, { id: string; minhash: number[] }[]>();
+  private readonly signatures = new StorySignatures();
   private seen = 0;
   /** Articles of open stories (by content id) and the newest version id at each URL among them. */
   private readonly members = new Map<string, Member>();
@@ -85,13 +91,19 @@ export class Corpus {
   private constructor(
     readonly store: ArticleStore,
     private readonly params: Partial<ClusterParams>,
+    private readonly checkpointEvery: number,
   ) {
     this.clusterer = new StoryClusterer(params);
   }
 
-  static async open(store: ArticleStore, params: Partial<ClusterParams> = {}): Promise<Corpus> {
-    const c = new Corpus(store, params);
+  /** `options.checkpointEvery`: seqs between checkpoints (tests use a small one). */
+  static async open(store: ArticleStore, params: Partial<ClusterParams> = {}, options: { checkpointEvery?: number } = {}): Promise<Corpus> {
+    const c = new Corpus(store, params, options.checkpointEvery ?? CHECKPOINT_EVERY);
+    await c.fromCheckpoint();
+    const from = c.seen;
     await c.catchUp();
+    // A store written before checkpoints existed (or a long tail): the next process need not replay it.
+    if (c.seen - from >= c.checkpointEvery) await c.checkpoint();
     return c;
   }
 
@@ -114,14 +126,55 @@ export class Corpus {
     }
   }
 
+  /** Loads the store's latest checkpoint into this (empty) corpus, if the store keeps them. */
+  private async fromCheckpoint(): Promise<void> {
+    const cp = await this.store.loadCheckpoint?.();
+    if (!cp) return;
+    const snap = decodeCheckpoint(cp.body);
+    this.df = DocumentFrequencies.fromState(snap.df);
+    this.clusterer.importState(snap.clusterer);
+    this.signatures.load(snap.signatures);
+    for (const m of snap.members) {
+      this.members.set(m.id, { seq: m.seq, vector: new Map(m.vector), time: m.time, urlKey: m.urlKey });
+      this.memberByUrl.set(m.urlKey, m.id);
+    }
+    this.sinceRevision = snap.sinceRevision;
+    this.sinceSweep = snap.sinceSweep;
+    for (const t of snap.touched) this.touched.add(t);
+    this.seen = snap.seen;
+  }
+
+  /** Writes a checkpoint of the state at the current seq (the store's latest few are kept). */
+  async checkpoint(): Promise<void> {
+    if (!this.store.saveCheckpoint) return;
+    const members = [...this.members].sort((a, b) => a[1].seq - b[1].seq);
+    const snap: CorpusSnapshot = {
+      seen: this.seen,
+      sinceRevision: this.sinceRevision,
+      sinceSweep: this.sinceSweep,
+      touched: [...this.touched],
+      df: this.df.exportState(),
+      clusterer: this.clusterer.exportState(),
+      signatures: this.signatures.entries(),
+      members: members.map(([id, m]) => ({ id, seq: m.seq, vector: [...m.vector], time: m.time, urlKey: m.urlKey })),
+    };
+    await this.store.saveCheckpoint(this.seen, encodeCheckpoint(snap));
+  }
+
+  /** After a commit of ours at `seq`: the checkpoint is due when seq is a multiple of CHECKPOINT_EVERY. */
+  private async checkpointIfDue(seq: number): Promise<void> {
+    // A failed write only costs the next joiner a longer replay: the article itself is committed.
+    if (seq % this.checkpointEvery === 0) await this.checkpoint().catch(() => undefined);
+  }
+
   private apply(record: ReplayRecord, merges: MergeEvent[]): void {
     this.df.add(record.terms);
     const vector = new Map(record.vector);
     const time = timeOf(record.published);
     this.clusterer.restore(record.firstStory, record.id, vector, time);
     for (const m of merges) this.clusterer.mergeById(m.into, m.from);
-    this.remember(record.firstStory, record.id, record.minhash);
-    for (const m of merges) this.renameSignatures(m.from, m.into);
+    this.signatures.remember(record.firstStory, record.id, record.minhash);
+    for (const m of merges) this.signatures.rename(m.from, m.into);
     this.addMember(record.id, { seq: record.seq, vector, time, urlKey: record.urlKey });
     this.touch(record.firstStory, merges);
     this.seen = record.seq;
@@ -158,6 +211,9 @@ export class Corpus {
         if (m && this.memberByUrl.get(m.urlKey) === id) this.memberByUrl.delete(m.urlKey);
         this.members.delete(id);
       }
+      // The story itself goes too: memory (and checkpoints) then hold the open window, not the history.
+      this.clusterer.forget(s.id);
+      this.signatures.forget(s.id);
     }
   }
 
@@ -176,7 +232,7 @@ export class Corpus {
       if (at >= 0) from.splice(at, 1);
       listOf(m.to).push(m.article);
       affected.add(m.from).add(m.to);
-      this.moveSignature(m);
+      this.signatures.move(m);
     }
     for (const story of [...affected].sort()) {
       const members = listOf(story)
@@ -186,18 +242,10 @@ export class Corpus {
         .map(({ id, m }) => ({ id, vector: m.vector, time: m.time }));
       this.clusterer.rebuild(story, members);
     }
-    for (const e of rev.emptied) this.renameSignatures(e.from, e.into);
+    for (const e of rev.emptied) this.signatures.rename(e.from, e.into);
     this.sinceRevision = 0;
     this.touched.clear();
     this.seen = seq;
-  }
-
-  private moveSignature(m: StoryMove): void {
-    const from = this.signatures.get(m.from);
-    const at = from?.findIndex((x) => x.id === m.article) ?? -1;
-    if (!from || at < 0) return;
-    const [sig] = from.splice(at, 1);
-    if (sig) this.remember(m.to, sig.id, sig.minhash);
   }
 
   /** Articles after which the next revision is due. */
@@ -289,22 +337,8 @@ export class Corpus {
       throw e;
     }
     this.applyRevision(change, seq);
+    await this.checkpointIfDue(seq);
     return { seq, moved: moves.length, splits: splits.length, stories: [...new Set(moves.flatMap((m) => [m.from, m.to]))].sort() };
-  }
-
-  private remember(story: string, id: string, sig: number[]): void {
-    const list = this.signatures.get(story) ?? [];
-    list.push({ id, minhash: sig });
-    if (list.length > NEAR_DUPLICATE_PEERS) list.shift();
-    this.signatures.set(story, list);
-  }
-
-  private renameSignatures(from: string, into: string): void {
-    const moved = this.signatures.get(from);
-    if (!moved) return;
-    this.signatures.delete(from);
-    const list = [...(this.signatures.get(into) ?? []), ...moved].slice(-NEAR_DUPLICATE_PEERS);
-    this.signatures.set(into, list);
   }
 
   /** Stores one article (idempotent) and places it in a story. Calls are serialised. */
@@ -324,6 +358,7 @@ export class Corpus {
       await this.catchUp();
       try {
         const outcome = await this.decideAndCommit(article);
+        if (outcome.status !== 'duplicate') await this.checkpointIfDue(outcome.seq);
         if (outcome.status !== 'duplicate' && this.revisionDue()) await this.reviseNow();
         return outcome;
       } catch (e) {
@@ -334,6 +369,7 @@ export class Corpus {
     }
   }
 
+  /** Starts again from the store: its latest checkpoint, then the log after it. */
   private async rebuild(): Promise<void> {
     this.clusterer = new StoryClusterer(this.params);
     this.df = new DocumentFrequencies();
@@ -344,6 +380,7 @@ export class Corpus {
     this.touched.clear();
     this.sinceSweep = 0;
     this.seen = 0;
+    await this.fromCheckpoint();
     await this.catchUp();
   }
 
@@ -383,7 +420,7 @@ export class Corpus {
     // With merges, the clusterer reports the surviving story; replay joins it there and then folds
     // the others in, which gives the same sums, so the survivor is the story to record.
     const firstStory = story;
-    const nearDuplicateOf = this.nearDuplicate(story, sig, merged);
+    const nearDuplicateOf = this.signatures.nearest(story, sig, merged);
     try {
       const record = await this.store.commit(
         {
@@ -408,8 +445,8 @@ export class Corpus {
         this.seen,
       );
       this.seen = record.seq;
-      this.remember(firstStory, id, sig);
-      for (const m of merged) this.renameSignatures(m.from, m.into);
+      this.signatures.remember(firstStory, id, sig);
+      for (const m of merged) this.signatures.rename(m.from, m.into);
       this.addMember(id, { seq: record.seq, vector, time: features.time, urlKey: key });
       this.touch(firstStory, merged);
       return { status: previous ? 'version' : 'stored', id, story: record.storyId, seq: record.seq, nearDuplicateOf, merged: merged.map((m) => m.from) };
@@ -418,18 +455,6 @@ export class Corpus {
       await this.rebuild();
       throw e;
     }
-  }
-
-  private nearDuplicate(story: string, sig: number[], merges: MergeEvent[]): string | null {
-    const pools = [story, ...merges.map((m) => m.from)];
-    let best: { id: string; j: number } | null = null;
-    for (const p of pools) {
-      for (const peer of this.signatures.get(p) ?? []) {
-        const j = jaccardEstimate(sig, peer.minhash);
-        if (j >= NEAR_DUPLICATE_JACCARD && (!best || j > best.j)) best = { id: peer.id, j };
-      }
-    }
-    return best?.id ?? null;
   }
 }
 

@@ -77,7 +77,16 @@ const MIGRATIONS: string[] = [
   // The article title as a column, so the story list can be searched without parsing every article.
   `ALTER TABLE articles ADD COLUMN title TEXT;
    UPDATE articles SET title = json_extract(article, '$.title');`,
+  // Clustering checkpoints (store/checkpoint.ts): opening replays only the log after the latest.
+  `CREATE TABLE cluster_checkpoints (
+     seq INTEGER PRIMARY KEY,
+     at TEXT NOT NULL,
+     body BLOB NOT NULL
+   );`,
 ];
+
+/** Checkpoints kept: the latest, and one before it in case the latest is being written. */
+const CHECKPOINTS_KEPT = 2;
 
 /** The default backend: one SQLite file in WAL mode, shared by `ingest`, `watch` and `serve`. */
 export class SqliteStore implements ArticleStore {
@@ -144,6 +153,20 @@ export class SqliteStore implements ArticleStore {
 
   lastSeq(): Promise<number> {
     return Promise.resolve(this.seqNow());
+  }
+
+  saveCheckpoint(seq: number, body: Buffer): Promise<void> {
+    this.db.transaction(() => {
+      this.sql('INSERT OR REPLACE INTO cluster_checkpoints (seq, at, body) VALUES (?, ?, ?)').run(seq, new Date().toISOString(), body);
+      this.sql('DELETE FROM cluster_checkpoints WHERE seq NOT IN (SELECT seq FROM cluster_checkpoints ORDER BY seq DESC LIMIT ?)').run(CHECKPOINTS_KEPT);
+    }).immediate();
+    return Promise.resolve();
+  }
+
+  loadCheckpoint(): Promise<{ seq: number; body: Buffer } | null> {
+    // A checkpoint past the log's end belongs to a log that was cut back (restored backup): ignore it.
+    const row = this.sql('SELECT seq, body FROM cluster_checkpoints WHERE seq <= ? ORDER BY seq DESC LIMIT 1').get(this.seqNow()) as { seq: number; body: Buffer } | undefined;
+    return Promise.resolve(row ?? null);
   }
 
   commit(change: ArticleCommit, expectedSeq: number): Promise<ArticleRecord> {

@@ -200,5 +200,12 @@ export interface ArticleStore {
    * instead of deciding on a stale log and rebuilding after each refused commit.
    */
   exclusive?<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Optional: keeps a clustering checkpoint taken at log seq `seq` (store/checkpoint.ts), so that a
+   * process joining later replays only the log after it. Keeps the latest few; older ones are dropped.
+   */
+  saveCheckpoint?(seq: number, body: Buffer): Promise<void>;
+  /** The latest checkpoint at or below the log's last seq, or null. */
+  loadCheckpoint?(): Promise<{ seq: number; body: Buffer } | null>;
   close(): Promise<void>;
 }

@@ -38,6 +38,9 @@ const types = {
     oid === INT8_OID ? parseInt8 : (pg.types.getTypeParser(oid, format ?? 'text') as unknown)) as typeof pg.types.getTypeParser,
 };
 
+/** Checkpoints kept: the latest, and one before it. */
+const CHECKPOINTS_KEPT = 2;
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** The corpus log in PostgreSQL: the same tables and semantics as the SQLite backend, articles partitioned by month. */
@@ -120,6 +123,19 @@ export class PgStore implements ArticleStore {
 
   async lastSeq(): Promise<number> {
     return (await this.pool.query<{ last_seq: number }>('SELECT last_seq FROM log_head')).rows[0]?.last_seq ?? 0;
+  }
+
+  async saveCheckpoint(seq: number, body: Buffer): Promise<void> {
+    await this.tx(async (c) => {
+      await c.query('INSERT INTO cluster_checkpoints (seq, body) VALUES ($1, $2) ON CONFLICT (seq) DO UPDATE SET body = excluded.body, at = now()', [seq, body]);
+      await c.query('DELETE FROM cluster_checkpoints WHERE seq NOT IN (SELECT seq FROM cluster_checkpoints ORDER BY seq DESC LIMIT $1)', [CHECKPOINTS_KEPT]);
+    });
+  }
+
+  async loadCheckpoint(): Promise<{ seq: number; body: Buffer } | null> {
+    // A checkpoint past the log's end belongs to a log that was cut back (restored backup): ignore it.
+    const r = await this.pool.query<{ seq: number; body: Buffer }>('SELECT seq, body FROM cluster_checkpoints WHERE seq <= (SELECT last_seq FROM log_head) ORDER BY seq DESC LIMIT 1');
+    return r.rows[0] ?? null;
   }
 
   async commit(change: ArticleCommit, expectedSeq: number): Promise<ArticleRecord> {
