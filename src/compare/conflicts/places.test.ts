@@ -5,7 +5,6 @@ import { analyzeArticle } from '../../nlp/analyze.js';
 import { compareClaims } from '../claims/index.js';
 import { compareQuotes } from '../quotes/index.js';
 import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
-import { phraseAttributeConflicts } from './attribute-phrases.js';
 import { destinationConflicts } from './destination.js';
 import { venueConflicts } from './venue.js';
 
@@ -60,16 +59,4 @@ void test('venue: the game at the named team against the game hosted by its oppo
 void test('venue: games on different days are different games', () => {
   const docs = docsOf('The Gulls lost the game at Dorrow on Tuesday.', 'The Gulls host the Dorrow Rams on Saturday.');
   assert.deepEqual(venueConflicts(docs), []);
-});
-
-void test('officer on foot or in a parked car, only with an officer in the frame', () => {
-  const docs = docsOf(
-    'An officer patrolling on foot saw the van speed away and radioed for help.',
-    'A police officer who was parked nearby saw the van speed away and chased it.',
-  );
-  const c = phraseAttributeConflicts(docs, claimsOf(docs)).find((x) => /on foot/.test(x.summary));
-  assert.ok(c);
-  assert.deepEqual(c.sides.map((s) => sources(docs, s)).sort(), [[0], [1]]);
-  const none = docsOf('A man patrolling on foot saw the van speed away.', 'The van had been parked nearby for an hour.');
-  assert.equal(phraseAttributeConflicts(none, claimsOf(none)).filter((x) => /on foot/.test(x.summary)).length, 0);
 });
