@@ -15,6 +15,7 @@ import { eventDateConflicts } from './event-date.js';
 import { numberConflicts } from './number.js';
 import { polarityConflicts } from './polarity.js';
 import { negationConflicts } from './negation.js';
+import { unknownVsStatedConflicts } from './unknown-vs-stated.js';
 import { quoteConflicts } from './quote.js';
 import { speakerConflicts } from './speaker.js';
 
@@ -42,6 +43,8 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...polarityConflicts(docs),
     // A statement in one source, its negation in the same words in another.
     ...negationConflicts(docs),
+    // A question one source leaves open ("it was unclear whether ...") that another answers.
+    ...unknownVsStatedConflicts(docs),
     ...quoteConflicts(quotes.clusters),
   ]);
 }
