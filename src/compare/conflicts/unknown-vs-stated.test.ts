@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { makeArticle } from '../../model/article.js';
 import { analyzeArticle } from '../../nlp/analyze.js';
 import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
-import { negationConflicts } from './negation.js';
 import { unknownVsStatedConflicts } from './unknown-vs-stated.js';
 
 // Invented people and places: one source leaves a question open, another answers it; and wordings
@@ -37,11 +36,4 @@ void test('unknown-vs-stated: an answer missing a word of the question, or hedge
   assert.equal(unknownVsStatedConflicts(docsOf(open, `${LEAD}\n\nThe depot may have had a sprinkler system.`)).length, 0);
   assert.equal(unknownVsStatedConflicts(docsOf(`${open} The depot had a sprinkler system, a guard said.`, `${LEAD}\n\nNo one was hurt.`)).length, 0);
   assert.equal(unknownVsStatedConflicts(docsOf(open, `${LEAD}\n\nThe depot had a sprinkler system, a guard said.`)).length, 1);
-});
-
-void test('negation: "could not" denies "could" (a past ability), while "might not" stays a hedge', () => {
-  const could = docsOf(`${LEAD}\n\nA neighbour, Ilse Varga, could see flames above the loading bay.`, `${LEAD}\n\nA neighbour, Ilse Varga, could not see flames above the loading bay.`);
-  assert.equal(negationConflicts(could).length, 1);
-  const might = docsOf(`${LEAD}\n\nThe depot might reopen before the harvest season.`, `${LEAD}\n\nThe depot might not reopen before the harvest season.`);
-  assert.equal(negationConflicts(might).length, 0);
 });
