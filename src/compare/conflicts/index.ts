@@ -19,6 +19,7 @@ import { numberConflicts } from './number.js';
 import { recordConflicts } from './number-record.js';
 import { polarityConflicts } from './polarity.js';
 import { negationConflicts } from './negation.js';
+import { unknownVsStatedConflicts } from './unknown-vs-stated.js';
 import { quoteConflicts } from './quote.js';
 import { speakerConflicts } from './speaker.js';
 
@@ -54,6 +55,8 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...polarityConflicts(docs),
     // A statement in one source, its negation in the same words in another.
     ...negationConflicts(docs),
+    // A question one source leaves open ("it was unclear whether ...") that another answers.
+    ...unknownVsStatedConflicts(docs),
     ...quoteConflicts(quotes.clusters),
   ]);
 }

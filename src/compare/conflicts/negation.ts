@@ -26,8 +26,10 @@ interface Statement {
   source: number;
   /** The sentence's content words in order, each negator as NEG: the statement it makes. */
   key: string;
-  /** Each negation: the key without it, and the words around it for the sides' values. */
-  negations: { without: string; value: { negated: string; plain: string } }[];
+  /** Each negation: the key without it, its place among the content words, and the words around it for the sides' values. */
+  negations: { without: string; word: number; value: { negated: string; plain: string } }[];
+  /** Per content word: whether its clause is hedged (then a negation there, or of it, is no denial). */
+  hedged: boolean[];
   sentence: Span;
 }
 
@@ -56,13 +58,14 @@ export function negationConflicts(docs: SourceDoc[]): Conflict[] {
       if (st) groups.set(st.key, [...(groups.get(st.key) ?? []), st]);
     }
   // Sentences that are another group's statement with one negation more.
-  const denials = new Map<string, { st: Statement; value: { negated: string; plain: string } }[]>();
+  const denials = new Map<string, { st: Statement; word: number; value: { negated: string; plain: string } }[]>();
   for (const members of groups.values())
     for (const st of members)
-      for (const n of st.negations) if (groups.has(n.without)) denials.set(n.without, [...(denials.get(n.without) ?? []), { st, value: n.value }]);
+      for (const n of st.negations) if (groups.has(n.without)) denials.set(n.without, [...(denials.get(n.without) ?? []), { st, word: n.word, value: n.value }]);
   const out: Conflict[] = [];
   for (const [key, denied] of denials) {
-    const affirmed = groups.get(key) ?? [];
+    // The affirming sentence must not hedge the clause the denial negates ("he may have left" / "he has not left").
+    const affirmed = (groups.get(key) ?? []).filter((m) => denied.every((d) => !m.hedged[d.word] && !m.hedged[d.word - 1]));
     const first = affirmed[0];
     if (!first) continue;
     const stances: Stance[] = [...affirmed.map((m) => ({ source: m.source, value: 'affirmed', span: m.sentence })), ...denied.map((d) => ({ source: d.st.source, value: 'negated', span: d.st.sentence }))];
@@ -81,10 +84,12 @@ function statementOf(doc: SourceDoc, sentence: Span): Statement | null {
   if (/\?\s*["”’']?\s*$/.test(body) || quotedShare(doc, sentence) > MAX_QUOTED_SHARE) return null;
   const { negators, hedges, notPredicate } = negationLexicon();
   const tokens = tokensOf(doc.text, sentence);
-  if (tokens.some((t) => hedges.has(t.word))) return null;
+  const clause = clausesOf(doc.text, tokens);
+  const hedgedClauses = new Set(tokens.flatMap((t, i) => (hedges.has(t.word) ? [clause[i] ?? 0] : [])));
   const { stopwords } = lexicons();
   const content: string[] = [];
-  const found: { at: number; span: Span; word: number }[] = [];
+  const hedged: boolean[] = [];
+  const found: { at: number; span: Span; word: number; hedged: boolean }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const n = negators.find((words) => words.every((w, k) => tokens[i + k]?.word === w));
     if (n) {
@@ -92,17 +97,23 @@ function statementOf(doc: SourceDoc, sentence: Span): Statement | null {
       if (notPredicate.has(tokens[i + n.length]?.word ?? '')) return null;
       const span = { start: (tokens[i] as Token).span.start, end: (tokens[i + n.length - 1] as Token).span.end };
       if (touchesQuote(doc, span)) return null;
-      found.push({ at: i, span, word: content.length });
+      const inHedged = hedgedClauses.has(clause[i] ?? 0);
+      found.push({ at: i, span, word: content.length, hedged: inHedged });
       content.push(NEG);
+      hedged.push(inHedged);
       i += n.length - 1;
       continue;
     }
     const w = (tokens[i] as Token).word;
-    if (!stopwords.has(w)) content.push(w);
+    if (!stopwords.has(w)) {
+      content.push(w);
+      hedged.push(hedgedClauses.has(clause[i] ?? 0));
+    }
   }
   if (content.length - found.length < MIN_CONTENT_WORDS) return null;
-  const negations = found.map((f) => ({ without: content.filter((_, k) => k !== f.word).join(' '), value: valueAround(doc.text, tokens, f.at, f.span) }));
-  return { source: doc.index, key: content.join(' '), negations, sentence };
+  // A negation in a hedged clause is no denial ("some were not hurt"; "he may not come").
+  const negations = found.filter((f) => !f.hedged).map((f) => ({ without: content.filter((_, k) => k !== f.word).join(' '), word: f.word, value: valueAround(doc.text, tokens, f.at, f.span) }));
+  return { source: doc.index, key: content.join(' '), negations, hedged, sentence };
 }
 
 /**
@@ -136,6 +147,23 @@ function tokensOf(text: string, sentence: Span): Token[] {
     else out.push({ word: raw, span });
   }
   return out;
+}
+
+/** Words that open a clause of their own: a hedge before them does not reach past them, nor one after them back. */
+const CLAUSE_OPENERS = new Set(['but', 'while', 'whereas', 'which', 'where', 'who', 'if', 'unless', 'whether', 'because', 'although', 'though']);
+
+/**
+ * The clause of each token, as a running number: a new clause at punctuation between two words or
+ * at a clause opener. A hedge ("most", "if", "may") qualifies its own clause, not the whole sentence
+ * ("he got most of his schooling abroad, where his father worked" hedges nothing about the father).
+ */
+function clausesOf(text: string, tokens: Token[]): number[] {
+  let n = 0;
+  return tokens.map((t, i) => {
+    const prev = tokens[i - 1];
+    if (prev && prev.span.end <= t.span.start && (/[,;:—–()]/.test(text.slice(prev.span.end, t.span.start)) || CLAUSE_OPENERS.has(t.word))) n++;
+    return n;
+  });
 }
 
 function shortened(sentence: string): string {

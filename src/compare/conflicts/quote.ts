@@ -5,6 +5,8 @@ import { alignWords } from '../quotes/align.js';
 import { grade } from '../quotes/fidelity.js';
 import { words, type Word } from '../text/tokens.js';
 
+/** The fidelity grader's note on a rendering whose only change of meaning is a negation. */
+const NEGATION_NOTE = 'a negation differs';
 /** Longest quoted text shown in a side's value. */
 const MAX_VALUE_CHARS = 120;
 /**
@@ -45,7 +47,11 @@ export function quoteConflicts(clusters: QuoteCluster[]): Conflict[] {
     if (sides.length < 2) continue;
     const who = q.speaker ? `${q.speaker}'s words` : 'a quotation';
     const reasons = [...new Set(altered.map((v) => v.note).filter(Boolean))].join('; ');
-    out.push({ id: '', kind: 'quote', summary: `Outlets quote ${who} with different meaning${reasons ? ` (${reasons})` : ''}: ${sides.map((s) => `“${s.value}”`).join(' vs ')}.`, sides });
+    // Words quoted with and without a "not" are a dispute over whether the speaker affirmed or denied
+    // it: a polarity conflict (one quote cannot say both), shown with the quoted words as evidence.
+    const notes = altered.map((v) => v.note);
+    const kind = notes.every((n) => n === NEGATION_NOTE) ? 'polarity' : 'quote';
+    out.push({ id: '', kind, summary: `Outlets quote ${who} with different meaning${reasons ? ` (${reasons})` : ''}: ${sides.map((s) => `“${s.value}”`).join(' vs ')}.`, sides });
   }
   return out;
 }
