@@ -16,7 +16,9 @@ import { contentId, urlKey } from './identity.js';
 import { minhash } from './minhash.js';
 import { decodeCheckpoint, encodeCheckpoint, type CorpusSnapshot } from './checkpoint.js';
 import { StorySignatures } from './signatures.js';
-import { StoreConflictError, type ArticleStore, type MergeEvent, type ReplayRecord, type RevisionCommit, type StoryMove } from './types.js';
+import { OpenMembers, type Member } from './members.js';
+import { revisionChange } from './revision-change.js';
+import { StoreConflictError, type ArticleStore, type MergeEvent, type ReplayRecord, type RevisionCommit } from './types.js';
 
 /** How an ingested article landed. */
 export interface IngestOutcome {
@@ -50,14 +52,6 @@ export const REVISE_FRACTION = 0.25;
 const MEMBER_SWEEP_EVERY = 1000;
 const DAY_MS = 86_400_000;
 
-/** What the corpus keeps of each article of an open story, for revisions. */
-interface Member {
-  seq: number;
-  vector: SparseVector;
-  time: number | null;
-  urlKey: string;
-}
-
 /** What one revision changed. */
 export interface RevisionOutcome {
   seq: number;
@@ -79,8 +73,7 @@ export class Corpus {
   private readonly signatures = new StorySignatures();
   private seen = 0;
   /** Articles of open stories (by content id) and the newest version id at each URL among them. */
-  private readonly members = new Map<string, Member>();
-  private readonly memberByUrl = new Map<string, string>();
+  private readonly members = new OpenMembers();
   /** Articles since the last revision in the log, and the stories they went to (what the next revision examines). */
   private sinceRevision = 0;
   private readonly touched = new Set<string>();
@@ -134,10 +127,7 @@ export class Corpus {
     this.df = DocumentFrequencies.fromState(snap.df);
     this.clusterer.importState(snap.clusterer);
     this.signatures.load(snap.signatures);
-    for (const m of snap.members) {
-      this.members.set(m.id, { seq: m.seq, vector: new Map(m.vector), time: m.time, urlKey: m.urlKey });
-      this.memberByUrl.set(m.urlKey, m.id);
-    }
+    this.members.load(snap.members);
     this.sinceRevision = snap.sinceRevision;
     this.sinceSweep = snap.sinceSweep;
     for (const t of snap.touched) this.touched.add(t);
@@ -147,7 +137,6 @@ export class Corpus {
   /** Writes a checkpoint of the state at the current seq (the store's latest few are kept). */
   async checkpoint(): Promise<void> {
     if (!this.store.saveCheckpoint) return;
-    const members = [...this.members].sort((a, b) => a[1].seq - b[1].seq);
     const snap: CorpusSnapshot = {
       seen: this.seen,
       sinceRevision: this.sinceRevision,
@@ -156,7 +145,7 @@ export class Corpus {
       df: this.df.exportState(),
       clusterer: this.clusterer.exportState(),
       signatures: this.signatures.entries(),
-      members: members.map(([id, m]) => ({ id, seq: m.seq, vector: [...m.vector], time: m.time, urlKey: m.urlKey })),
+      members: this.members.rows(),
     };
     await this.store.saveCheckpoint(this.seen, encodeCheckpoint(snap));
   }
@@ -189,11 +178,7 @@ export class Corpus {
   }
 
   private addMember(id: string, m: Member): void {
-    // A new text at a URL replaces the old one in revisions (the old version is no longer current).
-    const previous = this.memberByUrl.get(m.urlKey);
-    if (previous !== undefined) this.members.delete(previous);
-    this.members.set(id, m);
-    this.memberByUrl.set(m.urlKey, id);
+    this.members.add(id, m);
     this.sinceRevision++;
     if (++this.sinceSweep >= MEMBER_SWEEP_EVERY) this.sweepMembers();
   }
@@ -206,11 +191,7 @@ export class Corpus {
     const horizon = latest - 2 * this.clusterer.params.windowDays * DAY_MS;
     for (const s of this.clusterer.allStories()) {
       if (s.maxTime === null || s.maxTime >= horizon) continue;
-      for (const id of s.articles) {
-        const m = this.members.get(id);
-        if (m && this.memberByUrl.get(m.urlKey) === id) this.memberByUrl.delete(m.urlKey);
-        this.members.delete(id);
-      }
+      for (const id of s.articles) this.members.forget(id);
       // The story itself goes too: memory (and checkpoints) then hold the open window, not the history.
       this.clusterer.forget(s.id);
       this.signatures.forget(s.id);
@@ -276,7 +257,7 @@ export class Corpus {
   }
 
   private async reviseNow(): Promise<RevisionOutcome | null> {
-    const ids = [...this.members.keys()].sort((a, b) => this.members.get(a)!.seq - this.members.get(b)!.seq);
+    const ids = this.members.idsBySeq();
     const storyOf = new Map<string, string>();
     for (const s of this.clusterer.allStories()) {
       // Open stories only (their articles are members; closed stories' were swept): the whole history
@@ -306,28 +287,10 @@ export class Corpus {
     // Only stories that gained articles since the last revision are revised: the others were already.
     const only = new Set([...this.touched].filter((id) => this.clusterer.story(id) !== undefined));
     const { final } = reviseAssignments(items, { joinThreshold: p.joinThreshold, windowDays: p.windowDays, refine: true, split: DEFAULT_SPLIT, only }, fresh);
-    const moves: StoryMove[] = [];
-    const remaining = new Map<string, number>();
-    for (const it of items) remaining.set(it.story, (remaining.get(it.story) ?? 0) + 1);
-    const known = new Set(storyOf.values());
-    const splits: RevisionCommit['splits'] = [];
-    for (const [i, it] of items.entries()) {
-      const to = final[i]!;
-      if (to === it.story) continue;
-      moves.push({ article: it.id, from: it.story, to });
-      remaining.set(it.story, remaining.get(it.story)! - 1);
-      if (!known.has(to)) {
-        known.add(to);
-        const record = await this.store.byId(it.id);
-        splits.push({ id: to, title: record ? storyTitle(record.article) : to, from: it.story, article: it.id });
-      }
-    }
-    // A story all of whose articles left ends where its first went: its id resolves there.
-    const emptied: MergeEvent[] = [];
-    for (const [story, n] of remaining) {
-      const first = n === 0 ? moves.find((m) => m.from === story) : undefined;
-      if (first) emptied.push({ into: first.to, from: story });
-    }
+    const { moves, splits, emptied } = await revisionChange(items, final, new Set(storyOf.values()), async (id) => {
+      const record = await this.store.byId(id);
+      return record ? storyTitle(record.article) : null;
+    });
     const change: RevisionCommit = { at: new Date().toISOString(), splits, moves, emptied };
     let seq: number;
     try {
@@ -375,7 +338,6 @@ export class Corpus {
     this.df = new DocumentFrequencies();
     this.signatures.clear();
     this.members.clear();
-    this.memberByUrl.clear();
     this.sinceRevision = 0;
     this.touched.clear();
     this.sinceSweep = 0;
