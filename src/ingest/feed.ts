@@ -10,6 +10,13 @@ import { textBudgetProblem } from './budgets.js';
 
 /** Content with fewer words is a teaser, not the article: the item's link must be fetched. */
 export const FEED_MIN_CONTENT_WORDS = 80;
+/**
+ * A feed item's content longer than this (characters of markup) is refused for that item. Feed items
+ * are read in-process, with no worker deadline (a feed holds many items, each small): under this size
+ * the markup budget keeps one item's parse well under a second, as for in-process pages
+ * (IN_PROCESS_MAX_CHARS in src/extract/pool.ts). Real item bodies are a few KB to a few tens of KB.
+ */
+export const FEED_ITEM_MAX_CHARS = 256 * 1024;
 
 export type FeedEntry =
   | { origin: string; kind: 'article'; article: ReturnType<typeof makeArticle> }
@@ -131,7 +138,11 @@ function feedEntry(origin: string, item: Node, outlet: string | null): FeedEntry
     author: authorOf(item),
     url,
   };
-  const candidates = [item['content:encoded'], item['content'], item['description'], item['summary']].map(contentHtml).filter((c): c is string => !!c);
+  const all = [item['content:encoded'], item['content'], item['description'], item['summary']].map(contentHtml).filter((c): c is string => !!c);
+  const candidates = all.filter((c) => c.length <= FEED_ITEM_MAX_CHARS);
+  if (all.length > 0 && candidates.length === 0) {
+    return { origin, kind: 'error', reason: `feed item content is over ${FEED_ITEM_MAX_CHARS / 1024} KB of markup (the limit for one item): not read` };
+  }
   let best: { text: string; boilerplate: ReturnType<typeof extractFragment>['boilerplate'] } | null = null;
   for (const c of candidates) {
     const fragment = extractFragment(c);
