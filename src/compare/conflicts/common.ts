@@ -65,7 +65,7 @@ export function conflictFrom(kind: ConflictKind, question: string, stances: Stan
 }
 
 /** News outlets named in `text[span)`, with their positions (longest alias first, no overlaps). */
-let outletPatterns: { re: RegExp; canonical: string }[] | null = null;
+let outletPatterns: { re: RegExp; canonical: string; caseSensitive: boolean; needle: string }[] | null = null;
 
 export function outletsIn(text: string, span: Span): { canonical: string; span: Span }[] {
   const slice = text.slice(span.start, span.end);
@@ -74,9 +74,14 @@ export function outletsIn(text: string, span: Span): { canonical: string; span: 
     // Short or all-capital names (AP, RT, CNN) only in capitals; others in any case ("Tass"), unless
     // another outlet's alias differs from it only in case (then case tells them apart).
     const caseSensitive = exactCase || alias.length <= 4 || alias === alias.toUpperCase();
-    return { canonical, re: new RegExp(`(?<![\\p{L}\\p{N}@])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu') };
+    const needle = caseSensitive ? alias : alias.toLowerCase();
+    return { canonical, caseSensitive, needle, re: new RegExp(`(?<![\\p{L}\\p{N}@])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu') };
   });
-  for (const { re, canonical } of outletPatterns) {
+  // A plain substring test first: most spans name no outlet, and hundreds of regexes per span
+  // (each compiled on first use) were a tenth of a small story's whole run.
+  let lower: string | null = null;
+  for (const { re, canonical, caseSensitive, needle } of outletPatterns) {
+    if (!(caseSensitive ? slice : (lower ??= slice.toLowerCase())).includes(needle)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const s = { start: span.start + m.index, end: span.start + m.index + m[0].length };

@@ -74,18 +74,40 @@ function dropZeroMinutes(text: string, ws: Word[]): Word[] {
 const OUR_SPELLING = /^([a-z]{3,})our(s|hood|hoods|ed|ing|ite|ites|able|er|ers|ful|less)?$/;
 const foldSpelling = (w: string): string => (w.length >= 6 && w.includes('our') ? w.replace(OUR_SPELLING, '$1or$2') : w);
 
+/** How one printed word normalises: the same for every occurrence, so it is worked out once. */
+interface Normalised {
+  capital: boolean;
+  censored: boolean;
+  parts: { norm: string; numeric: boolean }[];
+}
+
+/**
+ * Printed words already normalised. A story repeats its vocabulary across sources and across the
+ * passes that tokenise each sentence again (claims, quotes, every date and number pass), so most
+ * lookups hit. Cleared when full: a hostile text of endless distinct words cannot grow it unbounded.
+ */
+const NORMALISED = new Map<string, Normalised>();
+const NORMALISED_MAX = 100_000;
+
 function pushNormalised(out: Word[], raw: string, s: number): void {
-  // Plain string tests only: this runs for every word of every source.
+  let n = NORMALISED.get(raw);
+  if (!n) {
+    if (NORMALISED.size >= NORMALISED_MAX) NORMALISED.clear();
+    n = normalise(raw);
+    NORMALISED.set(raw, n);
+  }
+  const base = { start: s, end: s + raw.length, censored: n.censored, inserted: false, ellipsis: false, capital: n.capital };
+  for (const p of n.parts) out.push({ ...base, norm: p.norm, numeric: p.numeric });
+}
+
+function normalise(raw: string): Normalised {
+  // Plain string tests only: this runs for every distinct word of every source.
   const first = raw[0] ?? '';
   const capital = first !== first.toLowerCase();
   let w = raw.toLowerCase();
   if (w.includes('’')) w = w.replace(/’/g, "'");
   const censored = w.includes('*') || (w.includes('--') && w[0] !== '-');
-  const base = { start: s, end: s + raw.length, censored, inserted: false, ellipsis: false, capital };
-  if (censored) {
-    out.push({ ...base, norm: w, numeric: false });
-    return;
-  }
+  if (censored) return { capital, censored, parts: [{ norm: w, numeric: false }] };
   let percent = false;
   if (w.endsWith('%')) {
     percent = true;
@@ -94,9 +116,11 @@ function pushNormalised(out: Word[], raw: string, s: number): void {
   // Dotted abbreviations are one word ("F.B.I." = FBI); hyphenated compounds are their parts
   // ("tax-filing" = "tax filing"), all sharing the printed word's span.
   if (w.includes('.') && !numeric(w) && DOTTED.test(w)) w = w.replace(/\./g, '');
-  const parts = numeric(w) || !w.includes('-') ? [w] : w.split('-').filter(Boolean);
-  for (const piece of parts.length ? parts : [w]) for (const part of expand(piece)) out.push({ ...base, norm: foldSpelling(part), numeric: numeric(part) });
-  if (percent) out.push({ ...base, norm: 'percent', numeric: false });
+  const pieces = numeric(w) || !w.includes('-') ? [w] : w.split('-').filter(Boolean);
+  const parts: Normalised['parts'] = [];
+  for (const piece of pieces.length ? pieces : [w]) for (const part of expand(piece)) parts.push({ norm: foldSpelling(part), numeric: numeric(part) });
+  if (percent) parts.push({ norm: 'percent', numeric: false });
+  return { capital, censored, parts };
 }
 const DOTTED = /^(?:[a-z]\.){2,}[a-z]?\.?$/;
 
