@@ -13,13 +13,9 @@ import { eventDateConflicts } from './event-date.js';
 import { numberConflicts } from './number.js';
 import { polarityConflicts } from './polarity.js';
 import { clipAround, firstDifference, quoteConflicts } from './quote.js';
+import { docsOf } from '../../testing/source-docs.js';
 
 // Hand-written stories about invented people and places: each test states one disagreement.
-const docsOf = (...texts: string[]): SourceDoc[] =>
-  texts.map((text, i) => {
-    const a = makeArticle({ origin: `t${i}.txt`, kind: 'text', text });
-    return buildSourceDoc(a, analyzeArticle(a), i);
-  });
 
 const sidesOf = (c: Conflict | undefined): string[][] => (c ? c.sides.map((s) => s.evidence.map((e) => e.source).sort()) : []);
 

@@ -1,24 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeArticle } from '../../model/article.js';
 import type { Conflict } from '../../model/dossier.js';
-import { analyzeArticle } from '../../nlp/analyze.js';
 import { compareClaims } from '../claims/index.js';
 import { compareQuotes } from '../quotes/index.js';
-import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
+import { type SourceDoc } from '../source-doc.js';
 import { phraseAttributeConflicts } from './attribute-phrases.js';
 import { namedDateConflicts } from './named-date.js';
 import { thingAttributeConflicts } from './thing-attributes.js';
 import { outletKey, toldOutletConflicts } from './told-outlet.js';
 import { residenceConflicts } from './residence.js';
+import { docsOf } from '../../testing/source-docs.js';
 
 // Hand-written stories about invented people and places: each test states one disagreement, or a
 // wording that must not be read as one.
-const docsOf = (...texts: string[]): SourceDoc[] =>
-  texts.map((text, i) => {
-    const a = makeArticle({ origin: `t${i}.txt`, kind: 'text', text });
-    return buildSourceDoc(a, analyzeArticle(a), i);
-  });
 const claimsOf = (docs: SourceDoc[]): ReturnType<typeof compareClaims> => compareClaims(docs, compareQuotes(docs));
 const sidesOf = (c: Conflict | undefined): string[][] => (c ? c.sides.map((s) => [...new Set(s.evidence.map((e) => e.source))].sort()) : []);
 

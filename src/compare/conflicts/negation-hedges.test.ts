@@ -1,16 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeArticle } from '../../model/article.js';
-import { analyzeArticle } from '../../nlp/analyze.js';
-import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
 import { negationConflicts } from './negation.js';
+import { docsOf } from '../../testing/source-docs.js';
 
 // Invented people and places: which modals and hedges leave a negation both ways true, and how far a hedge reaches.
-const docsOf = (...texts: string[]): SourceDoc[] =>
-  texts.map((text, i) => {
-    const a = makeArticle({ origin: `t${i}.txt`, kind: 'text', text });
-    return buildSourceDoc(a, analyzeArticle(a), i);
-  });
 const LEAD = 'A storeroom caught fire at the Orlen Street depot in Velby on Sunday evening.';
 
 void test('negation: "could not" denies "could" (a past ability), while "might not" stays a hedge', () => {

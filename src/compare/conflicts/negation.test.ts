@@ -1,17 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeArticle } from '../../model/article.js';
-import { analyzeArticle } from '../../nlp/analyze.js';
-import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
+import { type SourceDoc } from '../source-doc.js';
 import { negationConflicts } from './negation.js';
+import { docsOf } from '../../testing/source-docs.js';
 
 // Hand-written sentences about invented people and places: one source states a fact, another its
 // negation in the same words; and wordings where both can hold, which must not fire.
-const docsOf = (...texts: string[]): SourceDoc[] =>
-  texts.map((text, i) => {
-    const a = makeArticle({ origin: `t${i}.txt`, kind: 'text', text });
-    return buildSourceDoc(a, analyzeArticle(a), i);
-  });
 const LEAD = 'A fire broke out at the Harrowgate community hall in Velby on Sunday evening.';
 const pair = (a: string, b: string): SourceDoc[] => docsOf(`${LEAD}\n\n${a}`, `${LEAD}\n\n${b}`);
 

@@ -1,19 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeArticle } from '../../model/article.js';
-import { analyzeArticle } from '../../nlp/analyze.js';
 import { compareClaims } from '../claims/index.js';
 import { compareQuotes } from '../quotes/index.js';
-import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
+import { type SourceDoc } from '../source-doc.js';
 import { sentencePeriod } from './number-context.js';
 import { numberConflicts } from './number.js';
+import { docsOf } from '../../testing/source-docs.js';
 
 // Invented people: a rate for one year and a rate over several are two facts, not a dispute.
-const docsOf = (...texts: string[]): SourceDoc[] =>
-  texts.map((text, i) => {
-    const a = makeArticle({ origin: `t${i}.txt`, kind: 'text', text });
-    return buildSourceDoc(a, analyzeArticle(a), i);
-  });
 const conflictsOf = (docs: SourceDoc[]): ReturnType<typeof numberConflicts> => numberConflicts(docs, compareClaims(docs, compareQuotes(docs)));
 
 void test('the years a sentence states its figures for', () => {

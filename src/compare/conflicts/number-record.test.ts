@@ -1,16 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeArticle } from '../../model/article.js';
-import { analyzeArticle } from '../../nlp/analyze.js';
-import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
 import { recordConflicts } from './number-record.js';
+import { docsOf } from '../../testing/source-docs.js';
 
 // Invented coaches and teams: one record told two ways, or two records of one person.
-const docsOf = (...texts: string[]): SourceDoc[] =>
-  texts.map((text, i) => {
-    const a = makeArticle({ origin: `t${i}.txt`, kind: 'text', text });
-    return buildSourceDoc(a, analyzeArticle(a), i);
-  });
 
 void test('two records of one coach over the same stretch are a number conflict', () => {
   const docs = docsOf('Coach Brandt is 101-87 in three-plus seasons with the Varn Rovers.', 'Brandt compiled a 120-71 record in three-plus seasons before he was fired.');

@@ -1,19 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeArticle } from '../../model/article.js';
-import { analyzeArticle } from '../../nlp/analyze.js';
 import { compareClaims } from '../claims/index.js';
 import { compareQuotes } from '../quotes/index.js';
-import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
+import { type SourceDoc } from '../source-doc.js';
 import { destinationConflicts } from './destination.js';
 import { venueConflicts } from './venue.js';
+import { docsOf } from '../../testing/source-docs.js';
 
 // Invented people, teams and towns: where a journey went, where a game is played, how an officer was placed.
-const docsOf = (...texts: string[]): SourceDoc[] =>
-  texts.map((text, i) => {
-    const a = makeArticle({ origin: `t${i}.txt`, kind: 'text', text });
-    return buildSourceDoc(a, analyzeArticle(a), i);
-  });
 const claimsOf = (docs: SourceDoc[]): ReturnType<typeof compareClaims> => compareClaims(docs, compareQuotes(docs));
 const sources = (docs: SourceDoc[], side: { evidence: { source: string }[] } | undefined): number[] =>
   [...new Set((side?.evidence ?? []).map((e) => docs.findIndex((d) => d.id === e.source)))].sort();

@@ -1,16 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeArticle } from '../../model/article.js';
-import { analyzeArticle } from '../../nlp/analyze.js';
-import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
+import { type SourceDoc } from '../source-doc.js';
 import { restatedDateConflicts } from './restated-date.js';
+import { docsOf } from '../../testing/source-docs.js';
 
 // Invented people and places: one sentence carried by two outlets, its date changed or not.
-const docsOf = (...texts: string[]): SourceDoc[] =>
-  texts.map((text, i) => {
-    const a = makeArticle({ origin: `t${i}.txt`, kind: 'text', text });
-    return buildSourceDoc(a, analyzeArticle(a), i);
-  });
 const LEAD = 'The Harrowgate ferry service resumed after the storm.';
 
 void test('one sentence with two weekdays is a date conflict, its evidence the sentence in each source', () => {

@@ -1,17 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeArticle } from '../../model/article.js';
-import { analyzeArticle } from '../../nlp/analyze.js';
-import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
 import { compareQuotes } from '../quotes/index.js';
 import { speakerConflicts } from './speaker.js';
+import { docsOf } from '../../testing/source-docs.js';
 
 // Hand-written sentences about invented people and places.
-const docsOf = (...texts: string[]): SourceDoc[] =>
-  texts.map((text, i) => {
-    const a = makeArticle({ origin: `t${i}.txt`, kind: 'text', text });
-    return buildSourceDoc(a, analyzeArticle(a), i);
-  });
 const LEAD = 'The ferry Morrow ran aground near the harbour of Esterby on Tuesday night.\n\n';
 const story = (sentence: string): string => `${LEAD}${sentence}\n`;
 

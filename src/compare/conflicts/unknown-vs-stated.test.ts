@@ -1,17 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeArticle } from '../../model/article.js';
-import { analyzeArticle } from '../../nlp/analyze.js';
-import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
 import { unknownVsStatedConflicts } from './unknown-vs-stated.js';
+import { docsOf } from '../../testing/source-docs.js';
 
 // Invented people and places: one source leaves a question open, another answers it; and wordings
 // where nothing is answered, which must not fire.
-const docsOf = (...texts: string[]): SourceDoc[] =>
-  texts.map((text, i) => {
-    const a = makeArticle({ origin: `t${i}.txt`, kind: 'text', text });
-    return buildSourceDoc(a, analyzeArticle(a), i);
-  });
 const LEAD = 'A storeroom caught fire at the Orlen Street depot in Velby on Sunday evening.';
 
 void test('unknown-vs-stated: "could not say if" in one source, the answer in another, evidence in each', () => {

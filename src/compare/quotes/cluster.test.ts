@@ -1,20 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeArticle } from '../../model/article.js';
 import type { QuoteCluster } from '../../model/dossier.js';
-import { analyzeArticle } from '../../nlp/analyze.js';
 import { spanViolations } from '../../testing/invariants.js';
-import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
+import { type SourceDoc } from '../source-doc.js';
 import { MAX_VARIANTS_PER_SOURCE } from './cluster.js';
 import { compareQuotes } from './index.js';
+import { docsOf } from '../../testing/source-docs.js';
 
 // Hand-written reports about invented people and places: each test states how outlets split or
 // reword one utterance of several sentences.
-const docsOf = (...texts: string[]): SourceDoc[] =>
-  texts.map((text, i) => {
-    const a = makeArticle({ origin: `t${i}.txt`, kind: 'text', text });
-    return buildSourceDoc(a, analyzeArticle(a), i);
-  });
 
 function clustersOf(docs: SourceDoc[]): QuoteCluster[] {
   const { clusters } = compareQuotes(docs);
