@@ -22,6 +22,7 @@ import { negationConflicts } from './negation.js';
 import { unknownVsStatedConflicts } from './unknown-vs-stated.js';
 import { quoteConflicts } from './quote.js';
 import { speakerConflicts } from './speaker.js';
+import { mergeSameDisputes } from './merge-disputes.js';
 
 /**
  * Every conflict detector, each a small pass over the sources (and the quote and claim stages),
@@ -35,7 +36,7 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...eventDateConflicts(docs, claims),
     ...namedDateConflicts(docs, claims),
   ];
-  return oneConflictPerDispute([
+  return mergeSameDisputes(oneConflictPerDispute([
     ...attribution,
     // Who said it: the same statement given to two different people (issue 13 §4-5).
     ...speakerConflicts(docs, quotes.clusters).filter((c) => !sharesEvidence(c, attribution)),
@@ -58,7 +59,7 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     // A question one source leaves open ("it was unclear whether ...") that another answers.
     ...unknownVsStatedConflicts(docs),
     ...quoteConflicts(quotes.clusters),
-  ]);
+  ]));
 }
 
 /**
