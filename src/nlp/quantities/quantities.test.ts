@@ -42,3 +42,15 @@ void test('not quantities: codes, scores, times, years, partitives, web addresse
     assert.deepEqual(read(s).map((q) => q.value), [], s);
   }
 });
+
+void test('a trailing fraction joins its figure: "two and a half miles", "a mile and a half", never a share', () => {
+  const miles = read('The depot in Velby is two and a half miles from the river.');
+  assert.equal(miles.length, 1);
+  assert.equal(miles[0]?.dim, 'distance');
+  assert.ok(Math.abs((miles[0]?.value ?? 0) / 1609.34 - 2.5) < 0.01);
+  const mile = read('Anka Morrow lived a mile and a half from the depot.');
+  assert.equal(mile.filter((q) => q.dim === '%').length, 0);
+  assert.ok(Math.abs((mile[0]?.value ?? 0) / 1609.34 - 1.5) < 0.01);
+  const share = one('Half of the 40 wagons were checked by noon.');
+  assert.deepEqual([share.dim, share.value], ['%', 50]);
+});

@@ -34,8 +34,47 @@ interface Mantissa {
   end: number;
 }
 
-/** "3,400", "20, 000", "5.4"; number words ("two", "twenty-five", "a dozen"); fractions ("a third"). */
+/**
+ * A figure with a trailing fraction: "two and a half (miles)" is 2.5; "a mile and a half" is 1.5 miles
+ * (the figure is "a", its unit follows and the fraction after the unit is added to it).
+ */
 function mantissaAt(tokens: QToken[], i: number): (Mantissa & { fraction: boolean }) | null {
+  const lex = quantityLexicon();
+  const t = tokens[i];
+  if (t?.kind === 'word' && /^an?$/.test(t.lower) && lex.units[tokens[i + 1]?.lower ?? ''] !== undefined) {
+    const f = andFraction(tokens, i + 2);
+    if (f) return { value: 1 + f.value, precision: f.value, end: i, fraction: false };
+  }
+  const m = simpleMantissaAt(tokens, i);
+  if (!m || m.fraction) return m;
+  const f = andFraction(tokens, m.end + 1);
+  return f ? { ...m, value: m.value + f.value, precision: Math.min(m.precision, f.value), end: f.end, rounded: false } : m;
+}
+
+/** "and a half" / "and three quarters" at `i`: the fraction's value and its last token. */
+function andFraction(tokens: QToken[], i: number): { value: number; end: number } | null {
+  if (tokens[i]?.lower !== 'and') return null;
+  for (const n of [2, 1]) {
+    const p = phraseAt(tokens, i + 1, n);
+    const f = p === null ? undefined : quantityLexicon().fractions[p];
+    if (f !== undefined) return { value: f, end: i + n };
+  }
+  return null;
+}
+
+/** True when "and" (or "and a") before `i` follows a figure or a unit ("two and a half", "a mile and a half"). */
+function afterAnd(tokens: QToken[], i: number): boolean {
+  let j = i - 1;
+  if (/^(?:a|an|one)$/.test(tokens[j]?.lower ?? '')) j--;
+  if (tokens[j]?.lower !== 'and') return false;
+  const before = tokens[j - 1];
+  if (!before) return false;
+  const lex = quantityLexicon();
+  return before.kind === 'number' || lex.numberWords[before.lower] !== undefined || lex.units[before.lower] !== undefined;
+}
+
+/** "3,400", "20, 000", "5.4"; number words ("two", "twenty-five", "a dozen"); fractions ("a third"). */
+function simpleMantissaAt(tokens: QToken[], i: number): (Mantissa & { fraction: boolean }) | null {
   const lex = quantityLexicon();
   const t = tokens[i];
   if (!t) return null;
@@ -57,6 +96,8 @@ function mantissaAt(tokens: QToken[], i: number): (Mantissa & { fraction: boolea
     // "half a mile": a fraction of one unit; "a third of its value": a share.
     const unitNext = /^an?$/.test(tokens[i + n]?.lower ?? '') && lex.units[tokens[i + n + 1]?.lower ?? ''] !== undefined;
     if (f !== undefined && unitNext) return { value: f, precision: f, end: i + n, fraction: false };
+    // "two and a half", "a mile and a half": the fraction belongs to the figure before it.
+    if (f !== undefined && afterAnd(tokens, i)) return null;
     if (f !== undefined) return { value: f * 100, precision: 1, end: i + n - 1, fraction: true };
     const w = lex.numberWords[p];
     if (w === undefined) continue;
