@@ -1,6 +1,6 @@
 import type { Conflict } from '../../model/dossier.js';
 import type { Span } from '../../model/span.js';
-import { WEEKDAYS } from '../../nlp/dates.js';
+import { MONTHS, MONTH_ABBR, WEEKDAYS } from '../../nlp/dates.js';
 import type { SourceDoc } from '../source-doc.js';
 import { words, type Word } from '../text/tokens.js';
 import { conflictFrom, touchesQuote, type Stance } from './common.js';
@@ -17,9 +17,6 @@ import { conflictFrom, touchesQuote, type Stance } from './common.js';
  * Ann Marlow Monday" / "signed Joe Brandt Tuesday", tell of two signings).
  */
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-/** Printed abbreviations of months ("Aug. 29", "Sept 3"); "May" and "March" need a number (below). */
-const MONTH_ABBR = new Map([['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12]]);
 /** Month names that are also common words (the modal "May", the verb "march"): months only before a number or after these. */
 const AMBIGUOUS_MONTHS = new Set(['may', 'march']);
 const MONTH_CUES = new Set(['in', 'of', 'since', 'last', 'early', 'late', 'mid', 'until', 'by', 'during', 'from', 'this', 'next']);
@@ -131,7 +128,8 @@ function monthAt(ws: Word[], i: number): number | null {
   const w = ws[i];
   if (!w?.capital) return null;
   const full = MONTHS.indexOf(w.norm) + 1;
-  const month = full || (MONTH_ABBR.get(w.norm) ?? 0);
+  // Abbreviations ("Aug. 29", "Sept 3") are 0-based in the shared table.
+  const month = full || (Object.hasOwn(MONTH_ABBR, w.norm) ? (MONTH_ABBR[w.norm] ?? -1) + 1 : 0);
   if (!month) return null;
   const next = ws[i + 1];
   const numberAfter = next !== undefined && next.numeric;
