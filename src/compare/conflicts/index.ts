@@ -4,6 +4,7 @@ import type { QuoteStage } from '../quotes/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { phraseAttributeConflicts } from './attribute-phrases.js';
 import { thingAttributeConflicts } from './thing-attributes.js';
+import { orgNameConflicts } from './org-names.js';
 import { residenceConflicts } from './residence.js';
 import { destinationConflicts } from './destination.js';
 import { venueConflicts } from './venue.js';
@@ -50,6 +51,7 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...descriptorConflicts(docs),
     ...phraseAttributeConflicts(docs, claims),
     ...thingAttributeConflicts(docs),
+    ...orgNameConflicts(docs),
     ...residenceConflicts(docs),
     ...destinationConflicts(docs, claims),
     ...venueConflicts(docs),
