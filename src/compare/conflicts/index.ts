@@ -5,6 +5,7 @@ import type { SourceDoc } from '../source-doc.js';
 import { phraseAttributeConflicts } from './attribute-phrases.js';
 import { thingAttributeConflicts } from './thing-attributes.js';
 import { orgNameConflicts } from './org-names.js';
+import { motiveConflicts } from './motive.js';
 import { residenceConflicts } from './residence.js';
 import { destinationConflicts } from './destination.js';
 import { venueConflicts } from './venue.js';
@@ -52,6 +53,7 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...phraseAttributeConflicts(docs, claims),
     ...thingAttributeConflicts(docs),
     ...orgNameConflicts(docs),
+    ...motiveConflicts(docs),
     ...residenceConflicts(docs),
     ...destinationConflicts(docs, claims),
     ...venueConflicts(docs),
