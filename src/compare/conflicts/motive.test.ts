@@ -45,3 +45,14 @@ void test('motive: an act dated, not explained, and two different acts', () => {
   // The shooting and the bombing are two acts, each with its own reason.
   assert.deepEqual(motiveConflicts(docsOf('The shooting was linked to a land dispute.', 'The bombing was motivated by revenge for the arrests.')), []);
 });
+
+void test('motive: "the motive for the act was", and a reason cut short ends on a content word', () => {
+  const docs = docsOf(
+    'Detectives said the motive for the stabbing appeared to be a quarrel over a parking space.',
+    'The stabbing was sparked by an old grudge between two families from the same small hill village of Tarn on Friday night.',
+  );
+  const [c, ...rest] = motiveConflicts(docs);
+  assert.equal(rest.length, 0);
+  assert.ok(c);
+  assert.deepEqual(c.sides.map((s) => s.value).sort(), ['a quarrel over a parking space', 'an old grudge between two families from the same small hill village of Tarn']);
+});

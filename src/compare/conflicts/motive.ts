@@ -1,6 +1,6 @@
 import type { Conflict } from '../../model/dossier.js';
 import type { Span } from '../../model/span.js';
-import { lexiconLines } from '../lexicon.js';
+import { lexiconLines, lexicons } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
 import { contentKey, words } from '../text/tokens.js';
 import { attributeConflicts, type AttributeStance } from './attribute.js';
@@ -49,6 +49,8 @@ function patterns(): Patterns {
       new RegExp(String.raw`(?<![\p{L}-])${act}\s+${COPULA}(?:${sp(l.links)})\s+`, 'giu'),
       // "driven to suicide by ...", "prompted to commit the attack because ...".
       new RegExp(String.raw`(?<![\p{L}-])(?:${sp(l.drivers)})\s+to\s+(?:commit\s+)?(?:the\s+)?${act}\s+(?:because\s+of|because|by|out\s+of)\s+`, 'giu'),
+      // "the motive for the attack appeared to be ...".
+      new RegExp(String.raw`(?<![\p{L}-])(?:motive|reason)\s+(?:for|behind)\s+(?:the\s+|his\s+|her\s+|their\s+)?${act}\s+${COPULA}`, 'giu'),
       // "killed himself over ...": the act is a suicide, no group.
       new RegExp(String.raw`(?<![\p{L}-])(?:${sp(l.selfKilling)})\s+(?:${sp(l.selfReasons)})\s+`, 'giu'),
     ],
@@ -82,20 +84,17 @@ function motivesIn(doc: SourceDoc, s: Span): MotiveStance[] {
   return out;
 }
 
-/** The reason: the clause's words from `from`, to a clause break or MAX_REASON_WORDS. */
+/** The reason: the clause's words from `from`, to a clause break or MAX_REASON_WORDS, as written. */
 function reasonAt(body: string, from: number): string {
-  const clause = (body.slice(from).split(/[,;:.!?()—–]|\s-\s/)[0] ?? '').trim();
-  return clause.slice(0, nthSpace(clause, MAX_REASON_WORDS));
+  const clause = (body.slice(from).split(/[,;:.!?()—–]|\s-\s/)[0] ?? '').trimEnd();
+  const ends: number[] = [];
+  for (const w of clause.matchAll(/\S+/gu)) ends.push((w.index ?? 0) + w[0].length);
+  let n = Math.min(ends.length, MAX_REASON_WORDS);
+  // Cut short, it ends on a content word ("... the police sweep", not "... the police sweep on").
+  const stop = lexicons().stopwords;
+  while (n > 1 && stop.has(clause.slice(ends[n - 2] ?? 0, ends[n - 1]).trim().toLowerCase())) n--;
+  return n ? clause.slice(0, ends[n - 1]) : '';
 }
-
-const nthSpace = (text: string, n: number): number => {
-  let at = -1;
-  for (let i = 0; i < n; i++) {
-    at = text.indexOf(' ', at + 1);
-    if (at < 0) return text.length;
-  }
-  return at;
-};
 
 export function motiveConflicts(docs: SourceDoc[]): Conflict[] {
   const stances: MotiveStance[] = [];
