@@ -6,6 +6,7 @@ import { phraseAttributeConflicts } from './attribute-phrases.js';
 import { thingAttributeConflicts } from './thing-attributes.js';
 import { orgNameConflicts } from './org-names.js';
 import { motiveConflicts } from './motive.js';
+import { intervenerConflicts } from './intervener.js';
 import { residenceConflicts } from './residence.js';
 import { destinationConflicts } from './destination.js';
 import { venueConflicts } from './venue.js';
@@ -54,6 +55,7 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...thingAttributeConflicts(docs),
     ...orgNameConflicts(docs),
     ...motiveConflicts(docs),
+    ...intervenerConflicts(docs, claims),
     ...residenceConflicts(docs),
     ...destinationConflicts(docs, claims),
     ...venueConflicts(docs),
