@@ -56,3 +56,10 @@ void test('motive: "the motive for the act was", and a reason cut short ends on 
   assert.ok(c);
   assert.deepEqual(c.sides.map((s) => s.value).sort(), ['a quarrel over a parking space', 'an old grudge between two families from the same small hill village of Tarn']);
 });
+
+void test('motive: an act "carried out in retaliation for" a reason', () => {
+  const docs = docsOf('The bombing was carried out in retaliation for the arrest of a local leader.', 'The bombing appeared to be linked to a row over water rights.');
+  const [c, ...rest] = motiveConflicts(docs);
+  assert.equal(rest.length, 0);
+  assert.deepEqual(c?.sides.map((s) => s.value).sort(), ['a row over water rights', 'the arrest of a local leader']);
+});

@@ -45,8 +45,8 @@ function patterns(): Patterns {
   const sp = (alts: string[]): string => alternation(alts).replace(/ /g, String.raw`\s+`);
   return (cache = {
     frames: [
-      // "the attack appeared to be linked to ...": group 1 the act.
-      new RegExp(String.raw`(?<![\p{L}-])${act}\s+${COPULA}(?:${sp(l.links)})\s+`, 'giu'),
+      // "the attack appeared to be linked to ...", "was carried out in retaliation for ...": group 1 the act.
+      new RegExp(String.raw`(?<![\p{L}-])${act}\s+${COPULA}(?:(?:carried\s+out|committed)\s+)?(?:${sp(l.links)})\s+`, 'giu'),
       // "driven to suicide by ...", "prompted to commit the attack because ...".
       new RegExp(String.raw`(?<![\p{L}-])(?:${sp(l.drivers)})\s+to\s+(?:commit\s+)?(?:the\s+)?${act}\s+(?:because\s+of|because|by|out\s+of)\s+`, 'giu'),
       // "the motive for the attack appeared to be ...".
