@@ -18,6 +18,7 @@ import { eventDateConflicts } from './event-date.js';
 import { numberConflicts } from './number.js';
 import { recordConflicts } from './number-record.js';
 import { polarityConflicts } from './polarity.js';
+import { causeRoleConflicts } from './cause-role.js';
 import { negationConflicts } from './negation.js';
 import { unknownVsStatedConflicts } from './unknown-vs-stated.js';
 import { quoteConflicts } from './quote.js';
@@ -54,6 +55,8 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...destinationConflicts(docs, claims),
     ...venueConflicts(docs),
     ...polarityConflicts(docs),
+    // A thing named as a cause in one source, said to have played no part in another.
+    ...causeRoleConflicts(docs),
     // A statement in one source, its negation in the same words in another.
     ...negationConflicts(docs),
     // A question one source leaves open ("it was unclear whether ...") that another answers.
