@@ -11,6 +11,7 @@ import { namedDateConflicts } from './named-date.js';
 import { restatedDateConflicts } from './restated-date.js';
 import { attributionConflicts } from './attribution.js';
 import { toldOutletConflicts } from './told-outlet.js';
+import { firstReportedConflicts } from './first-reported.js';
 import { overlaps } from '../../model/span.js';
 import { dateConflicts } from './date.js';
 import { descriptorConflicts } from './descriptor.js';
@@ -43,6 +44,8 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...speakerConflicts(docs, quotes.clusters).filter((c) => !sharesEvidence(c, attribution)),
     // The same dispute found by both attribution passes is one conflict: the first pass's.
     ...toldOutletConflicts(docs, claims).filter((c) => !sharesEvidence(c, attribution)),
+    // Which outlet broke the story: "X first reported" in one source, the news credited to Y in another's lede.
+    ...firstReportedConflicts(docs).filter((c) => !sharesEvidence(c, attribution)),
     ...dates,
     // One sentence printed with two dates; a dispute the passes above found in both sources is theirs.
     ...restatedDateConflicts(docs).filter((c) => !dates.some((d) => coversBothSides(d, c))),
