@@ -22,6 +22,7 @@ import { polarityConflicts } from './polarity.js';
 import { causeRoleConflicts } from './cause-role.js';
 import { negationConflicts } from './negation.js';
 import { unknownVsStatedConflicts } from './unknown-vs-stated.js';
+import { undisclosedReasonConflicts } from './undisclosed-reason.js';
 import { quoteConflicts } from './quote.js';
 import { speakerConflicts } from './speaker.js';
 import { mergeSameDisputes } from './merge-disputes.js';
@@ -64,6 +65,8 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...negationConflicts(docs),
     // A question one source leaves open ("it was unclear whether ...") that another answers.
     ...unknownVsStatedConflicts(docs),
+    // The reason for an act withheld in one source ("would not say why"), given in another.
+    ...undisclosedReasonConflicts(docs),
     ...quoteConflicts(quotes.clusters),
   ]));
 }
