@@ -40,3 +40,9 @@ void test('cause-role: another subject, a hedge, a quotation or a single source 
   // A one-word subject is too generic to call two statements one ("the defeat").
   assert.equal(causeRoleConflicts(docsOf(`${LEAD}\n\nThe defeat was the last straw.`, `${LEAD}\n\nThe defeat played no role.`)).length, 0);
 });
+
+void test('cause-role: when both name the outcome, the outcomes must share a word', () => {
+  const claim = `${LEAD}\n\nThe funding dispute prompted a review of the accounts.`;
+  assert.equal(causeRoleConflicts(docsOf(claim, `${LEAD}\n\nThe funding dispute had nothing to do with the dismissal.`)).length, 0);
+  assert.equal(causeRoleConflicts(docsOf(claim, `${LEAD}\n\nThe funding dispute had nothing to do with the accounts review.`)).length, 1);
+});
