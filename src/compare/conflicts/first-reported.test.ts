@@ -33,3 +33,12 @@ void test('first-reported: "was first reported by" counts; the same outlet, no s
   const deep = `Officials met on Monday. The council sat late. Nobody spoke to reporters. ${LEDE}`;
   assert.equal(firstReportedConflicts(docsOf(FIRST, deep)).length, 0);
 });
+
+void test('first-reported: "which first reported" and a lede ending "according to Y" count', () => {
+  const which = 'Kessel spoke to the Caddon Gazette, which first reported the offer, on Monday.';
+  const according = 'Mayor Olwen Teague has offered Dara Kessel the post of city engineer, according to the Velby Chronicle.';
+  assert.equal(firstReportedConflicts(docsOf(which, according)).length, 1);
+  // "according to" in the middle of a sentence credits a detail, not the news.
+  const detail = 'According to the Velby Chronicle, Teague met Kessel in May, and the post pays well.';
+  assert.equal(firstReportedConflicts(docsOf(which, detail)).length, 0);
+});

@@ -1,5 +1,6 @@
 import type { Conflict } from '../../model/dossier.js';
 import type { Span } from '../../model/span.js';
+import { lexicons } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
 import { conflictFrom, newsOrgsIn, ownOutlet, touchesQuote, type Stance } from './common.js';
 import { outletKey } from './told-outlet.js';
@@ -13,11 +14,14 @@ import { outletKey } from './told-outlet.js';
  */
 const LEDE_SENTENCES = 3;
 // eslint-disable-next-line security/detect-unsafe-regex -- anchored at the start of the words after a name; the optional parts are distinct words
-const FIRST_AFTER = /^\s*(?:,\s*)?(?:was\s+the\s+first\s+to\s+report|first\s+reported|reported\s+first|first\s+broke|broke\s+the\s+(?:news|story))\b/iu;
+const FIRST_AFTER = /^\s*(?:,\s*)?(?:(?:which|who)\s+)?(?:was\s+the\s+first\s+to\s+report|first\s+reported|reported\s+first|first\s+broke|broke\s+the\s+(?:news|story))\b/iu;
 // eslint-disable-next-line security/detect-unsafe-regex -- anchored at the end of a short clause head; one optional word
 const FIRST_BEFORE = /\b(?:first\s+reported|reported\s+first|first\s+broken|broken\s+first)(?:\s+\p{L}+)?\s+by\s+(?:the\s+)?$/iu;
 // eslint-disable-next-line security/detect-unsafe-regex -- anchored at the start of the words after a name; the optional parts are distinct words
 const REPORTED_AFTER = /^\s+(?:has\s+|had\s+)?reported(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day)?(?:\s+that\b|\s*[.,]?\s*$)/u;
+/** "..., according to the Chronicle." closing a sentence credits its news too. */
+// eslint-disable-next-line security/detect-unsafe-regex -- applied to the end of a sentence head; the optional part is one word
+const ACCORDING_BEFORE = /,\s+according\s+to\s+(?:the\s+)?$/iu;
 /** An address read as an outlet ("washingtonpost.com"). */
 const DOMAIN = /(?<![\p{L}\p{N}@.])[\p{L}\p{N}-]+\.com\b/gu;
 /** Capitalised words that name nothing of the story. */
@@ -71,7 +75,7 @@ function creditsIn(doc: SourceDoc, known: readonly string[]): { first: Credit[];
       const after = doc.text.slice(o.span.end, s.end);
       const before = doc.text.slice(s.start, o.span.start);
       if (FIRST_AFTER.test(after) || FIRST_BEFORE.test(before.slice(-60))) first.push({ source: doc.index, value: o.key, span: s, names, shown });
-      else if (i < LEDE_SENTENCES && REPORTED_AFTER.test(after)) lede.push({ source: doc.index, value: o.key, span: s, names, shown });
+      else if (i < LEDE_SENTENCES && (REPORTED_AFTER.test(after) || (ACCORDING_BEFORE.test(before) && /^\W*$/.test(after)))) lede.push({ source: doc.index, value: o.key, span: s, names, shown });
     }
   });
   return { first, lede };
@@ -83,9 +87,10 @@ function namesIn(doc: SourceDoc, s: Span, outlets: Span[]): Set<string> {
   const body = doc.text.slice(s.start, s.end);
   for (const m of body.matchAll(/\p{Lu}[\p{L}’'-]+/gu)) {
     const at = s.start + (m.index ?? 0);
-    if (m.index === 0 || outlets.some((o) => o.start <= at && at < o.end)) continue;
+    if (outlets.some((o) => o.start <= at && at < o.end)) continue;
     const w = m[0].replace(/[’']s$/, '');
-    if (!NOT_NAMES.test(w)) out.add(w);
+    // A capitalised function word opening the sentence ("The", "After") names nothing.
+    if (!NOT_NAMES.test(w) && !lexicons().stopwords.has(w.toLowerCase())) out.add(w);
   }
   return out;
 }
