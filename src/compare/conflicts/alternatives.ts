@@ -14,19 +14,34 @@ export interface Choice {
 /** Words between a subject word and an option word of the answer: one clause ("three staff died"). */
 const MAX_DISTANCE = 8;
 
-let equivalents: Map<string, string> | null = null;
+let equivalents: { byStem: Map<string, string>; exact: Map<string, string> } | null = null;
+
+function equivalenceSets(): NonNullable<typeof equivalents> {
+  if (!equivalents) {
+    const byStem = new Map<string, string>();
+    const exact = new Map<string, string>();
+    for (const line of lexiconLines('answer-equivalents.txt')) {
+      const set = line.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+      for (const w of set) {
+        if (!byStem.has(stem(w))) byStem.set(stem(w), set[0] as string);
+        if (!exact.has(w)) exact.set(w, set[0] as string);
+      }
+    }
+    equivalents = { byStem, exact };
+  }
+  return equivalents;
+}
 
 /** A word's key: its equivalence set's first word, or its stem. */
 export function answerKey(word: string): string {
-  if (!equivalents) {
-    equivalents = new Map();
-    for (const line of lexiconLines('answer-equivalents.txt')) {
-      const set = line.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
-      for (const w of set) if (!equivalents.has(stem(w))) equivalents.set(stem(w), set[0] as string);
-    }
-  }
   const s = stem(word.toLowerCase());
-  return equivalents.get(s) ?? s;
+  return equivalenceSets().byStem.get(s) ?? s;
+}
+
+/** A word's key by its exact form ("rioters" meets "protesters", "riot" stays "riot"): stricter than `answerKey`. */
+export function exactKey(word: string): string {
+  const w = word.toLowerCase();
+  return equivalenceSets().exact.get(w) ?? w;
 }
 
 const keysOf = (text: string): string[] => {

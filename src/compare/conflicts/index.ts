@@ -23,6 +23,7 @@ import { causeRoleConflicts } from './cause-role.js';
 import { negationConflicts } from './negation.js';
 import { unknownVsStatedConflicts } from './unknown-vs-stated.js';
 import { undisclosedReasonConflicts } from './undisclosed-reason.js';
+import { disputedClaimConflicts } from './disputed-claim.js';
 import { quoteConflicts } from './quote.js';
 import { speakerConflicts } from './speaker.js';
 import { mergeSameDisputes } from './merge-disputes.js';
@@ -67,6 +68,8 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...unknownVsStatedConflicts(docs),
     // The reason for an act withheld in one source ("would not say why"), given in another.
     ...undisclosedReasonConflicts(docs),
+    // A claim one source calls unproven ("this remains unconfirmed"), another states as fact.
+    ...disputedClaimConflicts(docs),
     ...quoteConflicts(quotes.clusters),
   ]));
 }
