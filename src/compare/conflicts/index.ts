@@ -14,6 +14,7 @@ import { namedDateConflicts } from './named-date.js';
 import { restatedDateConflicts } from './restated-date.js';
 import { attributionConflicts } from './attribution.js';
 import { toldOutletConflicts } from './told-outlet.js';
+import { firstReportedConflicts } from './first-reported.js';
 import { overlaps } from '../../model/span.js';
 import { dateConflicts } from './date.js';
 import { descriptorConflicts } from './descriptor.js';
@@ -21,8 +22,11 @@ import { eventDateConflicts } from './event-date.js';
 import { numberConflicts } from './number.js';
 import { recordConflicts } from './number-record.js';
 import { polarityConflicts } from './polarity.js';
+import { causeRoleConflicts } from './cause-role.js';
 import { negationConflicts } from './negation.js';
 import { unknownVsStatedConflicts } from './unknown-vs-stated.js';
+import { undisclosedReasonConflicts } from './undisclosed-reason.js';
+import { disputedClaimConflicts } from './disputed-claim.js';
 import { quoteConflicts } from './quote.js';
 import { speakerConflicts } from './speaker.js';
 import { mergeSameDisputes } from './merge-disputes.js';
@@ -45,6 +49,8 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...speakerConflicts(docs, quotes.clusters).filter((c) => !sharesEvidence(c, attribution)),
     // The same dispute found by both attribution passes is one conflict: the first pass's.
     ...toldOutletConflicts(docs, claims).filter((c) => !sharesEvidence(c, attribution)),
+    // Which outlet broke the story: "X first reported" in one source, the news credited to Y in another's lede.
+    ...firstReportedConflicts(docs).filter((c) => !sharesEvidence(c, attribution)),
     ...dates,
     // One sentence printed with two dates; a dispute the passes above found in both sources is theirs.
     ...restatedDateConflicts(docs).filter((c) => !dates.some((d) => coversBothSides(d, c))),
@@ -60,10 +66,16 @@ export function findConflicts(docs: SourceDoc[], quotes: QuoteStage, claims: Cla
     ...destinationConflicts(docs, claims),
     ...venueConflicts(docs),
     ...polarityConflicts(docs),
+    // A thing named as a cause in one source, said to have played no part in another.
+    ...causeRoleConflicts(docs),
     // A statement in one source, its negation in the same words in another.
     ...negationConflicts(docs),
     // A question one source leaves open ("it was unclear whether ...") that another answers.
     ...unknownVsStatedConflicts(docs),
+    // The reason for an act withheld in one source ("would not say why"), given in another.
+    ...undisclosedReasonConflicts(docs),
+    // A claim one source calls unproven ("this remains unconfirmed"), another states as fact.
+    ...disputedClaimConflicts(docs),
     ...quoteConflicts(quotes.clusters),
   ]));
 }

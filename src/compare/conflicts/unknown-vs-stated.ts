@@ -2,6 +2,7 @@ import type { Conflict } from '../../model/dossier.js';
 import type { Span } from '../../model/span.js';
 import { lexiconSet, lexicons } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
+import { choiceOf, picksOne, type Choice } from './alternatives.js';
 import { conflictFrom, type Stance } from './common.js';
 
 /**
@@ -21,6 +22,8 @@ interface Open {
   words: string[];
   question: string;
   span: Span;
+  /** A question of two alternatives ("whether the dead were customers or staff"): answered by one of them. */
+  choice: Choice | null;
 }
 
 let cuePattern: RegExp | null = null;
@@ -44,7 +47,7 @@ export function unknownVsStatedConflicts(docs: SourceDoc[]): Conflict[] {
     const answers: Stance[] = [];
     for (const doc of docs) {
       if (askers.has(doc.index)) continue;
-      for (const s of doc.sentences) if (answers.filter((a) => a.source === doc.index).length < 1 && answers_(doc, s, q.words)) answers.push({ source: doc.index, value: 'stated', span: s });
+      for (const s of doc.sentences) if (answers.filter((a) => a.source === doc.index).length < 1 && answers_(doc, s, q)) answers.push({ source: doc.index, value: 'stated', span: s });
     }
     if (!answers.length) continue;
     seen.add(key);
@@ -70,16 +73,22 @@ function openQuestions(doc: SourceDoc): Open[] {
       const words = contentWords(clause).filter((w) => !stopwords.has(w) && !INDEFINITE.has(w));
       if (words.length < MIN_WORDS || words.length > MAX_WORDS) continue;
       const shown = clause.split(/\s+/).slice(0, SUMMARY_WORDS).join(' ');
-      out.push({ source: doc.index, words, question: `${m[1] as string} “${shown}”`, span: { start: s.start + m.index, end: s.start + m.index + m[0].trimEnd().length } });
+      const span = { start: s.start + m.index, end: s.start + m.index + m[0].trimEnd().length };
+      out.push({ source: doc.index, words, question: `${m[1] as string} “${shown}”`, span, choice: choiceOf(clause) });
     }
   }
   return out;
 }
 
-/** True when a sentence states an answer: every question word in order, and no open question or hedge of its own. */
-function answers_(doc: SourceDoc, sentence: Span, words: string[]): boolean {
+/**
+ * True when a sentence states an answer, with no open question or hedge of its own: every question
+ * word in order, or for a question of two alternatives, the words of one (see `picksOne`).
+ */
+function answers_(doc: SourceDoc, sentence: Span, q: Open): boolean {
   const body = doc.text.slice(sentence.start, sentence.end);
   if (/\?\s*["”’']?\s*$/.test(body) || /\b(?:if|whether|may|might|perhaps|possibly|probably)\b/i.test(body)) return false;
+  if (q.choice) return picksOne(body, q.choice);
+  const words = q.words;
   const have = contentWords(body);
   let at = 0;
   for (const w of words) {
