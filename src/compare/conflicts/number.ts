@@ -7,6 +7,7 @@ import { measureName, sameMeasure, weakMeasure } from './number-measure.js';
 import { sentenceNames, sentencePeriod, sentenceWords } from './number-context.js';
 import { compatible } from './number-range.js';
 import { clusters, factsOf, overlap, type Stated } from './number-align.js';
+import { placeOf, placeRelation } from './number-place.js';
 
 /**
  * Share of the shorter sentence's content words that two sentences giving different figures for one
@@ -22,9 +23,12 @@ function sameFactSomewhere(fact: Stated[]): boolean {
   // Figures stated for two different days ("six arrests on Wednesday", "47 on Tuesday") both hold.
   // Likewise figures for two periods ("for 2014", "from 2007 through 2014").
   const sameTime = (a: Stated, b: Stated): boolean => (a.day === null || b.day === null || a.day === b.day) && (a.period === null || b.period === null || a.period === b.period);
-  return fact.some((a) =>
-    fact.some((b) => a.source < b.source && !compatible(a.q, b.q) && overlap(a.words, b.words) >= SAME_FACT_OVERLAP && sameSubject(a, b) && sameTime(a, b)),
-  );
+  // One place's count in two sources is one fact whatever else their sentences say; another place's is another fact.
+  const sameThing = (a: Stated, b: Stated): boolean => {
+    const where = placeRelation(a.place, b.place);
+    return where ? where === 'same' : overlap(a.words, b.words) >= SAME_FACT_OVERLAP && sameSubject(a, b);
+  };
+  return fact.some((a) => fact.some((b) => a.source < b.source && !compatible(a.q, b.q) && sameThing(a, b) && sameTime(a, b)));
 }
 
 /**
@@ -69,7 +73,7 @@ export function numberConflicts(docs: SourceDoc[], _claims: ClaimStage): Conflic
     // The day a figure is stated for: a date resolved to the day inside its sentence.
     const day = (q: Quantity): string | null =>
       doc.analysis.dates.find((d) => d.granularity === 'day' && d.value && d.start >= q.sentence.start && d.end <= q.sentence.end)?.value ?? null;
-    return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), ordinal: ordinal(q), day: day(q), period: sentencePeriod(doc.text, q.sentence, doc.analysis.dates), next: nextWord(doc.text, q.figure.end) }));
+    return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), ordinal: ordinal(q), day: day(q), period: sentencePeriod(doc.text, q.sentence, doc.analysis.dates), next: nextWord(doc.text, q.figure.end), place: placeOf(doc, q) }));
   });
   const disputes: Stated[][][] = [];
   for (const measure of clusters(stated, linked)) {
