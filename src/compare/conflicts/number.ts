@@ -1,5 +1,6 @@
 import type { Conflict } from '../../model/dossier.js';
 import { findQuantities, type Quantity } from '../../nlp/quantities/index.js';
+import { quantityLexicon } from '../../nlp/quantities/lexicon.js';
 import type { ClaimStage } from '../claims/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { evidenceOf, touchesQuote } from './common.js';
@@ -26,7 +27,7 @@ function sameFactSomewhere(fact: Stated[]): boolean {
   // One place's count in two sources is one fact whatever else their sentences say; another place's is another fact.
   const sameThing = (a: Stated, b: Stated): boolean => {
     const where = placeRelation(a.place, b.place);
-    return where ? where === 'same' : overlap(a.words, b.words) >= SAME_FACT_OVERLAP && sameSubject(a, b);
+    return where ? where === 'same' : overlap(eventWords(a), eventWords(b)) >= SAME_FACT_OVERLAP && sameSubject(a, b);
   };
   return fact.some((a) => fact.some((b) => a.source < b.source && !compatible(a.q, b.q) && sameThing(a, b) && sameTime(a, b)));
 }
@@ -47,6 +48,32 @@ function linked(a: Stated, b: Stated): boolean {
   for (const w of a.words) if (b.words.has(w)) shared++;
   // Of the larger sentence's words: a short line inside a long sentence is no copy of it.
   return shared >= NEAR_COPY_OVERLAP * Math.max(a.words.size, b.words.size);
+}
+
+/**
+ * The content words of a figure's sentence, the words of its event told by the event's canonical
+ * name: "ushered to safety" and "were rescued" share one word, as "rescued" and "rescued" do.
+ */
+function eventWords(s: Stated): Set<string> {
+  if (!s.q.event) return s.words;
+  const forms = eventStems().get(s.q.event) ?? new Set<string>();
+  const out = new Set([...s.words].filter((w) => !forms.has(w)));
+  out.add(`event:${s.q.event}`);
+  return out;
+}
+
+let stemsByEvent: Map<string, Set<string>> | null = null;
+
+/** Each event's word stems, from every phrase that names it (data/lexicons/quantities.json). */
+function eventStems(): Map<string, Set<string>> {
+  if (stemsByEvent) return stemsByEvent;
+  stemsByEvent = new Map();
+  for (const [phrase, event] of quantityLexicon().events) {
+    const set = stemsByEvent.get(event) ?? new Set<string>();
+    for (const w of sentenceWords(phrase, { start: 0, end: phrase.length })) set.add(w);
+    stemsByEvent.set(event, set);
+  }
+  return stemsByEvent;
 }
 
 /** The word after a figure ("2500 block", "214."): a weak figure's place in its sentence. */

@@ -63,6 +63,8 @@ function measureOf(tokens: QToken[], v: Value, bound: { kind: BoundKind; at: num
   // One event word, two senses: people "seized" are arrested; games "missing" were missed.
   if (event === 'seize' && headStems[0] === 'person') event = 'arrest';
   if (event === 'missing' && headStems.length && headStems[0] !== 'person') event = 'miss';
+  // "lived half a mile away": where someone lives is told by a distance, never by a count.
+  if (event === 'reside' && v.dim !== 'distance') event = null;
   if (headStems[0] === 'toll') {
     headStems = ['person'];
     event ??= 'kill';

@@ -63,3 +63,11 @@ void test('a bare figure of a temperature is in degrees and counts no event', ()
   const hours = one('They searched for about six hours in minus 9 degree cold.');
   assert.deepEqual([hours.dim, hours.head], ['duration', []]);
 });
+
+void test('how far someone lives: a distance after "lived"/"moved", its fraction in the figure', () => {
+  const s = 'Anka Morrow had moved about a mile and a half away.';
+  const home = one(s);
+  assert.deepEqual([home.dim, home.event, s.slice(home.figure.start, home.figure.end)], ['distance', 'reside', 'about a mile and a half']);
+  const crowd = one('Police moved 300 people from the square.');
+  assert.equal(crowd.event, null);
+});
