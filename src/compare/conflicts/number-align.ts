@@ -11,6 +11,8 @@ export interface Stated {
   names: Set<string>;
   /** The day its sentence states (a resolved date), if any. */
   day: string | null;
+  /** The weekday its sentence names ("on Tuesday"), resolved or not. */
+  weekday: string | null;
   /** The years its sentence states (number-context.ts `sentencePeriod`), if any. */
   period: string | null;
   /** The word after the figure. */

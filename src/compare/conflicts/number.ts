@@ -18,6 +18,15 @@ import { placeOf, placeRelation } from './number-place.js';
  */
 const SAME_FACT_OVERLAP = 0.3;
 
+/**
+ * The share that suffices when both sentences name the same day for a figure that counts an event
+ * ("seized on Tuesday", "the sweep on Tuesday in which 89 were arrested"): one event's count on one
+ * day is one fact, however differently the sentences run.
+ */
+const SAME_DAY_OVERLAP = 0.15;
+
+const WEEKDAY = /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+
 /** Some pair of figures from different sources that cannot both hold sits in sentences about the same thing. */
 function sameFactSomewhere(fact: Stated[]): boolean {
   const sameSubject = (a: Stated, b: Stated): boolean => !a.names.size || !b.names.size || [...a.names].some((n) => b.names.has(n));
@@ -27,7 +36,8 @@ function sameFactSomewhere(fact: Stated[]): boolean {
   // One place's count in two sources is one fact whatever else their sentences say; another place's is another fact.
   const sameThing = (a: Stated, b: Stated): boolean => {
     const where = placeRelation(a.place, b.place);
-    return where ? where === 'same' : overlap(eventWords(a), eventWords(b)) >= SAME_FACT_OVERLAP && sameSubject(a, b);
+    const sameDay = a.q.event !== null && ((a.day !== null && a.day === b.day) || (a.weekday !== null && a.weekday === b.weekday));
+    return where ? where === 'same' : overlap(eventWords(a), eventWords(b)) >= (sameDay ? SAME_DAY_OVERLAP : SAME_FACT_OVERLAP) && sameSubject(a, b);
   };
   return fact.some((a) => fact.some((b) => a.source < b.source && !compatible(a.q, b.q) && sameThing(a, b) && sameTime(a, b)));
 }
@@ -100,7 +110,11 @@ export function numberConflicts(docs: SourceDoc[], _claims: ClaimStage): Conflic
     // The day a figure is stated for: a date resolved to the day inside its sentence.
     const day = (q: Quantity): string | null =>
       doc.analysis.dates.find((d) => d.granularity === 'day' && d.value && d.start >= q.sentence.start && d.end <= q.sentence.end)?.value ?? null;
-    return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), ordinal: ordinal(q), day: day(q), period: sentencePeriod(doc.text, q.sentence, doc.analysis.dates), next: nextWord(doc.text, q.figure.end), place: placeOf(doc, q) }));
+    const weekday = (q: Quantity): string | null => {
+      const d = doc.analysis.dates.find((x) => x.granularity === 'day' && x.start >= q.sentence.start && x.end <= q.sentence.end && WEEKDAY.test(x.text));
+      return d ? (WEEKDAY.exec(d.text)?.[1]?.toLowerCase() ?? null) : null;
+    };
+    return kept.map((q) => ({ q, source: doc.index, weekday: weekday(q), words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), ordinal: ordinal(q), day: day(q), period: sentencePeriod(doc.text, q.sentence, doc.analysis.dates), next: nextWord(doc.text, q.figure.end), place: placeOf(doc, q) }));
   });
   const disputes: Stated[][][] = [];
   for (const measure of clusters(stated, linked)) {
