@@ -31,5 +31,6 @@ void test("two towns' crowds are two facts; one town's two counts are one", () =
   assert.equal(found.length, 1);
   const sides = found[0]?.sides.map((s) => s.value).sort();
   assert.deepEqual(sides, ['About 20,000', 'as many as 9,000']);
+  assert.match(found[0]?.summary ?? '', /who turned out in Velby:/);
   assert.deepEqual(conflictsOf(docsOf('About 20,000 people marched in Velby on Saturday.', 'About 6,000 people marched in Orsk on Saturday.')), []);
 });

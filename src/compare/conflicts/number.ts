@@ -148,6 +148,13 @@ function mergeListed(disputes: Stated[][][]): Stated[][][] {
   });
 }
 
+/** " in Velby" when every figure that names a place names the same one (number-place.ts). */
+function placeNote(all: Stated[]): string {
+  const places = new Set(all.map((s) => s.place).filter((p): p is string => p !== null));
+  const [only] = places;
+  return places.size === 1 && only ? ` in ${only.replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase())}` : '';
+}
+
 const plural = (n: number): string => `${n} source${n === 1 ? '' : 's'}`;
 
 function conflictOf(groups: Stated[][], docs: SourceDoc[]): Conflict {
@@ -175,7 +182,7 @@ function conflictOf(groups: Stated[][], docs: SourceDoc[]): Conflict {
       }
       return { value: values.join(merged ? ', ' : ' / '), evidence, n, sources: [...new Set(g.map((s) => s.source))] };
     });
-  const what = firsts.map((s) => measureName(s.q)).join('; ');
+  const what = firsts.map((s) => measureName(s.q)).join('; ') + placeNote(groups.flat());
   const summary = `Outlets disagree on ${what}: ${sides.map((s) => `${s.value} (${plural(s.n)})`).join(' vs ')}.`;
   const conflict: Conflict = { id: '', kind: 'number', summary, sides: sides.map(({ value, evidence }) => ({ value, evidence })) };
   const later = laterSide(sides, docs);
