@@ -47,3 +47,20 @@ void test('a reversed pair of curly marks masks only the words between them', ()
   const openMask = quoteMask(open, quotesOf(open));
   assert.equal(openMask[open.length - 2], 1, 'an opening mark with no stray closer before it still runs to the end');
 });
+
+void test('a line with a headline spliced inside a word keeps its prose around it as sentences', async () => {
+  const { makeArticle } = await import('../model/article.js');
+  const { analyzeArticle } = await import('../nlp/analyze.js');
+  const { buildSourceDoc } = await import('./source-doc.js');
+  const insert = 'Ferry Strike Talks Collapse In Velby Overnight';
+  const text = `The harbour stayed shut on Monday.\nCrews se${insert}arched the bay for six hours in minus 9 degree cold.\nThe search resumes today.`;
+  const start = text.indexOf(insert);
+  const boilerplate = [{ start, end: start + insert.length, reason: 'spliced insertion (a headline inside a word)' }];
+  const article = makeArticle({ origin: 't.txt', kind: 'text', text, boilerplate });
+  const doc = buildSourceDoc(article, analyzeArticle(article), 0);
+  const sentences = doc.sentences.map((s) => text.slice(s.start, s.end));
+  assert.ok(sentences.includes('arched the bay for six hours in minus 9 degree cold.'), sentences.join(' | '));
+  assert.ok(!sentences.some((s) => s.includes('Velby')));
+  assert.deepEqual(sentences.filter((s) => s.startsWith('The ')), ['The harbour stayed shut on Monday.', 'The search resumes today.']);
+  assert.ok(!doc.headlines.some((h) => text.slice(h.start, h.end).startsWith('Crews')));
+});

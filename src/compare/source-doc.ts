@@ -38,10 +38,14 @@ export function buildSourceDoc(article: Article, analysis: ArticleAnalysis, inde
   const text = article.text;
   const quotes = proseQuotes(article, markedQuotes(text, analysis.paragraphs, quoteMarksFor(analysis.language?.code ?? 'en')));
   const quoted = quoteMask(text, quotes);
-  const lines = lineSpans(text).filter((l) => isProse(article, l));
+  const all = lineSpans(text);
+  const lines = all.filter((l) => isProse(article, l));
   const headlines: Span[] = [];
   const sentences: Span[] = [];
   const inside = (i: number): boolean => quoted[i] === 1 && quoted[i + 1] === 1 && !/[”"’']/.test(text[i + 1] ?? '');
+  // A line with a headline spliced into it is prose on both sides of the insertion: its sentences
+  // are read in the pieces around it (never as headlines), so its figures and dates still count.
+  for (const piece of all.flatMap((l) => aroundInsertions(article, l))) sentences.push(...sentenceSpans(text, piece.start, piece.end, inside));
   for (const line of lines) {
     const body = text.slice(line.start, line.end);
     if (body.length <= HEADLINE_MAX_CHARS && !/[.!?…:"”’')]$/.test(body)) {
@@ -50,7 +54,28 @@ export function buildSourceDoc(article: Article, analysis: ArticleAnalysis, inde
     }
     for (const s of sentenceSpans(text, line.start, line.end, inside)) sentences.push(s);
   }
+  sentences.sort((a, b) => a.start - b.start);
   return { id: `s${index}`, index, article, analysis, text, quotes, quoted, lines, sentences, headlines };
+}
+
+/**
+ * The prose pieces of a line around boilerplate lying strictly inside it (a spliced headline), white
+ * space trimmed; none for a line that is all prose, all boilerplate, or boilerplate at one end.
+ */
+function aroundInsertions(article: Article, line: Span): Span[] {
+  const inner = article.boilerplate.filter((b) => b.start > line.start && b.end < line.end).sort((a, b) => a.start - b.start);
+  const atAnEnd = article.boilerplate.some((b) => (b.start <= line.start && b.end > line.start) || (b.start < line.end && b.end >= line.end));
+  if (!inner.length || atAnEnd) return [];
+  const out: Span[] = [];
+  let at = line.start;
+  for (const b of [...inner, { start: line.end, end: line.end }]) {
+    let [s, e] = [at, b.start];
+    while (s < e && /\s/.test(article.text[s] ?? '')) s++;
+    while (e > s && /\s/.test(article.text[e - 1] ?? '')) e--;
+    if (e > s) out.push({ start: s, end: e });
+    at = Math.max(at, b.end);
+  }
+  return out;
 }
 
 /** Share of a span's characters inside quotation marks. */

@@ -1,5 +1,6 @@
 import type { Quantity } from '../../nlp/quantities/index.js';
 import { compatible } from './number-range.js';
+import { placeRelation } from './number-place.js';
 
 /** One source's figure for a measure, with the content words of its sentence. */
 export interface Stated {
@@ -10,12 +11,16 @@ export interface Stated {
   names: Set<string>;
   /** The day its sentence states (a resolved date), if any. */
   day: string | null;
+  /** The weekday its sentence names ("on Tuesday"), resolved or not. */
+  weekday: string | null;
   /** The years its sentence states (number-context.ts `sentencePeriod`), if any. */
   period: string | null;
   /** The word after the figure. */
   next: string;
   /** Figures before this one in its sentence. */
   ordinal: number;
+  /** Where it was counted, for a count kept per place (number-place.ts), if named. */
+  place: string | null;
 }
 
 /** Connected groups of `items` under `linked` (union-find, in input order, so deterministic). */
@@ -43,7 +48,7 @@ function likeness(a: Set<string>, b: Set<string>): number {
  * The facts inside one measure. A source may give several figures for one measure ("six rifles
  * seized today", "14 rifles in all"), so each figure is paired, in every other source, only with the
  * figure whose sentence is most like its own, when that figure's best match back is it (mutual best
- * match). Figures joined by such pairs make one fact; a source giving two figures of one fact that
+ * match), never with a figure counted in another place. Figures joined by such pairs make one fact; a source giving two figures of one fact that
  * cannot both hold is left out of it; a fact whose figures all agree is no conflict.
  */
 export function factsOf(measure: Stated[]): Stated[][] {
@@ -51,8 +56,10 @@ export function factsOf(measure: Stated[]): Stated[][] {
     let top: Stated | undefined;
     let score = -1;
     for (const b of measure) {
-      if (b.source !== source) continue;
-      const s = likeness(a.words, b.words);
+      const where = placeRelation(a.place, b.place);
+      if (b.source !== source || where === 'other') continue;
+      // The same place named makes the pair whatever the words.
+      const s = likeness(a.words, b.words) + (where === 'same' ? 1 : 0);
       if (s > score) [top, score] = [b, s];
     }
     return top;
@@ -60,9 +67,12 @@ export function factsOf(measure: Stated[]): Stated[][] {
   const paired = (a: Stated, b: Stated): boolean => a.source !== b.source && best(a, b.source) === b && best(b, a.source) === a;
   return clusters(measure, paired)
     .map((fact) => {
-      // A source giving two figures of one fact that cannot both hold is no witness for either.
+      // A source giving two figures of one fact that cannot both hold is no witness for either,
+      // unless some of them are counted where another source counts its figure (one city's crowd
+      // among a list of cities'): those stay, the rest go.
       const torn = new Set(fact.filter((a) => fact.some((b) => a.source === b.source && !compatible(a.q, b.q))).map((a) => a.source));
-      return fact.filter((a) => !torn.has(a.source));
+      const placed = (a: Stated): boolean => fact.some((b) => b.source !== a.source && placeRelation(a.place, b.place) === 'same');
+      return fact.filter((a) => !torn.has(a.source) || (placed(a) && !fact.some((b) => b !== a && b.source === a.source && placed(b))));
     })
     .filter((fact) => new Set(fact.map((s) => s.source)).size > 1 && fact.some((a) => fact.some((b) => !compatible(a.q, b.q))));
 }

@@ -1,5 +1,6 @@
 import type { Quantity } from '../../nlp/quantities/index.js';
 import { quantityLexicon } from '../../nlp/quantities/lexicon.js';
+import { stem } from '../text/stem.js';
 
 /**
  * Whether two figures measure the same thing: the same dimension (a count, per cent, a currency, a
@@ -11,6 +12,8 @@ export function sameMeasure(a: Quantity, b: Quantity): boolean {
   if ((a.direction === 0) !== (b.direction === 0)) return false;
   if (a.dim === 'age') return a.owner !== null && a.owner === b.owner;
   if (!a.head.length || !b.head.length) return !a.head.length && !b.head.length;
+  // People counted for no event are told apart by who they are: "four robbers" is not "20 officers".
+  if (a.head[0] === 'person' && !a.event && roleOf(a) && roleOf(b) && roleOf(a) !== roleOf(b)) return false;
   // Noun phrases meet on their head noun (the last word: "federal income taxes" is not "gross
   // income"), or a one-word phrase on any word of the other ("diamonds", "diamond rings").
   if (a.head.length === 1 || b.head.length === 1) return a.head.some((h) => b.head.includes(h));
@@ -41,6 +44,16 @@ export function measureName(q: Quantity): string {
  */
 export function weakMeasure(q: Quantity): boolean {
   if (!q.head.length && !q.event) return true;
-  if (q.head[0] === 'person') return !q.event;
+  if (q.head[0] === 'person') return !q.event && !roleOf(q);
   return q.dim === 'count' && (!q.event || !q.head.length);
+}
+
+/**
+ * Who a count of people counts, when its noun says ("robbers", "volunteer firefighters"), as a stem;
+ * null for a noun that says nothing of them ("people", "others") or a count that is no people's.
+ */
+export function roleOf(q: Quantity): string | null {
+  if (q.head[0] !== 'person' || !q.headText) return null;
+  const noun = q.headText.toLowerCase();
+  return quantityLexicon().genericPeople.has(noun) ? null : stem(noun);
 }

@@ -36,6 +36,7 @@ export function allowed(q: Quantity): [number, number] {
  */
 export function compatible(a: Quantity, b: Quantity): boolean {
   if (a.direction !== b.direction) return false;
+  if (isRange(a) || isRange(b)) return sameRange(a, b);
   if (a.bound && a.bound === b.bound && a.bound !== 'about') {
     return Math.abs(a.lo - b.lo) <= Math.max(a.precision, b.precision) / 2 && Math.abs(a.hi - b.hi) <= Math.max(a.precision, b.precision) / 2;
   }
@@ -45,4 +46,19 @@ export function compatible(a: Quantity, b: Quantity): boolean {
   // may touch: "nearly 100" and "100" agree.
   if (a.bound || b.bound) return alo <= bhi && blo <= ahi;
   return alo < bhi && blo < ahi;
+}
+
+/** "35 to 40", "three or four", "between 30 and 40": a figure given with two ends. */
+export const isRange = (q: Quantity): boolean => q.hi > q.lo;
+
+/**
+ * A range is an estimate, not a bound: an outlet that writes "three or four robbers" or "30 to 40
+ * firefighters" says the count is not known closer than that. Another range with other ends ("35 to
+ * 40") or one figure ("four", "as many as 40") is another estimate a reader must see; only the same
+ * ends, to the rounding of each, agree.
+ */
+function sameRange(a: Quantity, b: Quantity): boolean {
+  if (!isRange(a) || !isRange(b)) return false;
+  const slack = Math.max(a.precision, b.precision) / 2;
+  return Math.abs(a.lo - b.lo) <= slack && Math.abs(a.hi - b.hi) <= slack;
 }

@@ -1,5 +1,6 @@
 import type { Conflict } from '../../model/dossier.js';
 import { findQuantities, type Quantity } from '../../nlp/quantities/index.js';
+import { quantityLexicon } from '../../nlp/quantities/lexicon.js';
 import type { ClaimStage } from '../claims/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { evidenceOf, touchesQuote } from './common.js';
@@ -7,6 +8,7 @@ import { measureName, sameMeasure, weakMeasure } from './number-measure.js';
 import { sentenceNames, sentencePeriod, sentenceWords } from './number-context.js';
 import { compatible } from './number-range.js';
 import { clusters, factsOf, overlap, type Stated } from './number-align.js';
+import { placeOf, placeRelation } from './number-place.js';
 
 /**
  * Share of the shorter sentence's content words that two sentences giving different figures for one
@@ -16,15 +18,28 @@ import { clusters, factsOf, overlap, type Stated } from './number-align.js';
  */
 const SAME_FACT_OVERLAP = 0.3;
 
+/**
+ * The share that suffices when both sentences name the same day for a figure that counts an event
+ * ("seized on Tuesday", "the sweep on Tuesday in which 89 were arrested"): one event's count on one
+ * day is one fact, however differently the sentences run.
+ */
+const SAME_DAY_OVERLAP = 0.15;
+
+const WEEKDAY = /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+
 /** Some pair of figures from different sources that cannot both hold sits in sentences about the same thing. */
 function sameFactSomewhere(fact: Stated[]): boolean {
   const sameSubject = (a: Stated, b: Stated): boolean => !a.names.size || !b.names.size || [...a.names].some((n) => b.names.has(n));
   // Figures stated for two different days ("six arrests on Wednesday", "47 on Tuesday") both hold.
   // Likewise figures for two periods ("for 2014", "from 2007 through 2014").
   const sameTime = (a: Stated, b: Stated): boolean => (a.day === null || b.day === null || a.day === b.day) && (a.period === null || b.period === null || a.period === b.period);
-  return fact.some((a) =>
-    fact.some((b) => a.source < b.source && !compatible(a.q, b.q) && overlap(a.words, b.words) >= SAME_FACT_OVERLAP && sameSubject(a, b) && sameTime(a, b)),
-  );
+  // One place's count in two sources is one fact whatever else their sentences say; another place's is another fact.
+  const sameThing = (a: Stated, b: Stated): boolean => {
+    const where = placeRelation(a.place, b.place);
+    const sameDay = a.q.event !== null && ((a.day !== null && a.day === b.day) || (a.weekday !== null && a.weekday === b.weekday));
+    return where ? where === 'same' : overlap(eventWords(a), eventWords(b)) >= (sameDay ? SAME_DAY_OVERLAP : SAME_FACT_OVERLAP) && sameSubject(a, b);
+  };
+  return fact.some((a) => fact.some((b) => a.source < b.source && !compatible(a.q, b.q) && sameThing(a, b) && sameTime(a, b)));
 }
 
 /**
@@ -43,6 +58,32 @@ function linked(a: Stated, b: Stated): boolean {
   for (const w of a.words) if (b.words.has(w)) shared++;
   // Of the larger sentence's words: a short line inside a long sentence is no copy of it.
   return shared >= NEAR_COPY_OVERLAP * Math.max(a.words.size, b.words.size);
+}
+
+/**
+ * The content words of a figure's sentence, the words of its event told by the event's canonical
+ * name: "ushered to safety" and "were rescued" share one word, as "rescued" and "rescued" do.
+ */
+function eventWords(s: Stated): Set<string> {
+  if (!s.q.event) return s.words;
+  const forms = eventStems().get(s.q.event) ?? new Set<string>();
+  const out = new Set([...s.words].filter((w) => !forms.has(w)));
+  out.add(`event:${s.q.event}`);
+  return out;
+}
+
+let stemsByEvent: Map<string, Set<string>> | null = null;
+
+/** Each event's word stems, from every phrase that names it (data/lexicons/quantities.json). */
+function eventStems(): Map<string, Set<string>> {
+  if (stemsByEvent) return stemsByEvent;
+  stemsByEvent = new Map();
+  for (const [phrase, event] of quantityLexicon().events) {
+    const set = stemsByEvent.get(event) ?? new Set<string>();
+    for (const w of sentenceWords(phrase, { start: 0, end: phrase.length })) set.add(w);
+    stemsByEvent.set(event, set);
+  }
+  return stemsByEvent;
 }
 
 /** The word after a figure ("2500 block", "214."): a weak figure's place in its sentence. */
@@ -69,7 +110,11 @@ export function numberConflicts(docs: SourceDoc[], _claims: ClaimStage): Conflic
     // The day a figure is stated for: a date resolved to the day inside its sentence.
     const day = (q: Quantity): string | null =>
       doc.analysis.dates.find((d) => d.granularity === 'day' && d.value && d.start >= q.sentence.start && d.end <= q.sentence.end)?.value ?? null;
-    return kept.map((q) => ({ q, source: doc.index, words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), ordinal: ordinal(q), day: day(q), period: sentencePeriod(doc.text, q.sentence, doc.analysis.dates), next: nextWord(doc.text, q.figure.end) }));
+    const weekday = (q: Quantity): string | null => {
+      const d = doc.analysis.dates.find((x) => x.granularity === 'day' && x.start >= q.sentence.start && x.end <= q.sentence.end && WEEKDAY.test(x.text));
+      return d ? (WEEKDAY.exec(d.text)?.[1]?.toLowerCase() ?? null) : null;
+    };
+    return kept.map((q) => ({ q, source: doc.index, weekday: weekday(q), words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), ordinal: ordinal(q), day: day(q), period: sentencePeriod(doc.text, q.sentence, doc.analysis.dates), next: nextWord(doc.text, q.figure.end), place: placeOf(doc, q) }));
   });
   const disputes: Stated[][][] = [];
   for (const measure of clusters(stated, linked)) {
@@ -103,6 +148,13 @@ function mergeListed(disputes: Stated[][][]): Stated[][][] {
   });
 }
 
+/** " in Velby" when every figure that names a place names the same one (number-place.ts). */
+function placeNote(all: Stated[]): string {
+  const places = new Set(all.map((s) => s.place).filter((p): p is string => p !== null));
+  const [only] = places;
+  return places.size === 1 && only ? ` in ${only.replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase())}` : '';
+}
+
 const plural = (n: number): string => `${n} source${n === 1 ? '' : 's'}`;
 
 function conflictOf(groups: Stated[][], docs: SourceDoc[]): Conflict {
@@ -130,7 +182,7 @@ function conflictOf(groups: Stated[][], docs: SourceDoc[]): Conflict {
       }
       return { value: values.join(merged ? ', ' : ' / '), evidence, n, sources: [...new Set(g.map((s) => s.source))] };
     });
-  const what = firsts.map((s) => measureName(s.q)).join('; ');
+  const what = firsts.map((s) => measureName(s.q)).join('; ') + placeNote(groups.flat());
   const summary = `Outlets disagree on ${what}: ${sides.map((s) => `${s.value} (${plural(s.n)})`).join(' vs ')}.`;
   const conflict: Conflict = { id: '', kind: 'number', summary, sides: sides.map(({ value, evidence }) => ({ value, evidence })) };
   const later = laterSide(sides, docs);

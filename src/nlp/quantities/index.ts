@@ -1,4 +1,5 @@
 import type { Span } from '../../model/span.js';
+import { stem } from '../../compare/text/stem.js';
 import { ageOwner, boundBefore, directionBefore, eventNear, headAfter, headBefore } from './measure.js';
 import { quantityLexicon, type BoundKind } from './lexicon.js';
 import { quantityTokens, type QToken } from './tokens.js';
@@ -62,6 +63,8 @@ function measureOf(tokens: QToken[], v: Value, bound: { kind: BoundKind; at: num
   // One event word, two senses: people "seized" are arrested; games "missing" were missed.
   if (event === 'seize' && headStems[0] === 'person') event = 'arrest';
   if (event === 'missing' && headStems.length && headStems[0] !== 'person') event = 'miss';
+  // "lived half a mile away": where someone lives is told by a distance, never by a count.
+  if (event === 'reside' && v.dim !== 'distance') event = null;
   if (headStems[0] === 'toll') {
     headStems = ['person'];
     event ??= 'kill';
@@ -100,6 +103,14 @@ function shareListEvents(text: string, list: Quantity[]): void {
     }
 }
 
+/** Measure nouns whose bare figure is in their own unit: "temperatures were minus 20" is degrees. */
+const DIM_OF_HEAD: ReadonlyMap<string, string> = new Map(['temperature', 'temperatures'].map((w) => [stem(w), 'temperature']));
+
+/** The dimension of a figure: its unit's, or, for a bare figure, its measure noun's. */
+function dimOf(dim: string, head: string[]): string {
+  return (dim === 'count' && head.length === 1 && DIM_OF_HEAD.get(head[0] as string)) || dim;
+}
+
 /** Every measurement in the given sentences, skipping figures inside `exclude` (dates). */
 export function findQuantities(text: string, sentences: Span[], exclude: Span[] = []): Quantity[] {
   const out: Quantity[] = [];
@@ -118,13 +129,16 @@ export function findQuantities(text: string, sentences: Span[], exclude: Span[] 
       const m = measureOf(tokens, v, bound);
       if (!m) continue;
       const { from, to, ...measure } = m;
+      const dim = dimOf(v.dim, measure.head);
+      // A temperature is no count of an event: "minus 20 as firefighters battled" is the weather's.
+      if (dim === 'temperature') measure.event = null;
       const figFrom = bound?.at ?? v.first;
       out.push({
         ...measure,
         span: { start: (tokens[from] as QToken).start, end: (tokens[to] as QToken).end },
         figure: { start: (tokens[figFrom] as QToken).start, end: (tokens[v.last] as QToken).end },
         sentence,
-        dim: v.dim,
+        dim,
         value: v.value,
         lo: v.lo,
         hi: v.hi,

@@ -20,6 +20,8 @@ interface QuantityFile {
   percent: string[];
   units: Record<string, [string, number]>;
   people: string[];
+  /** People nouns that say nothing of who was counted ("people", "others"), unlike "robbers". */
+  genericPeople: string[];
   modifiers: string[];
   events: Record<string, string[]>;
   peopleEvents: string[];
@@ -29,9 +31,10 @@ interface QuantityFile {
   stops: string[];
 }
 
-export interface QuantityLexicon extends Omit<QuantityFile, 'people' | 'modifiers' | 'events' | 'peopleEvents' | 'directions' | 'measureNouns' | 'stops'> {
+export interface QuantityLexicon extends Omit<QuantityFile, 'people' | 'genericPeople' | 'modifiers' | 'events' | 'peopleEvents' | 'directions' | 'measureNouns' | 'stops'> {
   stops: Set<string>;
   people: Set<string>;
+  genericPeople: Set<string>;
   modifiers: Set<string>;
   /** Event phrase (one or more words) -> canonical event. */
   events: Map<string, string>;
@@ -89,6 +92,7 @@ export function quantityLexicon(): QuantityLexicon {
     units: bare(f.units),
     eventNames: bare(f.eventNames),
     people: new Set(f.people),
+    genericPeople: new Set(f.genericPeople),
     modifiers: new Set(f.modifiers),
     events,
     peopleEvents: new Set(f.peopleEvents),

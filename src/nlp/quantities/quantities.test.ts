@@ -54,3 +54,20 @@ void test('a trailing fraction joins its figure: "two and a half miles", "a mile
   const share = one('Half of the 40 wagons were checked by noon.');
   assert.deepEqual([share.dim, share.value], ['%', 50]);
 });
+
+void test('a bare figure of a temperature is in degrees and counts no event', () => {
+  const cold = one('Outside temperatures were minus 12 as the ferrymen searched the bay.');
+  assert.deepEqual([cold.dim, cold.value, cold.event], ['temperature', -12, null]);
+  const degrees = one('The ferrymen searched in temperatures of minus 9 degrees.');
+  assert.equal(degrees.dim, 'temperature');
+  const hours = one('They searched for about six hours in minus 9 degree cold.');
+  assert.deepEqual([hours.dim, hours.head], ['duration', []]);
+});
+
+void test('how far someone lives: a distance after "lived"/"moved", its fraction in the figure', () => {
+  const s = 'Anka Morrow had moved about a mile and a half away.';
+  const home = one(s);
+  assert.deepEqual([home.dim, home.event, s.slice(home.figure.start, home.figure.end)], ['distance', 'reside', 'about a mile and a half']);
+  const crowd = one('Police moved 300 people from the square.');
+  assert.equal(crowd.event, null);
+});

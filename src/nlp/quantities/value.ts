@@ -32,6 +32,8 @@ interface Mantissa {
   precision: number;
   rounded?: boolean;
   end: number;
+  /** The last token of a fraction told after the unit ("a mile and a half"), part of the figure's words. */
+  tail?: number;
 }
 
 /**
@@ -43,7 +45,7 @@ function mantissaAt(tokens: QToken[], i: number): (Mantissa & { fraction: boolea
   const t = tokens[i];
   if (t?.kind === 'word' && /^an?$/.test(t.lower) && lex.units[tokens[i + 1]?.lower ?? ''] !== undefined) {
     const f = andFraction(tokens, i + 2);
-    if (f) return { value: 1 + f.value, precision: f.value, end: i, fraction: false };
+    if (f) return { value: 1 + f.value, precision: f.value, end: i, fraction: false, tail: f.end };
   }
   const m = simpleMantissaAt(tokens, i);
   if (!m || m.fraction) return m;
@@ -164,7 +166,7 @@ export function valueAt(tokens: QToken[], i: number): Value | null {
   if (!unit && YEAR.test(tokens[i]?.text ?? '') && !currency && !scale) return null;
   if (unit?.dim === 'age' && unit.before) first = unit.at;
   const factor = unit?.factor ?? 1;
-  const last = unit && !unit.before ? unit.at : k - 1;
+  const last = Math.max(unit && !unit.before ? unit.at : k - 1, m.tail ?? -1);
   const v: Value = { first, last, value: value * factor, lo: value * factor, hi: value * factor, precision: precision * factor, rounded: scale !== null || m.rounded === true, dim: unit?.dim ?? 'count', unitAt: unit?.unitWord ? unit.at : null };
   return v;
 }
