@@ -9,6 +9,8 @@ export interface Stated {
   words: Set<string>;
   /** Capitalised words of that sentence (number-context.ts). */
   names: Set<string>;
+  /** The person named nearest the figure (number-context.ts): whose figure it is ("the $9m deal that Ann Lee got"). */
+  owner: string | null;
   /** The day its sentence states (a resolved date), if any. */
   day: string | null;
   /** The weekday its sentence names ("on Tuesday"), resolved or not. */

@@ -1,5 +1,5 @@
 import type { Span } from '../../model/span.js';
-import type { DateMention } from '../../nlp/types.js';
+import type { DateMention, Mention } from '../../nlp/types.js';
 import { lexicons } from '../lexicon.js';
 import { stem } from '../text/stem.js';
 
@@ -28,6 +28,33 @@ export function sentenceNames(text: string, sentence: Span): Set<string> {
     if (!stopwords.has(w) && !MONTHS_AND_DAYS.test(w)) out.add(stem(w));
   }
   return out;
+}
+
+/**
+ * How far (characters) a name may sit from a figure to own it: "Ann Lee's $9m deal", "the $9m deal
+ * that Ann Lee got" are within it; a name a clause away ("4,300 people fled after the Corvane
+ * Freight train...") is what the sentence is about, not whose figure it is.
+ */
+const OWNER_REACH = 30;
+
+/**
+ * The person named nearest a figure in its sentence (the last word of the mention's canonical name,
+ * stemmed as in sentenceNames): whose figure it is, where a sentence names several people ("the
+ * largest deal of X, beyond the $9m deal that Y got"). People only: a place or a group ("Sicilian
+ * Mafia members") beside a count is what is counted, not its owner. Mentions whose canonical name
+ * is a full name (coreference gives "Ann Lee" for a later "Lee").
+ */
+export function figureOwner(sentence: Span, figure: Span, mentions: readonly Mention[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const m of mentions) {
+    // A full name only: a lone capitalised word ("Wiretapped calls led to...") is too often no person.
+    if (m.kind !== 'person' || m.start < sentence.start || m.end > sentence.end || !/\s/.test(m.canonical.trim())) continue;
+    const distance = m.start >= figure.end ? m.start - figure.end : Math.max(0, figure.start - m.end);
+    const last = /[\p{L}'’]+$/u.exec(m.canonical.replace(/['’]s?$/, ''))?.[0];
+    if (last && distance <= OWNER_REACH && distance < bestDistance) [best, bestDistance] = [stem(last.toLowerCase()), distance];
+  }
+  return best;
 }
 
 const MONTHS_AND_DAYS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/;

@@ -5,7 +5,7 @@ import type { ClaimStage } from '../claims/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { evidenceOf, touchesQuote } from './common.js';
 import { measureName, sameMeasure, weakMeasure } from './number-measure.js';
-import { sentenceNames, sentencePeriod, sentenceWords } from './number-context.js';
+import { sentenceNames, figureOwner, sentencePeriod, sentenceWords } from './number-context.js';
 import { compatible } from './number-range.js';
 import { clusters, factsOf, overlap, type Stated } from './number-align.js';
 import { placeOf, placeRelation } from './number-place.js';
@@ -29,7 +29,11 @@ const WEEKDAY = /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
 /** Some pair of figures from different sources that cannot both hold sits in sentences about the same thing. */
 function sameFactSomewhere(fact: Stated[]): boolean {
-  const sameSubject = (a: Stated, b: Stated): boolean => !a.names.size || !b.names.size || [...a.names].some((n) => b.names.has(n));
+  // Sentences naming others are about others; where each figure's owner (the person named next to
+  // it) is absent from the other sentence, the figures are two people's ("the $9m deal Ann Lee got",
+  // "Bo Ward's $16m deal"). Both owners must be named: one sentence may name its owner only earlier.
+  const otherOwners = (a: Stated, b: Stated): boolean => a.owner !== null && b.owner !== null && a.owner !== b.owner && !b.names.has(a.owner) && !a.names.has(b.owner);
+  const sameSubject = (a: Stated, b: Stated): boolean => (!a.names.size || !b.names.size || [...a.names].some((n) => b.names.has(n))) && !otherOwners(a, b);
   // Figures stated for two different days ("six arrests on Wednesday", "47 on Tuesday") both hold.
   // Likewise figures for two periods ("for 2014", "from 2007 through 2014").
   const sameTime = (a: Stated, b: Stated): boolean => (a.day === null || b.day === null || a.day === b.day) && (a.period === null || b.period === null || a.period === b.period);
@@ -114,7 +118,7 @@ export function numberConflicts(docs: SourceDoc[], _claims: ClaimStage): Conflic
       const d = doc.analysis.dates.find((x) => x.granularity === 'day' && x.start >= q.sentence.start && x.end <= q.sentence.end && WEEKDAY.test(x.text));
       return d ? (WEEKDAY.exec(d.text)?.[1]?.toLowerCase() ?? null) : null;
     };
-    return kept.map((q) => ({ q, source: doc.index, weekday: weekday(q), words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), ordinal: ordinal(q), day: day(q), period: sentencePeriod(doc.text, q.sentence, doc.analysis.dates), next: nextWord(doc.text, q.figure.end), place: placeOf(doc, q) }));
+    return kept.map((q) => ({ q, source: doc.index, weekday: weekday(q), words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), owner: figureOwner(q.sentence, q.figure, doc.analysis.mentions), ordinal: ordinal(q), day: day(q), period: sentencePeriod(doc.text, q.sentence, doc.analysis.dates), next: nextWord(doc.text, q.figure.end), place: placeOf(doc, q) }));
   });
   const disputes: Stated[][][] = [];
   for (const measure of clusters(stated, linked)) {
