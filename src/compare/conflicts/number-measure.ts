@@ -10,7 +10,8 @@ import { stem } from '../text/stem.js';
 export function sameMeasure(a: Quantity, b: Quantity): boolean {
   if (a.dim !== b.dim || a.event !== b.event) return false;
   if ((a.direction === 0) !== (b.direction === 0)) return false;
-  if (a.dim === 'age') return a.owner !== null && a.owner === b.owner;
+  // Two given names for one family name are two people ("Gary Smith, 35", "61-year-old Ann Smith").
+  if (a.dim === 'age') return a.owner !== null && a.owner === b.owner && (a.given === null || b.given === null || a.given === b.given);
   if (!a.head.length || !b.head.length) return !a.head.length && !b.head.length;
   // People counted for no event are told apart by who they are: "four robbers" is not "20 officers".
   if (a.head[0] === 'person' && !a.event && roleOf(a) && roleOf(b) && roleOf(a) !== roleOf(b)) return false;

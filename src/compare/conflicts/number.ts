@@ -9,6 +9,7 @@ import { sentenceNames, figureOwner, sentencePeriod, sentenceWords } from './num
 import { compatible } from './number-range.js';
 import { clusters, factsOf, overlap, type Stated } from './number-align.js';
 import { placeOf, placeRelation } from './number-place.js';
+import { resolveAgeOwners } from './number-family.js';
 
 /**
  * Share of the shorter sentence's content words that two sentences giving different figures for one
@@ -106,8 +107,9 @@ const MAX_EVIDENCE_PER_SOURCE = 2;
  * When the sides were published at different times, the later one is named as a possible update.
  */
 export function numberConflicts(docs: SourceDoc[], _claims: ClaimStage): Conflict[] {
+  const agesOf = resolveAgeOwners(docs);
   const stated: Stated[] = docs.flatMap((doc) => {
-    const found = findQuantities(doc.text, [...doc.headlines, ...doc.sentences], doc.analysis.dates);
+    const found = agesOf(findQuantities(doc.text, [...doc.headlines, ...doc.sentences], doc.analysis.dates), doc);
     // A figure inside a quotation is the quote's (quote conflicts show changed words there).
     const kept = found.filter((q) => !touchesQuote(doc, q.figure));
     const ordinal = (q: Quantity): number => kept.filter((o) => o.sentence === q.sentence && o.figure.start < q.figure.start).length;

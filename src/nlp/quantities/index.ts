@@ -31,6 +31,8 @@ export interface Quantity {
   headText: string | null;
   event: string | null;
   owner: string | null;
+  /** The age owner's given name when printed (measure.ts). */
+  given: string | null;
 }
 
 /** "35 to 40", "three or four", "between 30 and 40": one figure with two ends. */
@@ -51,7 +53,7 @@ function measureOf(tokens: QToken[], v: Value, bound: { kind: BoundKind; at: num
   if (v.dim === 'age') {
     const o = ageOwner(tokens, v);
     if (!o) return null;
-    return { direction: 0, head: ['age'], headText: 'age', event: null, owner: o.owner, from: Math.min(from, o.at), to: Math.max(v.last, o.at) };
+    return { direction: 0, head: ['age'], headText: 'age', event: null, owner: o.owner, given: o.given, from: Math.min(from, o.at), to: Math.max(v.last, o.at) };
   }
   const money = v.dim.startsWith('money:');
   const after = v.dim === 'count' || money || v.unitAt !== null || v.dim === '%' ? headAfter(tokens, v.last, money, v.dim === '%') : null;
@@ -74,7 +76,7 @@ function measureOf(tokens: QToken[], v: Value, bound: { kind: BoundKind; at: num
   // still returned: the comparison reads such weak measures only between near-identical sentences.
   const start = Math.min(from, before && !after ? before.at : from, dir?.at ?? from, ev && ev.at < from ? ev.at : from);
   const end = Math.max(v.last, after?.end ?? v.last, ev && ev.at > v.last ? ev.end : v.last);
-  return { direction: dir?.direction ?? 0, head: headStems, headText: head?.text ?? null, event, owner: null, from: start, to: end };
+  return { direction: dir?.direction ?? 0, head: headStems, headText: head?.text ?? null, event, owner: null, given: null, from: start, to: end };
 }
 
 /** "Smith, 61," : an age given after a name. */

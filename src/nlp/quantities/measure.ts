@@ -1,4 +1,5 @@
 import { stem } from '../../compare/text/stem.js';
+import { lexicons } from '../lexicons.js';
 import { quantityLexicon, type BoundKind } from './lexicon.js';
 import { phraseAt, type QToken } from './tokens.js';
 import type { Value } from './value.js';
@@ -20,6 +21,8 @@ export interface Measure {
   headText: string | null;
   event: string | null;
   owner: string | null;
+  /** The owner's given name when printed ("Gary" of "Gary Smith, 35"): two Smiths of one story are two people. */
+  given: string | null;
   /** Last token index the measure's words reach (for the evidence span). */
   reach: number;
   from: number;
@@ -135,13 +138,25 @@ export function directionBefore(tokens: QToken[], from: number): { direction: 0 
   return { direction: link === 'to' ? 0 : d, at: i };
 }
 
-/** Whose age: a name right after "N-year-old", or before "Name, 61," / "Name, age 61". */
-export function ageOwner(tokens: QToken[], v: Value): { owner: string; at: number } | null {
+let titles: Set<string> | null = null;
+/** Every word of the titles printed before names ("Deputy", "Sheriff", "Minister"), lower case: no given name. */
+function titleWords(): Set<string> {
+  const { titlesBefore, roles } = lexicons();
+  titles ??= new Set([...titlesBefore.flatMap((t) => t.toLowerCase().split(/\s+/)), ...[...roles].map((r) => r.toLowerCase())]);
+  return titles;
+}
+
+/** Whose age: a name right after "N-year-old", or before "Name, 61," / "Name, age 61"; with the given name before it. */
+export function ageOwner(tokens: QToken[], v: Value): { owner: string; given: string | null; at: number } | null {
   const cap = (t: QToken | undefined): boolean => isWord(t) && /^\p{Lu}/u.test(t.text);
+  const given = (at: number): string | null => {
+    const t = tokens[at - 1];
+    return t && cap(t) && !titleWords().has(t.lower) ? t.lower : null;
+  };
   let j = v.last + 1;
   let found: number | null = null;
   while (cap(tokens[j]) && j <= v.last + 4) found = j++;
-  if (found !== null && found > v.last + 1) return { owner: (tokens[found] as QToken).lower, at: found };
-  if (tokens[v.first - 1]?.text === ',' && cap(tokens[v.first - 2])) return { owner: (tokens[v.first - 2] as QToken).lower, at: v.first - 2 };
+  if (found !== null && found > v.last + 1) return { owner: (tokens[found] as QToken).lower, given: given(found), at: found };
+  if (tokens[v.first - 1]?.text === ',' && cap(tokens[v.first - 2])) return { owner: (tokens[v.first - 2] as QToken).lower, given: given(v.first - 2), at: v.first - 2 };
   return null;
 }

@@ -1,0 +1,43 @@
+import type { Quantity } from '../../nlp/quantities/index.js';
+import type { SourceDoc } from '../source-doc.js';
+
+/**
+ * Ages are given by family name ("Smith, 61"); a story may hold two Smiths (a suspect and his
+ * mother, a deputy and his son). This pass gives each age the given name its own article or the
+ * story resolves it to, and drops an age whose owner stays ambiguous: one figure for one of two
+ * people is no dispute with a figure for the other.
+ */
+
+const lower = (w: string): string => w.toLowerCase();
+
+/** Family name -> the given names printed with it, over the people of some articles ("Jerry Ortiz", "Jeremy Ortiz"). */
+function givenNames(docs: readonly SourceDoc[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const doc of docs) {
+    for (const e of doc.analysis.entities) {
+      const words = e.canonical.split(/\s+/).filter(Boolean);
+      if (e.kind !== 'person' || words.length < 2) continue;
+      const family = lower((words[words.length - 1] as string).replace(/['’]s?$/, ''));
+      const given = lower(words[0] as string);
+      const set = out.get(family) ?? new Set<string>();
+      set.add(given);
+      out.set(family, set);
+    }
+  }
+  return out;
+}
+
+/** Each doc's ages with their given names resolved where the article or the story allows, the ambiguous ones dropped. */
+export function resolveAgeOwners(docs: readonly SourceDoc[]): (quantities: Quantity[], doc: SourceDoc) => Quantity[] {
+  const story = givenNames(docs);
+  return (quantities, doc) => {
+    const own = givenNames([doc]);
+    return quantities.flatMap((q) => {
+      if (q.dim !== 'age' || q.given !== null || q.owner === null) return [q];
+      const here = own.get(q.owner);
+      if (here?.size === 1) return [{ ...q, given: [...here][0] as string }];
+      if ((here?.size ?? 0) > 1 || (story.get(q.owner)?.size ?? 0) > 1) return [];
+      return [q];
+    });
+  };
+}
