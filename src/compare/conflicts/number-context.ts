@@ -1,6 +1,7 @@
 import type { Span } from '../../model/span.js';
 import type { DateMention, Mention } from '../../nlp/types.js';
 import { lexicons } from '../lexicon.js';
+import { lexicons as nlpLexicons } from '../../nlp/lexicons.js';
 import { stem } from '../text/stem.js';
 
 /** Stemmed content words of a sentence (no function words, no figures), to tell whether two sentences are about one thing. */
@@ -31,28 +32,45 @@ export function sentenceNames(text: string, sentence: Span): Set<string> {
 }
 
 /**
- * How far (characters) a name may sit from a figure to own it: "Ann Lee's $9m deal", "the $9m deal
- * that Ann Lee got" are within it; a name a clause away ("4,300 people fled after the Corvane
- * Freight train...") is what the sentence is about, not whose figure it is.
+ * How far (characters) a name after a figure may sit to own it: "the $9m deal that Ann Lee got" is
+ * within it; a name a clause away ("4,300 people fled after the Corvane Freight train...") is what
+ * the sentence is about, not whose figure it is.
  */
-const OWNER_REACH = 30;
+const OWNER_REACH_AFTER = 30;
+/**
+ * How far a name before a figure may sit, in one clause (no comma, colon, dash or bracket between)
+ * and not as the speaker ("Ann Lee finished with 16 points and nine rebounds"; not "Ann Lee said 12
+ * people died": a speaker reports the figure, it is not hers).
+ */
+const OWNER_REACH_BEFORE = 60;
+const CLAUSE_BREAK = /[,;:()\u2013\u2014]/;
+
+/** The characters between a person mention and a figure when the mention owns it, or null. */
+function ownerGap(text: string, m: Span, figure: Span): number | null {
+  if (m.start >= figure.end) return m.start - figure.end <= OWNER_REACH_AFTER ? m.start - figure.end : null;
+  if (m.end > figure.start) return 0;
+  const gap = text.slice(m.end, figure.start);
+  if (gap.length > OWNER_REACH_BEFORE || CLAUSE_BREAK.test(gap)) return null;
+  const { speechVerbs } = nlpLexicons();
+  return gap.toLowerCase().split(/[^\p{L}]+/u).some((w) => speechVerbs.has(w)) ? null : gap.length;
+}
 
 /**
- * The person named nearest a figure in its sentence (the last word of the mention's canonical name,
- * stemmed as in sentenceNames): whose figure it is, where a sentence names several people ("the
- * largest deal of X, beyond the $9m deal that Y got"). People only: a place or a group ("Sicilian
- * Mafia members") beside a count is what is counted, not its owner. Mentions whose canonical name
- * is a full name (coreference gives "Ann Lee" for a later "Lee").
+ * The person named nearest a figure in its sentence, as ownerGap allows (the last word of the
+ * mention's canonical name, stemmed as in sentenceNames): whose figure it is, where a sentence names
+ * several people ("the largest deal of X, beyond the $9m deal that Y got"). People only: a place or a
+ * group ("Sicilian Mafia members") beside a count is what is counted, not its owner. Mentions whose
+ * canonical name is a full name (coreference gives "Ann Lee" for a later "Lee").
  */
-export function figureOwner(sentence: Span, figure: Span, mentions: readonly Mention[]): string | null {
+export function figureOwner(text: string, sentence: Span, figure: Span, mentions: readonly Mention[]): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const m of mentions) {
     // A full name only: a lone capitalised word ("Wiretapped calls led to...") is too often no person.
     if (m.kind !== 'person' || m.start < sentence.start || m.end > sentence.end || !/\s/.test(m.canonical.trim())) continue;
-    const distance = m.start >= figure.end ? m.start - figure.end : Math.max(0, figure.start - m.end);
+    const distance = ownerGap(text, m, figure);
     const last = /[\p{L}'’]+$/u.exec(m.canonical.replace(/['’]s?$/, ''))?.[0];
-    if (last && distance <= OWNER_REACH && distance < bestDistance) [best, bestDistance] = [stem(last.toLowerCase()), distance];
+    if (last && distance !== null && distance < bestDistance) [best, bestDistance] = [stem(last.toLowerCase()), distance];
   }
   return best;
 }

@@ -16,7 +16,7 @@ const ownersIn = (text: string): (string | null)[] => {
   return findQuantities(text, doc.sentences).map((q) => {
     const sentence = doc.sentences.find((s) => s.start <= q.figure.start && q.figure.end <= s.end);
     assert.ok(sentence);
-    return figureOwner(sentence, q.figure, doc.analysis.mentions);
+    return figureOwner(text, sentence, q.figure, doc.analysis.mentions);
   });
 };
 
@@ -26,6 +26,10 @@ void test('the owner of a figure is the person named nearest it, not a group or 
   assert.notEqual(owners[0], null);
   assert.notEqual(owners[0], owners[1]);
   assert.deepEqual(ownersIn('Police arrested 40 suspected smugglers in the port of Velby.'), [null]);
+  // The subject of the figure's clause owns it; a speaker only reports it.
+  const [points, rebounds] = ownersIn('Forward Ivo Marek finished with 16 points and nine rebounds.');
+  assert.ok(points !== null && points === rebounds);
+  assert.deepEqual(ownersIn('Mayor Ivo Marek said 12 people were hurt in the fire.'), [null]);
 });
 
 void test("two people's figures are two facts, though the sentences share a name", () => {

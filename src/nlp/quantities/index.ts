@@ -55,6 +55,10 @@ function measureOf(tokens: QToken[], v: Value, bound: { kind: BoundKind; at: num
     if (!o) return null;
     return { direction: 0, head: ['age'], headText: 'age', event: null, owner: o.owner, given: o.given, from: Math.min(from, o.at), to: Math.max(v.last, o.at) };
   }
+  // "a mother of 12": the size of a family, whatever happened to the mother.
+  if (v.dim === 'count' && tokens[v.first - 1]?.lower === 'of' && lex.kinOf.has(tokens[v.first - 2]?.lower ?? '')) {
+    return { direction: 0, head: ['child'], headText: 'children', event: null, owner: null, given: null, from: v.first - 2, to: v.last };
+  }
   const money = v.dim.startsWith('money:');
   const after = v.dim === 'count' || money || v.unitAt !== null || v.dim === '%' ? headAfter(tokens, v.last, money, v.dim === '%') : null;
   const before = headBefore(tokens, dir?.at ?? from);
@@ -113,6 +117,15 @@ function dimOf(dim: string, head: string[]): string {
   return (dim === 'count' && head.length === 1 && DIM_OF_HEAD.get(head[0] as string)) || dim;
 }
 
+/**
+ * A figure glued to a slash or to a character the text lost (U+FFFD): "41/2 months" is 4 1/2 typed
+ * without its fraction sign, "4\uFFFD months" a fraction sign lost in decoding, "9/11" a date or a
+ * name. Its value cannot be read, so it is not compared.
+ */
+function unreadable(text: string, figure: Span): boolean {
+  return /[/\uFFFD]/.test(text.charAt(figure.end)) || /[/\uFFFD]/.test(text.charAt(figure.start - 1));
+}
+
 /** Every measurement in the given sentences, skipping figures inside `exclude` (dates). */
 export function findQuantities(text: string, sentences: Span[], exclude: Span[] = []): Quantity[] {
   const out: Quantity[] = [];
@@ -124,7 +137,7 @@ export function findQuantities(text: string, sentences: Span[], exclude: Span[] 
       let v = valueAt(tokens, i);
       if (!v) continue;
       const span0 = { start: (tokens[v.first] as QToken).start, end: (tokens[v.last] as QToken).end };
-      if (exclude.some((d) => d.start < span0.end && span0.start < d.end)) continue;
+      if (exclude.some((d) => d.start < span0.end && span0.start < d.end) || unreadable(text, span0)) continue;
       v = appositiveAge(tokens, withRange(tokens, v));
       covered = v.last;
       const bound = boundBefore(tokens, v.first);

@@ -22,6 +22,8 @@ interface QuantityFile {
   people: string[];
   /** People nouns that say nothing of who was counted ("people", "others"), unlike "robbers". */
   genericPeople: string[];
+  /** Kin nouns whose "of N" counts a family ("a mother of 12"), not people something happened to. */
+  kinOf: string[];
   modifiers: string[];
   events: Record<string, string[]>;
   peopleEvents: string[];
@@ -31,10 +33,11 @@ interface QuantityFile {
   stops: string[];
 }
 
-export interface QuantityLexicon extends Omit<QuantityFile, 'people' | 'genericPeople' | 'modifiers' | 'events' | 'peopleEvents' | 'directions' | 'measureNouns' | 'stops'> {
+export interface QuantityLexicon extends Omit<QuantityFile, 'people' | 'genericPeople' | 'kinOf' | 'modifiers' | 'events' | 'peopleEvents' | 'directions' | 'measureNouns' | 'stops'> {
   stops: Set<string>;
   people: Set<string>;
   genericPeople: Set<string>;
+  kinOf: Set<string>;
   modifiers: Set<string>;
   /** Event phrase (one or more words) -> canonical event. */
   events: Map<string, string>;
@@ -93,6 +96,7 @@ export function quantityLexicon(): QuantityLexicon {
     eventNames: bare(f.eventNames),
     people: new Set(f.people),
     genericPeople: new Set(f.genericPeople),
+    kinOf: new Set(f.kinOf),
     modifiers: new Set(f.modifiers),
     events,
     peopleEvents: new Set(f.peopleEvents),

@@ -149,9 +149,11 @@ function titleWords(): Set<string> {
 /** Whose age: a name right after "N-year-old", or before "Name, 61," / "Name, age 61"; with the given name before it. */
 export function ageOwner(tokens: QToken[], v: Value): { owner: string; given: string | null; at: number } | null {
   const cap = (t: QToken | undefined): boolean => isWord(t) && /^\p{Lu}/u.test(t.text);
+  // The first word of the capitalised run ending at the family name, titles skipped ("Deputy Ann Lee").
   const given = (at: number): string | null => {
-    const t = tokens[at - 1];
-    return t && cap(t) && !titleWords().has(t.lower) ? t.lower : null;
+    let first: QToken | null = null;
+    for (let k = at - 1; k >= 0 && at - k <= 3 && cap(tokens[k]); k--) if (!titleWords().has((tokens[k] as QToken).lower)) first = tokens[k] as QToken;
+    return first?.lower ?? null;
   };
   let j = v.last + 1;
   let found: number | null = null;

@@ -28,7 +28,10 @@ void test('the measured thing: tolls, ages with their owner, durations, events a
   const toll = one('The death toll rose to 18 on Tuesday.');
   assert.deepEqual([toll.value, toll.head[0], toll.event, toll.direction], [18, 'person', 'kill', 0]);
   const age = one('Police arrested 61-year-old Marta Lind Okafor at her home.');
-  assert.deepEqual([age.dim, age.value, age.owner], ['age', 61, 'okafor']);
+  assert.deepEqual([age.dim, age.value, age.owner, age.given], ['age', 61, 'okafor', 'marta']);
+  assert.equal(one('Sheriff Deputy Ivo Marek, 35, was shot.').given, 'ivo');
+  const family = one('The crash killed a mother of 12 in Velby.');
+  assert.deepEqual([family.value, family.head[0], family.event], [12, 'child', null]);
   const apposed = one('Okafor, 61, was charged.');
   assert.deepEqual([apposed.dim, apposed.owner], ['age', 'okafor']);
   const hours = one('The standoff ended after almost three hours of negotiations.');
@@ -38,7 +41,7 @@ void test('the measured thing: tolls, ages with their owner, durations, events a
 });
 
 void test('not quantities: codes, scores, times, years, partitives, web addresses', () => {
-  for (const s of ['He carried an AK 47 on the ferry.', 'They won 104-72 at home.', 'It began at 5:30 p.m. sharp.', 'The mill opened in 1987 to workers.', 'One of the players was hurt.', 'See http://example.org/news/2011/01/05/story?id=14 for more.']) {
+  for (const s of ['He carried an AK 47 on the ferry.', 'They won 104-72 at home.', 'It began at 5:30 p.m. sharp.', 'The mill opened in 1987 to workers.', 'One of the players was hurt.', 'See http://example.org/news/2011/01/05/story?id=14 for more.', 'Ivo Marek served 41/2 months in prison.', 'Ivo Marek served 4\uFFFD months in prison.']) {
     assert.deepEqual(read(s).map((q) => q.value), [], s);
   }
 });
