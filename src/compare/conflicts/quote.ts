@@ -32,6 +32,7 @@ export function quoteConflicts(clusters: QuoteCluster[]): Conflict[] {
   for (const q of clusters) {
     const ref = q.variants.find((v) => v.reference);
     if (!ref) continue;
+    if (q.variants.every((v) => isTitleOfWork(v.text))) continue;
     const altered = q.variants.filter((v) => v.fidelity === 'altered' && !backedByAnotherWording(v, ref, q.variants));
     if (!altered.length) continue;
     const faithful = q.variants.filter((v) => v.reference || v.fidelity === 'verbatim' || v.fidelity === 'bowdlerised');
@@ -54,6 +55,20 @@ export function quoteConflicts(clusters: QuoteCluster[]): Conflict[] {
     out.push({ id: '', kind, summary: `Outlets quote ${who} with different meaning${reasons ? ` (${reasons})` : ''}: ${sides.map((s) => `“${s.value}”`).join(' vs ')}.`, sides });
   }
   return out;
+}
+
+/** Longest quoted title of a work, in words: a film, a book, an article ("In Search of Ann Lee"). */
+const MAX_TITLE_WORDS = 10;
+
+/**
+ * Quoted words that are the title of a work, not speech: a few words, each capitalised but short
+ * function words ("The Notorious Ann Lee", "In Search of Ann Lee"). Two titles are two works, not one
+ * utterance changed.
+ */
+export function isTitleOfWork(text: string): boolean {
+  const ws = text.replace(/[.,!?;:]+$/, '').split(/\s+/).filter(Boolean);
+  if (ws.length < 2 || ws.length > MAX_TITLE_WORDS) return false;
+  return ws.every((w) => /^[\p{Lu}\d]/u.test(w) || (w.length <= 4 && /^\p{Ll}+$/u.test(w))) && /^[\p{Lu}\d]/u.test(ws[0] ?? '');
 }
 
 const plain = (v: Evidence): Evidence => ({ source: v.source, start: v.start, end: v.end, text: v.text });
