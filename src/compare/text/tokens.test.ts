@@ -45,3 +45,13 @@ void test('function words carry no content key; synonyms share one', () => {
   assert.equal(contentKey(the), null);
   assert.equal(contentKey(often), contentKey(frequently));
 });
+
+void test('a 12-hour clock time reads as its 24-hour time: "6:41pm", "6:41 p.m." and "18:41" are one time', () => {
+  assert.deepEqual(norms('died at 6:41pm this evening'), norms('died at 18:41 this evening'));
+  assert.deepEqual(norms('died at 6:41 p.m. this evening'), norms('died at 18:41 this evening'));
+  assert.deepEqual(norms('opens at 6 p.m.'), ['opens', 'at', '18']);
+  assert.deepEqual(norms('six men at 9 am'), ['six', 'men', 'at', '9']);
+  assert.deepEqual(norms('(0241 GMT Friday)'), norms('(02:41 GMT Friday)'));
+  // Figures that are no clock time keep their value.
+  assert.deepEqual(norms('We saw 6 men'), ['we', 'saw', '6', 'men']);
+});

@@ -54,7 +54,7 @@ export function words(text: string, start = 0, end = text.length): Word[] {
     }
     pushNormalised(out, raw, s);
   }
-  return mergePairs(dropZeroMinutes(text, out));
+  return mergePairs(clock24(text, dropZeroMinutes(text, out)));
 }
 
 /** "6:00 p.m." is "6 p.m.": a ":00" after an hour adds no word (printed "6:00", "6: 00" or "6 p.m."). */
@@ -63,6 +63,50 @@ function dropZeroMinutes(text: string, ws: Word[]): Word[] {
     const prev = ws[i - 1];
     return !(w.norm === '00' && prev?.numeric && /^:\s?$/.test(text.slice(prev.end, w.start)));
   });
+}
+
+/** Time-zone abbreviations a four-digit time is printed before ("0241 GMT"), lower case as words normalise. */
+const TIME_ZONES: ReadonlySet<string> = new Set(['gmt', 'utc', 'bst', 'cet', 'cest', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'ist', 'jst', 'aest']);
+const MERIDIEM = /^(?:a\.?m|p\.?m)$/;
+const MINUTES_MERIDIEM = /^(\d\d)(am|pm)$/;
+
+/**
+ * "6:41pm", "6:41 p.m." and "18:41" are one time; "6 p.m." is "18": a 12-hour clock time becomes
+ * its 24-hour hour and minutes, the am/pm word dropped, so quotes printed in either clock align.
+ */
+function clock24(text: string, ws: Word[]): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i] as Word;
+    const h = Number(w.norm);
+    const after = ws[i + 1];
+    // "0241 GMT" is "02:41 GMT"; "02:41" is "2:41".
+    if (w.numeric && /^[0-2]\d[0-5]\d$/.test(w.norm) && after && TIME_ZONES.has(after.norm)) {
+      out.push({ ...w, norm: String(Number(w.norm.slice(0, 2))) }, { ...w, norm: w.norm.slice(2) });
+      continue;
+    }
+    if (w.numeric && /^0\d$/.test(w.norm) && after && /^:\s?$/.test(text.slice(w.end, after.start))) {
+      out.push({ ...w, norm: String(h) });
+      continue;
+    }
+    if (!w.numeric || !/^\d{1,2}$/.test(w.norm) || h < 1 || h > 12) {
+      out.push(w);
+      continue;
+    }
+    const next = ws[i + 1];
+    const colon = next !== undefined && /^:\s?$/.test(text.slice(w.end, next.start));
+    const glued = colon ? MINUTES_MERIDIEM.exec(next.norm) : null;
+    const marker = colon && /^\d\d$/.test(next.norm) ? ws[i + 2] : colon ? undefined : next;
+    const pm = glued ? glued[2] === 'pm' : marker && MERIDIEM.test(marker.norm) ? marker.norm.startsWith('p') : null;
+    if (pm === null) {
+      out.push(w);
+      continue;
+    }
+    out.push({ ...w, norm: String((h % 12) + (pm ? 12 : 0)) });
+    if (colon && next) out.push({ ...next, norm: glued ? (glued[1] as string) : next.norm, numeric: true });
+    i += colon ? (glued ? 1 : 2) : 1;
+  }
+  return out;
 }
 
 /**
