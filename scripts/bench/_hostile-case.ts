@@ -9,6 +9,8 @@ import { newsPage, oneLineText, quoteDenseText, quotedAttributesPage } from '../
 
 const CASES: Record<string, () => Record<string, string>> = {
   'twelve 65 KB copies of one page': () => Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`copy-${i}.html`, newsPage(1, 65_000)])),
+  // distinct pages in one small vocabulary: every sentence pair is similar (the paraphrase chain was quadratic in them)
+  'twelve distinct 65 KB pages': () => Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`page-${i}.html`, newsPage(i + 1, 65_000)])),
   'twenty quote-dense 12 KB articles': () => Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`quotes-${i}.txt`, quoteDenseText(100 + (i % 4), 12_000)])),
   '50 MB one-line text': () => ({ 'line.txt': oneLineText(50_000_000), 'other.txt': quoteDenseText(7, 3000) }),
   '3.5 MB page of quoted attributes': () => ({ 'attrs.html': quotedAttributesPage(3, 3_500_000), 'other.txt': quoteDenseText(8, 3000) }),

@@ -1,6 +1,7 @@
 import type { Reuse, ReusePassage } from '../../model/dossier.js';
 import type { Span } from '../../model/span.js';
 import { evidence } from '../../model/span.js';
+import { heaviestChain } from './chain.js';
 import type { SourceText, Token } from './text.js';
 import { byId, contentWords, tokenRange } from './text.js';
 
@@ -253,7 +254,8 @@ function alignSentences(sa: SentenceInfo[], sb: SentenceInfo[]): [SentenceInfo, 
       l.push(y);
     }
   });
-  const cand: [number, number][] = [];
+  const cx: number[] = [];
+  const cy: number[] = [];
   const common = new Uint16Array(sb.length);
   for (let x = 0; x < sa.length; x++) {
     const ax = sa[x];
@@ -262,36 +264,19 @@ function alignSentences(sa: SentenceInfo[], sb: SentenceInfo[]): [SentenceInfo, 
     for (const w of ax.words) for (const y of where.get(w) ?? []) common[y] = (common[y] ?? 0) + 1;
     for (let y = 0; y < sb.length; y++) {
       const c = common[y] ?? 0;
-      if (c && (2 * c) / (ax.words.size + (sb[y]?.words.size ?? 0)) >= PARAPHRASE_SENTENCE_SIMILARITY) cand.push([x, y]);
-    }
-  }
-  // weighted longest increasing chain over candidate pairs (sorted by x, then y)
-  const weight = (c: [number, number]): number => (sa[c[0]]?.tokens ?? 0) + (sb[c[1]]?.tokens ?? 0);
-  const best: number[] = [];
-  const prev: number[] = [];
-  for (let k = 0; k < cand.length; k++) {
-    const ck = cand[k];
-    if (!ck) continue;
-    best[k] = weight(ck);
-    prev[k] = -1;
-    for (let m = 0; m < k; m++) {
-      const cm = cand[m];
-      if (!cm || cm[0] >= ck[0] || cm[1] >= ck[1]) continue;
-      const w = (best[m] ?? 0) + weight(ck);
-      if (w > (best[k] ?? 0)) {
-        best[k] = w;
-        prev[k] = m;
+      if (c && (2 * c) / (ax.words.size + (sb[y]?.words.size ?? 0)) >= PARAPHRASE_SENTENCE_SIMILARITY) {
+        cx.push(x);
+        cy.push(y);
       }
     }
   }
-  let end = -1;
-  for (let k = 0; k < cand.length; k++) if (end < 0 || (best[k] ?? 0) > (best[end] ?? 0)) end = k;
+  // heaviest chain increasing in both sentence orders (candidates are sorted by x, then y)
+  const weight = (k: number): number => (sa[cx[k] ?? -1]?.tokens ?? 0) + (sb[cy[k] ?? -1]?.tokens ?? 0);
   const chain: [SentenceInfo, SentenceInfo][] = [];
-  for (let k = end; k >= 0; k = prev[k] ?? -1) {
-    const c = cand[k];
-    const x = c ? sa[c[0]] : undefined;
-    const y = c ? sb[c[1]] : undefined;
-    if (x && y) chain.unshift([x, y]);
+  for (const k of heaviestChain(cx, cy, sb.length, weight)) {
+    const x = sa[cx[k] ?? -1];
+    const y = sb[cy[k] ?? -1];
+    if (x && y) chain.push([x, y]);
   }
   return chain;
 }
@@ -407,5 +392,4 @@ export function computeReuse(input: SourceText[], options: ReuseOptions = {}): R
     });
   }
   return out; // pairs in (a, b) id order, a < b
-
 }
