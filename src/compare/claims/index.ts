@@ -166,6 +166,12 @@ function hasFactCore(g: ClaimUnit[], closeTo: (u: ClaimUnit, g: ClaimUnit[]) => 
 const PAIR_MIN_SOURCES = 3;
 /** ...each word at least this distinctive (inverse document frequency over the story's clauses)... */
 const PAIR_MIN_WEIGHT = 2.5;
+/**
+ * A distinctive figure counting the same thing ("1706 GMT", "a 110bn-euro bailout") is a fact's
+ * anchor: two sources giving it corroborate each other (a word pair needs PAIR_MIN_SOURCES, since
+ * two rare words meet by chance more often than one rare figure counting one thing).
+ */
+const FIGURE_MIN_SOURCES = 2;
 /** ...and a story yields at most this many such claims, the most widely shared first. */
 const PAIR_MAX_CLAIMS = 8;
 
@@ -194,7 +200,7 @@ function sharedPairs(clauses: ClaimUnit[], m: LexicalMatcher, existing: ClaimGro
       for (const c of pair.includes(' ') ? list : sameCount(pair, list)) if (!firstPerSource.has(c.source)) firstPerSource.set(c.source, c);
       return { pair, group: [...firstPerSource.values()] };
     })
-    .filter((x) => x.group.length >= PAIR_MIN_SOURCES)
+    .filter((x) => x.group.length >= (x.pair.includes(' ') ? PAIR_MIN_SOURCES : FIGURE_MIN_SOURCES))
     .sort((a, b) => b.group.length - a.group.length || a.pair.localeCompare(b.pair));
   const out: ClaimUnit[][] = [];
   const seen = new Set<string>();
