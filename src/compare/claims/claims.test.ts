@@ -74,3 +74,33 @@ void test('a figure counting different things is not one fact; an age and its ba
   const age = doc('The 52-year-old skipper steered the ferry home on Monday.');
   assert.ok(claimUnits(age)[0]?.keys.includes('52'), 'an age keys as its bare figure');
 });
+
+void test('a single-source claim whose content the other sources say is dropped; one with a detail of its own stays', async () => {
+  const { dropSaidElsewhere } = await import('./index.js');
+  const u = (source: number, keys: string[]): ClaimUnit => ({ source, start: 0, end: 10, words: [], keys });
+  const restated = { units: [u(0, ['ferry', 'ramp', 'storm', 'sunday'])] };
+  const detail = { units: [u(0, ['ferry', 'ramp', 'welder', 'kessling'])] };
+  const others = [u(1, ['storm', 'ramp', 'sunday']), u(2, ['ferry', 'operator'])];
+  const all = [...restated.units, ...detail.units, ...others];
+  const weight = (k: string): number => (k === 'kessling' ? 3 : 1);
+  assert.deepEqual(dropSaidElsewhere([restated, detail], all, weight), [detail]);
+  // The same words said only by the claim's own source are no one else's.
+  assert.deepEqual(dropSaidElsewhere([restated], [...restated.units, u(0, ['storm', 'ramp', 'sunday', 'ferry'])], weight), [restated]);
+});
+
+void test('two outlets giving one distinctive figure for one thing corroborate it', () => {
+  // Enough other sentences that the figure is rare in the story, as a story's figures are.
+  const filler = (who: string): string =>
+    ['harbour', 'bakery', 'library', 'orchard', 'chapel', 'stadium', 'tannery', 'brewery', 'quarry', 'market', 'museum', 'depot']
+      .map((place, i) => `The ${place} near ${who} ${['closed early', 'stayed open late', 'lost its roof'][i % 3]} during the week of the snow.`)
+      .join(' ');
+  const texts = [
+    `Rescuers searched the hills above Tarnow. The shepherds said 317 sheep were lost in the blizzard. ${filler('Tarnow')}`,
+    `A regional radio station reported snow across the valley. Farmers counted 317 sheep missing after the storm passed. ${filler('Kelm')}`,
+  ];
+  const docs = texts.map((t, i) => doc(t, i));
+  const stage = compareClaims(docs, { clusters: [], units: [], groups: [] });
+  const claim = stage.groups.find((g) => g.claim.status === 'corroborated' && g.claim.evidence.every((e) => e.text.includes('317')));
+  assert.ok(claim, stage.groups.map((g) => `${g.claim.status}: ${g.claim.text}`).join(' | '));
+  assert.deepEqual(claim.claim.sources, ['s0', 's1']);
+});
