@@ -104,3 +104,18 @@ void test('two outlets giving one distinctive figure for one thing corroborate i
   assert.ok(claim, stage.groups.map((g) => `${g.claim.status}: ${g.claim.text}`).join(' | '));
   assert.deepEqual(claim.claim.sources, ['s0', 's1']);
 });
+
+void test('a sentence too long to be one piece of evidence is cut into its clauses', async () => {
+  const { claimUnits } = await import('./units.js');
+  const long =
+    'The ferry operator in Vellmar said on Sunday that the landing ramp had been damaged by the storm that swept the coast overnight, ' +
+    'which forced the crew to turn back two crossings carrying more than forty passengers each; the harbour master, who inspected the ramp at dawn, ' +
+    'said repairs would take at least a week and that a replacement boat would be brought from the northern yard.';
+  assert.ok(long.length > 320);
+  const d = doc(`${long} The ferry runs every hour in summer.`);
+  const units = claimUnits(d);
+  const texts = units.map((u) => d.text.slice(u.start, u.end));
+  assert.ok(units.length >= 3, texts.join(' | '));
+  assert.ok(units.every((u) => u.end - u.start <= 320), texts.join(' | '));
+  assert.ok(texts.some((t) => t.includes('harbour master')) && texts.some((t) => t.includes('ferry operator')), texts.join(' | '));
+});
