@@ -73,6 +73,10 @@ void test('a figure counting different things is not one fact; an age and its ba
   assert.ok(kept.every((t) => t.includes('wagon')));
   const age = doc('The 52-year-old skipper steered the ferry home on Monday.');
   assert.ok(claimUnits(age)[0]?.keys.includes('52'), 'an age keys as its bare figure');
+  const sums = doc('The town council approved a 12bn-euro harbour loan on Monday. The council also bought euro45 worth of paint for the harbour.');
+  const [loan, paint] = claimUnits(sums);
+  assert.ok(loan?.keys.includes('12') && paint?.keys.includes('45'), 'a sum glued to its scale or currency keys as its bare figure');
+  assert.ok(!claimUnits(d)[0]?.keys.includes('40'), 'a figure bound to a counted word does not');
 });
 
 void test('a single-source claim whose content the other sources say is dropped; one with a detail of its own stays', async () => {

@@ -25,6 +25,13 @@ const MAX_EVIDENCE_CHARS = 320;
  */
 const BOUND_NUMBER = /^(\d+)(?:-years?\b|st$|nd$|rd$|th$)/u;
 
+/**
+ * A sum glued to its scale or currency ("110bn-euro", "$5m", "euro110") states the figure that
+ * "110 billion euros" states: it also yields the bare figure. The scale words are general English
+ * abbreviations, not a story's wording.
+ */
+const SCALED_NUMBER = /^(?:[$€£]|euro|eur|usd)?(\d+(?:\.\d+)?)(?:bn|mn|m|k)(?:-\p{L}+)?$|^(?:euro|eur|usd)(\d+(?:\.\d+)?)$/u;
+
 /** A passage's content keys, with the bare figure of each number bound to a word. */
 export function unitKeys(ws: readonly Word[]): string[] {
   const keys = new Set<string>();
@@ -34,6 +41,9 @@ export function unitKeys(ws: readonly Word[]): string[] {
     keys.add(k);
     const n = BOUND_NUMBER.exec(k);
     if (n?.[1]) keys.add(n[1]);
+    const scaled = SCALED_NUMBER.exec(k);
+    const figure = scaled?.[1] ?? scaled?.[2];
+    if (figure) keys.add(figure);
   }
   return [...keys];
 }
