@@ -30,7 +30,17 @@ const BOUND_NUMBER = /^(\d+)(?:-years?\b|st$|nd$|rd$|th$)/u;
  * "110 billion euros" states: it also yields the bare figure. The scale words are general English
  * abbreviations, not a story's wording.
  */
-const SCALED_NUMBER = /^(?:[$€£]|euro|eur|usd)?(\d+(?:\.\d+)?)(?:bn|mn|m|k)(?:-\p{L}+)?$|^(?:euro|eur|usd)(\d+(?:\.\d+)?)$/u;
+const CURRENCY_PREFIX = /^(?:[$€£]|euro|eur|usd)/u;
+const SCALED = /^(\d[\d.]*)(?:bn|mn|m|k)(?:-|$)/u;
+const PLAIN_FIGURE = /^\d[\d.]*$/u;
+
+/** The bare figure of a sum glued to its scale or currency, if `key` is one. */
+function scaledFigure(key: string): string | undefined {
+  const bare = key.replace(CURRENCY_PREFIX, '');
+  const scaled = SCALED.exec(bare)?.[1];
+  if (scaled) return scaled;
+  return bare !== key && PLAIN_FIGURE.test(bare) ? bare : undefined;
+}
 
 /** A passage's content keys, with the bare figure of each number bound to a word. */
 export function unitKeys(ws: readonly Word[]): string[] {
@@ -41,8 +51,7 @@ export function unitKeys(ws: readonly Word[]): string[] {
     keys.add(k);
     const n = BOUND_NUMBER.exec(k);
     if (n?.[1]) keys.add(n[1]);
-    const scaled = SCALED_NUMBER.exec(k);
-    const figure = scaled?.[1] ?? scaled?.[2];
+    const figure = scaledFigure(k);
     if (figure) keys.add(figure);
   }
   return [...keys];
