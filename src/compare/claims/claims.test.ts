@@ -35,6 +35,13 @@ void test('groups whose evidence mostly overlaps, or that read as one sentence, 
   assert.equal(merged.length, 2);
   assert.deepEqual(merged[0]?.map((x) => x.source).sort(), [0, 1, 2, 3], 'the duplicate adds its new source');
   assert.deepEqual(merged[1], other);
+  // Disjoint evidence (one source in common) whose central sentences state one fact: one claim via sameFact.
+  const twin = [u(1, 80), u(2, 80)];
+  const same = (a: ClaimUnit, b: ClaimUnit): boolean => a.start === 50 && b.start === 80;
+  assert.equal(mergeDuplicateGroups([other, twin], 3, (g) => g[0] as ClaimUnit).length, 2);
+  const one = mergeDuplicateGroups([other, twin], 3, (g) => g[0] as ClaimUnit, (a, b) => same(a, b) || same(b, a));
+  assert.equal(one.length, 1);
+  assert.deepEqual(one[0]?.map((x) => `${x.source}:${x.start}`).sort(), ['0:50', '1:50', '1:80', '2:80']);
 });
 
 void test('one fact in three outlets\u2019 words is one corroborated claim; its headline joins it', () => {

@@ -99,7 +99,7 @@ export function compareClaims(docs: SourceDoc[], _quotes: QuoteStage): ClaimStag
     const context = { doc: docs[u.source] as SourceDoc, sharedClause, matcher, clauseMatcher, closeTo };
     for (const x of singleSourceClaims(unit, context)) out.push({ units: [x], claim: toClaim([x], docs, clauseMatcher) });
   }
-  const shared = mergeDuplicateGroups(out.filter((g) => multi(g.units)).map((g) => g.units), MAX_EVIDENCE_PER_SOURCE, (g) => centralUnit(g, matcher));
+  const shared = mergeDuplicateGroups(out.filter((g) => multi(g.units)).map((g) => g.units), MAX_EVIDENCE_PER_SOURCE, (g) => centralUnit(g, matcher), (a, b) => a.source !== b.source && matcher.similarity(a, b) >= FACT_SIMILARITY);
   const sharedClaims = shared.map((g) => ({ units: g, claim: toClaim(g, docs, matcher, (u) => closeTo(u, g)) }));
   const singles = dropRestated(out.filter((g) => !multi(g.units)), shared, closeTo);
   const groups = [...sharedClaims, ...dropSaidElsewhere(singles, [...units, ...heads], (k) => clauseMatcher.weight(k))];
