@@ -35,6 +35,13 @@ void test('groups whose evidence mostly overlaps, or that read as one sentence, 
   assert.equal(merged.length, 2);
   assert.deepEqual(merged[0]?.map((x) => x.source).sort(), [0, 1, 2, 3], 'the duplicate adds its new source');
   assert.deepEqual(merged[1], other);
+  // Disjoint evidence (one source in common) whose central sentences state one fact: one claim via sameFact.
+  const twin = [u(1, 80), u(2, 80)];
+  const same = (a: ClaimUnit, b: ClaimUnit): boolean => a.start === 50 && b.start === 80;
+  assert.equal(mergeDuplicateGroups([other, twin], 3, (g) => g[0] as ClaimUnit).length, 2);
+  const one = mergeDuplicateGroups([other, twin], 3, (g) => g[0] as ClaimUnit, (a, b) => same(a, b) || same(b, a));
+  assert.equal(one.length, 1);
+  assert.deepEqual(one[0]?.map((x) => `${x.source}:${x.start}`).sort(), ['0:50', '1:50', '1:80', '2:80']);
 });
 
 void test('one fact in three outlets\u2019 words is one corroborated claim; its headline joins it', () => {
@@ -73,4 +80,53 @@ void test('a figure counting different things is not one fact; an age and its ba
   assert.ok(kept.every((t) => t.includes('wagon')));
   const age = doc('The 52-year-old skipper steered the ferry home on Monday.');
   assert.ok(claimUnits(age)[0]?.keys.includes('52'), 'an age keys as its bare figure');
+  const sums = doc('The town council approved a 12bn-euro harbour loan on Monday. The council also bought euro45 worth of paint for the harbour.');
+  const [loan, paint] = claimUnits(sums);
+  assert.ok(loan?.keys.includes('12') && paint?.keys.includes('45'), 'a sum glued to its scale or currency keys as its bare figure');
+  assert.ok(!claimUnits(d)[0]?.keys.includes('40'), 'a figure bound to a counted word does not');
+});
+
+void test('a single-source claim whose content the other sources say is dropped; one with a detail of its own stays', async () => {
+  const { dropSaidElsewhere } = await import('./index.js');
+  const u = (source: number, keys: string[]): ClaimUnit => ({ source, start: 0, end: 10, words: [], keys });
+  const restated = { units: [u(0, ['ferry', 'ramp', 'storm', 'sunday'])] };
+  const detail = { units: [u(0, ['ferry', 'ramp', 'welder', 'kessling'])] };
+  const others = [u(1, ['storm', 'ramp', 'sunday']), u(2, ['ferry', 'operator'])];
+  const all = [...restated.units, ...detail.units, ...others];
+  const weight = (k: string): number => (k === 'kessling' ? 3 : 1);
+  assert.deepEqual(dropSaidElsewhere([restated, detail], all, weight), [detail]);
+  // The same words said only by the claim's own source are no one else's.
+  assert.deepEqual(dropSaidElsewhere([restated], [...restated.units, u(0, ['storm', 'ramp', 'sunday', 'ferry'])], weight), [restated]);
+});
+
+void test('two outlets giving one distinctive figure for one thing corroborate it', () => {
+  // Enough other sentences that the figure is rare in the story, as a story's figures are.
+  const filler = (who: string): string =>
+    ['harbour', 'bakery', 'library', 'orchard', 'chapel', 'stadium', 'tannery', 'brewery', 'quarry', 'market', 'museum', 'depot']
+      .map((place, i) => `The ${place} near ${who} ${['closed early', 'stayed open late', 'lost its roof'][i % 3]} during the week of the snow.`)
+      .join(' ');
+  const texts = [
+    `Rescuers searched the hills above Tarnow. The shepherds said 317 sheep were lost in the blizzard. ${filler('Tarnow')}`,
+    `A regional radio station reported snow across the valley. Farmers counted 317 sheep missing after the storm passed. ${filler('Kelm')}`,
+  ];
+  const docs = texts.map((t, i) => doc(t, i));
+  const stage = compareClaims(docs, { clusters: [], units: [], groups: [] });
+  const claim = stage.groups.find((g) => g.claim.status === 'corroborated' && g.claim.evidence.every((e) => e.text.includes('317')));
+  assert.ok(claim, stage.groups.map((g) => `${g.claim.status}: ${g.claim.text}`).join(' | '));
+  assert.deepEqual(claim.claim.sources, ['s0', 's1']);
+});
+
+void test('a sentence too long to be one piece of evidence is cut into its clauses', async () => {
+  const { claimUnits } = await import('./units.js');
+  const long =
+    'The ferry operator in Vellmar said on Sunday that the landing ramp had been damaged by the storm that swept the coast overnight, ' +
+    'which forced the crew to turn back two crossings carrying more than forty passengers each; the harbour master, who inspected the ramp at dawn, ' +
+    'said repairs would take at least a week and that a replacement boat would be brought from the northern yard.';
+  assert.ok(long.length > 320);
+  const d = doc(`${long} The ferry runs every hour in summer.`);
+  const units = claimUnits(d);
+  const texts = units.map((u) => d.text.slice(u.start, u.end));
+  assert.ok(units.length >= 3, texts.join(' | '));
+  assert.ok(units.every((u) => u.end - u.start <= 320), texts.join(' | '));
+  assert.ok(texts.some((t) => t.includes('harbour master')) && texts.some((t) => t.includes('ferry operator')), texts.join(' | '));
 });

@@ -1,6 +1,7 @@
 import type { Span } from '../../model/span.js';
 import { quotedShare, type SourceDoc } from '../source-doc.js';
 import { contentKey, words, type Word } from '../text/tokens.js';
+import { clausesOf } from './clauses.js';
 
 /** A fact-bearing sentence of one source. */
 export interface ClaimUnit extends Span {
@@ -24,6 +25,23 @@ const MAX_EVIDENCE_CHARS = 320;
  */
 const BOUND_NUMBER = /^(\d+)(?:-years?\b|st$|nd$|rd$|th$)/u;
 
+/**
+ * A sum glued to its scale or currency ("110bn-euro", "$5m", "euro110") states the figure that
+ * "110 billion euros" states: it also yields the bare figure. The scale words are general English
+ * abbreviations, not a story's wording.
+ */
+const CURRENCY_PREFIX = /^(?:[$€£]|euro|eur|usd)/u;
+const SCALED = /^(\d[\d.]*)(?:bn|mn|m|k)(?:-|$)/u;
+const PLAIN_FIGURE = /^\d[\d.]*$/u;
+
+/** The bare figure of a sum glued to its scale or currency, if `key` is one. */
+function scaledFigure(key: string): string | undefined {
+  const bare = key.replace(CURRENCY_PREFIX, '');
+  const scaled = SCALED.exec(bare)?.[1];
+  if (scaled) return scaled;
+  return bare !== key && PLAIN_FIGURE.test(bare) ? bare : undefined;
+}
+
 /** A passage's content keys, with the bare figure of each number bound to a word. */
 export function unitKeys(ws: readonly Word[]): string[] {
   const keys = new Set<string>();
@@ -33,6 +51,8 @@ export function unitKeys(ws: readonly Word[]): string[] {
     keys.add(k);
     const n = BOUND_NUMBER.exec(k);
     if (n?.[1]) keys.add(n[1]);
+    const figure = scaledFigure(k);
+    if (figure) keys.add(figure);
   }
   return [...keys];
 }
@@ -42,21 +62,48 @@ export function claimUnits(doc: SourceDoc): ClaimUnit[] {
   for (const s of doc.sentences) {
     const body = doc.text.slice(s.start, s.end);
     if (/\?["”’']?$/.test(body)) continue;
+    const mostlyQuoted = quotedShare(doc, s) > MAX_QUOTED_SHARE;
+    // A very long sentence (a run-on lead, a list of facts) holds several claims: its clauses are
+    // its units, each sentence-sized evidence. Cutting at MAX_EVIDENCE_CHARS measured best on the
+    // ECB+ dev stories' mean composite (cutting from 200 characters: 0.849, 250: 0.864, 320: 0.869).
+    if (!mostlyQuoted && s.end - s.start > MAX_EVIDENCE_CHARS) {
+      const pieces = longSentenceUnits(doc, s);
+      if (pieces.length) {
+        out.push(...pieces);
+        continue;
+      }
+    }
     let span: Span = s;
     // A sentence that is mostly a quotation is the quote stage's; what the outlet says around it
     // ("the 79-year-old can be heard saying") is still a claim when it is long enough.
-    if (quotedShare(doc, s) > MAX_QUOTED_SHARE || s.end - s.start > MAX_EVIDENCE_CHARS) {
+    if (mostlyQuoted || s.end - s.start > MAX_EVIDENCE_CHARS) {
       const cut = unquotedStretch(doc, s);
       if (!cut) continue;
       span = cut;
     }
-    const ws = words(doc.text, span.start, span.end);
-    if (ws.length < MIN_CLAIM_WORDS) continue;
-    const keys = unitKeys(ws);
-    if (keys.length < 3) continue;
-    out.push({ source: doc.index, start: span.start, end: span.end, words: ws, keys });
+    const unit = makeUnit(doc, span);
+    if (unit) out.push(unit);
   }
   return out;
+}
+
+function makeUnit(doc: SourceDoc, span: Span): ClaimUnit | null {
+  const ws = words(doc.text, span.start, span.end);
+  if (ws.length < MIN_CLAIM_WORDS) return null;
+  const keys = unitKeys(ws);
+  if (keys.length < 3) return null;
+  return { source: doc.index, start: span.start, end: span.end, words: ws, keys };
+}
+
+/** The sentence-sized clauses of a sentence too long to be one piece of evidence. */
+function longSentenceUnits(doc: SourceDoc, s: Span): ClaimUnit[] {
+  const whole = { source: doc.index, start: s.start, end: s.end, words: words(doc.text, s.start, s.end), keys: [] };
+  const clauses = clausesOf(doc, whole);
+  if (clauses.length < 2) return [];
+  return clauses.flatMap((c) => {
+    const u = c.end - c.start <= MAX_EVIDENCE_CHARS ? makeUnit(doc, c) : null;
+    return u ? [u] : [];
+  });
 }
 
 /** The longest stretch of a sentence outside quotation marks, if it is sentence-sized. */
