@@ -37,15 +37,37 @@ export function namedInApposition(c: SieveContext, phrase: SpeakerPhrase | null)
   return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
 }
 
-/** "Okafor, the ministry spokesman, said": the phrase before the apposition's opening comma. */
-function beforeApposition(c: SieveContext, toks: Token[], k: number, windowStart: number): SpeakerPhrase | null {
-  const t = toks[k] as Token;
-  const comma = c.text.slice(windowStart, t.end).lastIndexOf(',');
-  if (comma < 0) return null;
-  const pos = windowStart + comma;
+/**
+ * Commas at most walked back past a phrase naming no person, to the name a second apposition
+ * follows ("Holm, the deputy mayor of Vell, one of the towns in the league, said": not "Vell").
+ */
+const APPOSITION_MAX_EXTRA_COMMAS = 2;
+
+/** The phrase ending before the comma at `pos`, over `toks` up to index `k`. */
+function phraseBeforeComma(c: SieveContext, toks: Token[], k: number, pos: number): SpeakerPhrase | null {
   let jj = k;
   while (jj >= 0 && (toks[jj] as Token).start > pos) jj--;
   return jj >= 0 ? phraseEndingAt(toks, jj, c.mentionsByEnd, c.text) : null;
+}
+
+/**
+ * "Okafor, the ministry spokesman, said": the phrase before the apposition's opening comma. When
+ * that phrase names no person or organisation (a place, a role: the apposition may hold a second
+ * one), a person named before an earlier comma of the window is the speaker.
+ */
+function beforeApposition(c: SieveContext, toks: Token[], k: number, windowStart: number): SpeakerPhrase | null {
+  const t = toks[k] as Token;
+  let pos = windowStart + c.text.slice(windowStart, t.end).lastIndexOf(',');
+  if (pos < windowStart) return null;
+  const first = phraseBeforeComma(c, toks, k, pos);
+  const notPerson = first !== null && first.kind !== 'pronoun' && first.mention?.kind !== 'person' && first.mention?.kind !== 'org';
+  for (let extra = 0; notPerson && extra < APPOSITION_MAX_EXTRA_COMMAS; extra++) {
+    pos = c.text.lastIndexOf(',', pos - 1);
+    if (pos < windowStart) break;
+    const p = phraseBeforeComma(c, toks, k, pos);
+    if (p?.mention?.kind === 'person') return p;
+  }
+  return first;
 }
 
 /** "X outlined his plan and vowed ...": a coordinated verb shares the sentence's subject. */

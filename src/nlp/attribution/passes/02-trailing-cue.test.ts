@@ -32,3 +32,10 @@ void test('a clause running into the next quote introduces that quote', () => {
   const q = attributions('Mayor Ines Korver spoke first. She says the plan is "the same old plan." Tomas Brevik adds, "It will fail again."');
   assert.deepEqual(q.filter((x) => x.direct).map((x) => x.speaker), ['Ines Korver', 'Tomas Brevik']);
 });
+
+void test('trailing-cue-past-a-second-apposition', () => {
+  const a = decidedBy('"The bridge is unsafe," Karl Holm, the deputy mayor of Vell, one of the towns in the league, said at a meeting.', 'trailing-cue');
+  assert.equal(a?.speaker, 'Karl Holm');
+  // One apposition naming a role: the role stays the speaker.
+  assert.equal(decidedBy('"The bridge is unsafe," the deputy mayor, a former judge, said.', 'trailing-cue')?.span, 'the deputy mayor');
+});
