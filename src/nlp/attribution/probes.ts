@@ -30,8 +30,8 @@ const AFTER_MAX_SKIP_COMMA = 8;
  */
 const ADJACENT_ONLY = new Set(['go']);
 const ADJACENT_MAX_DISTANCE = 3;
-/** Words that end a trailing attribution search: a new clause starts ("...choice." So he goes). */
-const CLAUSE_OPENERS = new Set(['so', 'and', 'but', 'then', 'or', 'yet', 'because']);
+/** Words that end a trailing attribution search: a new clause starts ("...choice." So he goes; "...," while most said the same; subordinators other than "if", which may wrap the cue: "...," if he can, Berg said). */
+const CLAUSE_OPENERS = new Set(['so', 'and', 'but', 'then', 'or', 'yet', 'because', 'while', 'whereas', 'when', 'after']);
 
 /** The quote's last character, past the closing marks of a quote nested at its end (`...,'"`). */
 function lastCharBefore(text: string, mark: number): string {

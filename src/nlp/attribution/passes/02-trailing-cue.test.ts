@@ -39,3 +39,8 @@ void test('trailing-cue-past-a-second-apposition', () => {
   // One apposition naming a role: the role stays the speaker.
   assert.equal(decidedBy('"The bridge is unsafe," the deputy mayor, a former judge, said.', 'trailing-cue')?.span, 'the deputy mayor');
 });
+
+void test('trailing-cue-not-after-a-subordinate-clause', () => {
+  const q = attributions('Half of the members agreed the pool was "worth the money," while most said the same of the library.');
+  assert.equal(q.find((a) => a.direct)?.pass === 'trailing-cue', false);
+});
