@@ -59,7 +59,7 @@ export const trailingAttribution: IndirectPass = {
     const cue = toks.find((t) => t.start >= verbAt && lex.speechVerbs.has(t.lower));
     if (!cue) return [];
     const ci = toks.indexOf(cue);
-    const phrase: SpeakerPhrase | null = inverted ? phraseStartingAt(toks, ci + 1, c.byStart, c.text) : speakerBefore(c.byEnd, c.text, toks, ci, at);
+    const phrase: SpeakerPhrase | null = inverted ? pastPossessive(c.byStart, c.text, toks, phraseStartingAt(toks, ci + 1, c.byStart, c.text)) : speakerBefore(c.byEnd, c.text, toks, ci, at);
     // "..., said X." : X must be all that follows the verb, but for an apposition ("said the strike would last" is no speaker).
     // eslint-disable-next-line security/detect-unsafe-regex -- applied to the rest of one sentence; the groups are separated by fixed characters
     if (inverted && phrase && !/^\s*(?:,.*)?[.!?"”']*\s*$/s.test(c.text.slice(phrase.end, s.end))) return [];
@@ -67,6 +67,14 @@ export const trailingAttribution: IndirectPass = {
     return content && phrase ? [{ content, phrase, cue, cueText: cue.text }] : [];
   },
 };
+
+/** "said the paper's Ana Roth": a possessive phrase is the owner; the person after it speaks. */
+function pastPossessive(byStart: Parameters<typeof phraseStartingAt>[2], text: string, toks: Token[], p: SpeakerPhrase | null): SpeakerPhrase | null {
+  if (!p || !/^['’]s\s/.test(text.slice(p.end, p.end + 3))) return p;
+  const k = toks.findIndex((t) => t.start > p.end + 2);
+  const owned = k >= 0 ? phraseStartingAt(toks, k, byStart, text) : null;
+  return owned ?? p;
+}
 
 /** The phrase before the cue, or before an apposition set off by commas ("Berg, the spokeswoman, said"). */
 function speakerBefore(byEnd: Parameters<typeof phraseEndingAt>[2], text: string, toks: Token[], ci: number, from: number): SpeakerPhrase | null {
