@@ -13,6 +13,11 @@ const APPOSITION_MAX_CHARS = 200;
  * longer clause ("Sanders reiterated his belief that ...") is the verb's own content, not a tail.
  */
 const REST = `(?:(?:\\s+[^\\s,;:"“”]+){0,4}|\\s+(?:on|in|at|during|to|last|this|after|before|from|while|when|via|through|late|early)\\b[^,;:"“”]{0,60})`;
+/**
+ * A subordinate clause may close the sentence after the tail (", as the debate went on", ", when
+ * asked about it"): it sets the scene of the saying, it is not the verb's content.
+ */
+const SUBORDINATE_TAIL = `(?:,\\s+(?:as|when|while|after|before|because|although|though)\\b[^;:"“”]{0,120})?`;
 
 interface Patterns {
   /** The verb forms the patterns know: a sentence without one after a comma is not tried. */
@@ -34,7 +39,7 @@ function patterns(): Patterns {
   const q = '"“”';
   cached = {
     forms: new Set(forms),
-    trailing: new RegExp(`,\\s*([^,;:${q}]{2,${SPEAKER_MAX_CHARS}}?)(?:,[^;:${q}]{2,${APPOSITION_MAX_CHARS}}?,)?\\s+${verb}\\b${REST}[.!?]?\\s*$`, 'd'),
+    trailing: new RegExp(`,\\s*([^,;:${q}]{2,${SPEAKER_MAX_CHARS}}?)(?:,[^;:${q}]{2,${APPOSITION_MAX_CHARS}}?,)?\\s+${verb}\\b${REST}${SUBORDINATE_TAIL}[.!?]?\\s*$`, 'd'),
     inverted: new RegExp(`,\\s*${verb}\\s+([^,;:${q}]{2,${SPEAKER_MAX_CHARS}}?)(?:,[^;:${q}]{2,${APPOSITION_MAX_CHARS}})?[.!?]?\\s*$`, 'd'),
   };
   return cached;

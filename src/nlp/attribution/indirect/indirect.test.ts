@@ -61,3 +61,8 @@ void test('indirect-second-verb-after-conjunction-and-pronoun', () => {
     ['any change would take a year', 'she'],
   ]);
 });
+
+void test('indirect-trailing-before-a-subordinate-clause', () => {
+  const a = decidedBy('The new toll is an insult to every driver in the valley, two local councillors said on Friday, as the debate over the bridge went on.', 'indirect:trailing');
+  assert.deepEqual([a?.text, a?.span], ['The new toll is an insult to every driver in the valley', 'two local councillors']);
+});
