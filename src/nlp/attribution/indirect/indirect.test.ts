@@ -66,3 +66,8 @@ void test('indirect-trailing-before-a-subordinate-clause', () => {
   const a = decidedBy('The new toll is an insult to every driver in the valley, two local councillors said on Friday, as the debate over the bridge went on.', 'indirect:trailing');
   assert.deepEqual([a?.text, a?.span], ['The new toll is an insult to every driver in the valley', 'two local councillors']);
 });
+
+void test('indirect-plural-role-with-complement', () => {
+  const a = decidedBy('The tape was shown to the family on Thursday, lawyers for the family said.', 'indirect:trailing');
+  assert.deepEqual([a?.text, a?.span], ['The tape was shown to the family on Thursday', 'lawyers for the family']);
+});

@@ -44,3 +44,8 @@ void test('trailing-cue-not-after-a-subordinate-clause', () => {
   const q = attributions('Half of the members agreed the pool was "worth the money," while most said the same of the library.');
   assert.equal(q.find((a) => a.direct)?.pass === 'trailing-cue', false);
 });
+
+void test('trailing-cue-role-with-complement', () => {
+  assert.equal(decidedBy('"The tape was shown to us," a spokesman for the harbour board said.', 'trailing-cue')?.span, 'a spokesman for the harbour board');
+  assert.equal(decidedBy('"The tape was shown to us," lawyers for the family said.', 'trailing-cue')?.span, 'lawyers for the family');
+});
