@@ -5,9 +5,13 @@ import { tokenize, type Token } from '../tokens.js';
 import { BETWEEN_SPEAKER_AND_CUE, phraseEndingAt, phraseStartingAt, type SpeakerPhrase } from '../speaker-phrase.js';
 import { INVERTED_LEMMAS, type Cue } from './cues.js';
 import { SUBJECT_MAX_WORDS, sentenceAt, type SieveContext } from './context.js';
+import { share } from './indirect/subject.js';
 
 /** Auxiliaries that make a past participle passive ("was asked", "were told"). */
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
+
+/** Verbs that, right after the word following an inverted cue, make that word the content's subject ("said Roth was right"). */
+const FINITE_AFTER_SUBJECT = new Set(['was', 'is', 'were', 'are', 'had', 'has', 'have', 'would', 'will', 'could', 'should', 'can', 'did', 'does', 'might', 'may']);
 
 /** A speaker phrase with the cue that names it, and who it was said to. */
 export interface Found {
@@ -112,10 +116,10 @@ export function speakerOfCue(c: SieveContext, toks: Token[], cue: Cue, windowSta
     if (!BETWEEN_SPEAKER_AND_CUE.has(t.lower)) break;
     k--;
   }
-  const phrase = k >= 0 ? (phraseEndingAt(toks, k, c.mentionsByEnd, text) ?? coordinatedSubject(c, toks, k, windowStart)) : null;
+  const phrase = k >= 0 ? (phraseEndingAt(toks, k, c.mentionsByEnd, text) ?? coordinatedSubject(c, toks, k, windowStart) ?? share(toks, k, text)) : null;
   if (phrase) return { phrase, cue, addressee: null };
-  // "said X" (inverted).
-  const inverted = INVERTED_LEMMAS.has(cue.lemma) ? phraseStartingAt(toks, cue.index + 1, c.mentionsByStart, text) : null;
+  // "said X" (inverted), but not "said X was ...", where X is the subject of the content.
+  const inverted = INVERTED_LEMMAS.has(cue.lemma) && !FINITE_AFTER_SUBJECT.has(toks[cue.index + 2]?.lower ?? '') ? phraseStartingAt(toks, cue.index + 1, c.mentionsByStart, text) : null;
   const after = namedInApposition(c, inverted) ?? inverted;
   if (after && !cue.token.lower.endsWith('ing') && (after.kind !== 'pronoun' || ['he', 'she'].includes(after.head))) return { phrase: after, cue, addressee: null };
   return none;

@@ -33,3 +33,10 @@ void test('preceding-cue-skips-a-verb-in-the-opening-adverbial', () => {
   // Without an opening adverbial the first cue still decides ("a partial quote belongs to the main clause").
   assert.equal(decidedBy('Tomas Brevik said the council wrote that the plan was "a disgrace".', 'preceding-cue')?.speaker, 'Tomas Brevik');
 });
+
+void test('preceding-cue-share-of-people-not-the-content-subject', () => {
+  const a = decidedBy('However, 63 percent said Ana Roth was "right" to keep the plan private.', 'preceding-cue');
+  assert.deepEqual([a?.speaker, a?.span], ['63 percent', '63 percent']);
+  // The inverted reading still holds when the name ends the clause.
+  assert.equal(decidedBy('Said Ana Roth: "We are ready for the vote."', 'preceding-cue')?.speaker, 'Ana Roth');
+});
