@@ -28,7 +28,8 @@ const pronounHead = (word: string): string | undefined => lexicons().pronounHead
 /** A role or age word that can head a descriptor speaker ("spokesman", "79-year-old", "officials"). */
 export function isRoleHead(t: Token): boolean {
   const lex = lexicons();
-  return lex.roles.has(t.lower) || /-year-old$/.test(t.lower) || lex.titleWords.has(t.text);
+  // A plural of a role is a role too ("lawyers", "analysts"): the lexicon lists the singular.
+  return lex.roles.has(t.lower) || (t.lower.endsWith('s') && lex.roles.has(t.lower.slice(0, -1))) || /-year-old$/.test(t.lower) || lex.titleWords.has(t.text);
 }
 
 /** The speaker phrase ending at token index `k` (inclusive), reading backwards. */
@@ -42,6 +43,8 @@ export function phraseEndingAt(toks: Token[], k: number, mentionsByEnd: Map<numb
   const head = pronounHead(t.lower);
   if (head === 'he' || head === 'she' || head === 'they' || head === 'it') return { start: t.start, end: t.start + t.lower.length, kind: 'pronoun', mention: null, head };
   if (head === 'i' || head === 'we') return { start: t.start, end: t.end, kind: 'pronoun', mention: null, head };
+  const complemented = roleWithComplement(toks, k, mentionsByEnd, text);
+  if (complemented) return complemented;
   if (isRoleHead(t)) {
     // Walk back over modifiers to the determiner: "the ministry's spokesman", "a senior official".
     let s = k;
@@ -58,6 +61,25 @@ export function phraseEndingAt(toks: Token[], k: number, mentionsByEnd: Map<numb
     return { start: first.start, end: t.end, kind: 'descriptor', mention: null, head: t.lower };
   }
   return genericPhraseEndingAt(toks, k, text);
+}
+
+/** Prepositions that attach a complement to a role ("lawyers for the family", "officials at the port"). */
+const ROLE_COMPLEMENT_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from']);
+/** Words at most of a role's complement ("for the family", "at the city's port"). */
+const ROLE_COMPLEMENT_MAX_WORDS = 4;
+
+/** "lawyers for the family said": a role and its complement, the role found before the preposition. */
+function roleWithComplement(toks: Token[], k: number, mentionsByEnd: Map<number, Mention>, text: string): SpeakerPhrase | null {
+  for (let p = k - 1; p > 0 && k - p <= ROLE_COMPLEMENT_MAX_WORDS; p--) {
+    const w = toks[p] as Token;
+    if (!/^[\s-]*$/.test(text.slice(w.end, (toks[p + 1] as Token).start))) return null;
+    if (!ROLE_COMPLEMENT_PREPOSITIONS.has(w.lower)) continue;
+    const role = toks[p - 1] as Token;
+    if (!isRoleHead(role) || !/^\s+$/.test(text.slice(role.end, w.start))) return null;
+    const r = phraseEndingAt(toks, p - 1, mentionsByEnd, text);
+    return r?.kind === 'descriptor' ? { ...r, end: (toks[k] as Token).end } : null;
+  }
+  return null;
 }
 
 /** Words that cannot end a speaker phrase (function words, verbs of the cue's clause). */

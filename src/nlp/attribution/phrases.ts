@@ -5,9 +5,13 @@ import { tokenize, type Token } from '../tokens.js';
 import { BETWEEN_SPEAKER_AND_CUE, phraseEndingAt, phraseStartingAt, type SpeakerPhrase } from '../speaker-phrase.js';
 import { INVERTED_LEMMAS, type Cue } from './cues.js';
 import { SUBJECT_MAX_WORDS, sentenceAt, type SieveContext } from './context.js';
+import { share } from './indirect/subject.js';
 
 /** Auxiliaries that make a past participle passive ("was asked", "were told"). */
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got']);
+
+/** Verbs that, right after the word following an inverted cue, make that word the content's subject ("said Roth was right"). */
+const FINITE_AFTER_SUBJECT = new Set(['was', 'is', 'were', 'are', 'had', 'has', 'have', 'would', 'will', 'could', 'should', 'can', 'did', 'does', 'might', 'may']);
 
 /** A speaker phrase with the cue that names it, and who it was said to. */
 export interface Found {
@@ -37,15 +41,37 @@ export function namedInApposition(c: SieveContext, phrase: SpeakerPhrase | null)
   return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
 }
 
-/** "Okafor, the ministry spokesman, said": the phrase before the apposition's opening comma. */
-function beforeApposition(c: SieveContext, toks: Token[], k: number, windowStart: number): SpeakerPhrase | null {
-  const t = toks[k] as Token;
-  const comma = c.text.slice(windowStart, t.end).lastIndexOf(',');
-  if (comma < 0) return null;
-  const pos = windowStart + comma;
+/**
+ * Commas at most walked back past a phrase naming no person, to the name a second apposition
+ * follows ("Holm, the deputy mayor of Vell, one of the towns in the league, said": not "Vell").
+ */
+const APPOSITION_MAX_EXTRA_COMMAS = 2;
+
+/** The phrase ending before the comma at `pos`, over `toks` up to index `k`. */
+function phraseBeforeComma(c: SieveContext, toks: Token[], k: number, pos: number): SpeakerPhrase | null {
   let jj = k;
   while (jj >= 0 && (toks[jj] as Token).start > pos) jj--;
   return jj >= 0 ? phraseEndingAt(toks, jj, c.mentionsByEnd, c.text) : null;
+}
+
+/**
+ * "Okafor, the ministry spokesman, said": the phrase before the apposition's opening comma. When
+ * that phrase names no person or organisation (a place, a role: the apposition may hold a second
+ * one), a person named before an earlier comma of the window is the speaker.
+ */
+function beforeApposition(c: SieveContext, toks: Token[], k: number, windowStart: number): SpeakerPhrase | null {
+  const t = toks[k] as Token;
+  let pos = windowStart + c.text.slice(windowStart, t.end).lastIndexOf(',');
+  if (pos < windowStart) return null;
+  const first = phraseBeforeComma(c, toks, k, pos);
+  const notPerson = first !== null && first.kind !== 'pronoun' && first.mention?.kind !== 'person' && first.mention?.kind !== 'org';
+  for (let extra = 0; notPerson && extra < APPOSITION_MAX_EXTRA_COMMAS; extra++) {
+    pos = c.text.lastIndexOf(',', pos - 1);
+    if (pos < windowStart) break;
+    const p = phraseBeforeComma(c, toks, k, pos);
+    if (p?.mention?.kind === 'person') return p;
+  }
+  return first;
 }
 
 /** "X outlined his plan and vowed ...": a coordinated verb shares the sentence's subject. */
@@ -90,10 +116,10 @@ export function speakerOfCue(c: SieveContext, toks: Token[], cue: Cue, windowSta
     if (!BETWEEN_SPEAKER_AND_CUE.has(t.lower)) break;
     k--;
   }
-  const phrase = k >= 0 ? (phraseEndingAt(toks, k, c.mentionsByEnd, text) ?? coordinatedSubject(c, toks, k, windowStart)) : null;
+  const phrase = k >= 0 ? (phraseEndingAt(toks, k, c.mentionsByEnd, text) ?? coordinatedSubject(c, toks, k, windowStart) ?? share(toks, k, text)) : null;
   if (phrase) return { phrase, cue, addressee: null };
-  // "said X" (inverted).
-  const inverted = INVERTED_LEMMAS.has(cue.lemma) ? phraseStartingAt(toks, cue.index + 1, c.mentionsByStart, text) : null;
+  // "said X" (inverted), but not "said X was ...", where X is the subject of the content.
+  const inverted = INVERTED_LEMMAS.has(cue.lemma) && !FINITE_AFTER_SUBJECT.has(toks[cue.index + 2]?.lower ?? '') ? phraseStartingAt(toks, cue.index + 1, c.mentionsByStart, text) : null;
   const after = namedInApposition(c, inverted) ?? inverted;
   if (after && !cue.token.lower.endsWith('ing') && (after.kind !== 'pronoun' || ['he', 'she'].includes(after.head))) return { phrase: after, cue, addressee: null };
   return none;

@@ -7,6 +7,7 @@ import { INVERTED_LEMMAS, addresseeAfter, cuesIn, type Cue } from './cues.js';
 import { speakerOfCue, firstNameIn, namedInApposition, type Found } from './phrases.js';
 import { OUTER_START, type Working } from './working.js';
 import type { SieveContext } from './context.js';
+import { withoutAdverbialCues } from './opening-adverbial.js';
 
 /**
  * The two readings most passes share: the cue right after a closing mark, and the cue before an
@@ -29,8 +30,8 @@ const AFTER_MAX_SKIP_COMMA = 8;
  */
 const ADJACENT_ONLY = new Set(['go']);
 const ADJACENT_MAX_DISTANCE = 3;
-/** Words that end a trailing attribution search: a new clause starts ("...choice." So he goes). */
-const CLAUSE_OPENERS = new Set(['so', 'and', 'but', 'then', 'or', 'yet', 'because']);
+/** Words that end a trailing attribution search: a new clause starts ("...choice." So he goes; "...," while most said the same; subordinators other than "if", which may wrap the cue: "...," if he can, Berg said). */
+const CLAUSE_OPENERS = new Set(['so', 'and', 'but', 'then', 'or', 'yet', 'because', 'while', 'whereas', 'when', 'after']);
 
 /** The quote's last character, past the closing marks of a quote nested at its end (`...,'"`). */
 function lastCharBefore(text: string, mark: number): string {
@@ -126,7 +127,8 @@ export function precedingOf(c: SieveContext, qi: number): Found | null {
   if (!w) return null;
   const { text } = c;
   const toks = tokenize(text, w.before, OUTER_START(q));
-  const all = cuesIn(toks, true, text).filter((cue) => !ADJACENT_ONLY.has(cue.lemma) || adjacent(text, cue, OUTER_START(q), toks.length));
+  const listed = cuesIn(toks, true, text).filter((cue) => !ADJACENT_ONLY.has(cue.lemma) || adjacent(text, cue, OUTER_START(q), toks.length));
+  const all = atSentenceStart(c, w.sentence, toks) ? withoutAdverbialCues(text, toks, listed) : listed;
   // Cues after ", saying" are inside what the participle reports ("..., saying the deal goes "...""): not speakers.
   const participle = all.findIndex((cue) => isParticipleAfterComma(text, toks, cue));
   const cues = participle >= 0 ? all.slice(0, participle + 1) : all;
@@ -146,6 +148,12 @@ export function precedingOf(c: SieveContext, qi: number): Found | null {
     if (ph) return { phrase: ph, cue: cues[cues.length - 1] ?? null, addressee: null };
   }
   return f;
+}
+
+/** Do `toks` start where sentence `si` starts (no earlier quote of the sentence before them)? */
+function atSentenceStart(c: SieveContext, si: number, toks: Token[]): boolean {
+  const first = toks[0];
+  return first !== undefined && c.text.slice(sentenceOf(c, si).start, first.start).trim() === '';
 }
 
 /** The sentence holding `pos`. */

@@ -13,6 +13,11 @@ const APPOSITION_MAX_CHARS = 200;
  * longer clause ("Sanders reiterated his belief that ...") is the verb's own content, not a tail.
  */
 const REST = `(?:(?:\\s+[^\\s,;:"“”]+){0,4}|\\s+(?:on|in|at|during|to|last|this|after|before|from|while|when|via|through|late|early)\\b[^,;:"“”]{0,60})`;
+/**
+ * A subordinate clause may close the sentence after the tail (", as the debate went on", ", when
+ * asked about it"): it sets the scene of the saying, it is not the verb's content.
+ */
+const SUBORDINATE_TAIL = `(?:,\\s+(?:as|when|while|after|before|because|although|though)\\b[^;:"“”]{0,120})?`;
 
 interface Patterns {
   /** The verb forms the patterns know: a sentence without one after a comma is not tried. */
@@ -34,7 +39,7 @@ function patterns(): Patterns {
   const q = '"“”';
   cached = {
     forms: new Set(forms),
-    trailing: new RegExp(`,\\s*([^,;:${q}]{2,${SPEAKER_MAX_CHARS}}?)(?:,[^;:${q}]{2,${APPOSITION_MAX_CHARS}}?,)?\\s+${verb}\\b${REST}[.!?]?\\s*$`, 'd'),
+    trailing: new RegExp(`,\\s*([^,;:${q}]{2,${SPEAKER_MAX_CHARS}}?)(?:,[^;:${q}]{2,${APPOSITION_MAX_CHARS}}?,)?\\s+${verb}\\b${REST}${SUBORDINATE_TAIL}[.!?]?\\s*$`, 'd'),
     inverted: new RegExp(`,\\s*${verb}\\s+([^,;:${q}]{2,${SPEAKER_MAX_CHARS}}?)(?:,[^;:${q}]{2,${APPOSITION_MAX_CHARS}})?[.!?]?\\s*$`, 'd'),
   };
   return cached;
@@ -59,7 +64,7 @@ export const trailingAttribution: IndirectPass = {
     const cue = toks.find((t) => t.start >= verbAt && lex.speechVerbs.has(t.lower));
     if (!cue) return [];
     const ci = toks.indexOf(cue);
-    const phrase: SpeakerPhrase | null = inverted ? phraseStartingAt(toks, ci + 1, c.byStart, c.text) : speakerBefore(c.byEnd, c.text, toks, ci, at);
+    const phrase: SpeakerPhrase | null = inverted ? pastPossessive(c.byStart, c.text, toks, phraseStartingAt(toks, ci + 1, c.byStart, c.text)) : speakerBefore(c.byEnd, c.text, toks, ci, at);
     // "..., said X." : X must be all that follows the verb, but for an apposition ("said the strike would last" is no speaker).
     // eslint-disable-next-line security/detect-unsafe-regex -- applied to the rest of one sentence; the groups are separated by fixed characters
     if (inverted && phrase && !/^\s*(?:,.*)?[.!?"”']*\s*$/s.test(c.text.slice(phrase.end, s.end))) return [];
@@ -67,6 +72,14 @@ export const trailingAttribution: IndirectPass = {
     return content && phrase ? [{ content, phrase, cue, cueText: cue.text }] : [];
   },
 };
+
+/** "said the paper's Ana Roth": a possessive phrase is the owner; the person after it speaks. */
+function pastPossessive(byStart: Parameters<typeof phraseStartingAt>[2], text: string, toks: Token[], p: SpeakerPhrase | null): SpeakerPhrase | null {
+  if (!p || !/^['’]s\s/.test(text.slice(p.end, p.end + 3))) return p;
+  const k = toks.findIndex((t) => t.start > p.end + 2);
+  const owned = k >= 0 ? phraseStartingAt(toks, k, byStart, text) : null;
+  return owned ?? p;
+}
 
 /** The phrase before the cue, or before an apposition set off by commas ("Berg, the spokeswoman, said"). */
 function speakerBefore(byEnd: Parameters<typeof phraseEndingAt>[2], text: string, toks: Token[], ci: number, from: number): SpeakerPhrase | null {

@@ -27,6 +27,11 @@ function contentStart(toks: Token[], i: number, lemma: string): number {
   return j;
 }
 
+/** Conjunctions joining a second reporting verb to the first. */
+const CONJUNCTIONS = new Set(['and', 'but']);
+/** Pronouns that, after a conjunction, are the subject of a second reporting verb ("and he added"). */
+const NEW_SUBJECTS = new Set(['he', 'she', 'they']);
+
 interface Open {
   /** Token index where the content starts. */
   j: number;
@@ -53,11 +58,13 @@ export const subjectVerb: IndirectPass = {
       if (!lemma) continue;
       const t = toks[i] as Token;
       const prev = state.open;
-      const coordinated = ['and', 'but'].includes(toks[i - 1]?.lower ?? '');
-      if (prev && !coordinated) continue;
-      const phrase: SpeakerPhrase | null = prev ? prev.finding.phrase : subjectBefore(c, toks, i);
+      const coordinated = CONJUNCTIONS.has(toks[i - 1]?.lower ?? '');
+      // "... — and he noted that ...": a conjunction and a pronoun of its own start a second attribution.
+      const newSubject = prev !== null && CONJUNCTIONS.has(toks[i - 2]?.lower ?? '') && NEW_SUBJECTS.has(toks[i - 1]?.lower ?? '');
+      if (prev && !coordinated && !newSubject) continue;
+      const phrase: SpeakerPhrase | null = prev && !newSubject ? prev.finding.phrase : subjectBefore(c, toks, i);
       if (!phrase || (phrase.kind === 'pronoun' && (phrase.head === 'i' || phrase.head === 'it'))) continue;
-      close(prev, (toks[i - 1] as Token).start);
+      close(prev, newSubject ? (toks[i - 3] as Token).end : (toks[i - 1] as Token).start);
       const next: Open = { j: contentStart(toks, i, lemma), finding: { phrase, cue: t, cueText: t.text } };
       state.open = next;
       i = next.j;

@@ -48,3 +48,26 @@ void test('participle-clause-after-the-main-verb', () => {
     ['the town had no other choice this year', 'Ana Roth', 'indirect:participle'],
   ]);
 });
+
+void test('indirect-trailing-inverted-past-a-possessive', () => {
+  const a = decidedBy('The storms are not likely to alter the season, noted Radio Vell’s Ana Roth.', 'indirect:trailing');
+  assert.deepEqual([a?.speaker, a?.span], ['Ana Roth', 'Ana Roth']);
+});
+
+void test('indirect-second-verb-after-conjunction-and-pronoun', () => {
+  const q = indirect('But Sara Lund said the talks at the harbour would be hard — and she noted that any change would take a year.');
+  assert.deepEqual(q.map((a) => [a.text, a.span]), [
+    ['the talks at the harbour would be hard', 'Sara Lund'],
+    ['any change would take a year', 'she'],
+  ]);
+});
+
+void test('indirect-trailing-before-a-subordinate-clause', () => {
+  const a = decidedBy('The new toll is an insult to every driver in the valley, two local councillors said on Friday, as the debate over the bridge went on.', 'indirect:trailing');
+  assert.deepEqual([a?.text, a?.span], ['The new toll is an insult to every driver in the valley', 'two local councillors']);
+});
+
+void test('indirect-plural-role-with-complement', () => {
+  const a = decidedBy('The tape was shown to the family on Thursday, lawyers for the family said.', 'indirect:trailing');
+  assert.deepEqual([a?.text, a?.span], ['The tape was shown to the family on Thursday', 'lawyers for the family']);
+});

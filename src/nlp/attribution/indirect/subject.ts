@@ -25,7 +25,8 @@ export const isShareHead = (word: string): boolean => SHARE_HEADS.has(word) || /
 
 const isNumberish = (t: Token): boolean => /^\d/.test(t.text) || lexicons().units.numberWords[t.lower] !== undefined || SHARE_HEADS.has(t.lower);
 
-function share(toks: Token[], k: number, text: string): SpeakerPhrase | null {
+/** A share of people ending at token `k` ("63 percent", "about one in five"), or null. */
+export function share(toks: Token[], k: number, text: string): SpeakerPhrase | null {
   const head = toks[k];
   if (!head || !isNumberish(head)) return null;
   let s = k;

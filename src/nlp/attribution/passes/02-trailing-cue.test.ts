@@ -32,3 +32,20 @@ void test('a clause running into the next quote introduces that quote', () => {
   const q = attributions('Mayor Ines Korver spoke first. She says the plan is "the same old plan." Tomas Brevik adds, "It will fail again."');
   assert.deepEqual(q.filter((x) => x.direct).map((x) => x.speaker), ['Ines Korver', 'Tomas Brevik']);
 });
+
+void test('trailing-cue-past-a-second-apposition', () => {
+  const a = decidedBy('"The bridge is unsafe," Karl Holm, the deputy mayor of Vell, one of the towns in the league, said at a meeting.', 'trailing-cue');
+  assert.equal(a?.speaker, 'Karl Holm');
+  // One apposition naming a role: the role stays the speaker.
+  assert.equal(decidedBy('"The bridge is unsafe," the deputy mayor, a former judge, said.', 'trailing-cue')?.span, 'the deputy mayor');
+});
+
+void test('trailing-cue-not-after-a-subordinate-clause', () => {
+  const q = attributions('Half of the members agreed the pool was "worth the money," while most said the same of the library.');
+  assert.equal(q.find((a) => a.direct)?.pass === 'trailing-cue', false);
+});
+
+void test('trailing-cue-role-with-complement', () => {
+  assert.equal(decidedBy('"The tape was shown to us," a spokesman for the harbour board said.', 'trailing-cue')?.span, 'a spokesman for the harbour board');
+  assert.equal(decidedBy('"The tape was shown to us," lawyers for the family said.', 'trailing-cue')?.span, 'lawyers for the family');
+});

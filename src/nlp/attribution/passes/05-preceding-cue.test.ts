@@ -26,3 +26,17 @@ void test('preceding-descriptor-with-name-in-apposition', () => {
   const a = decidedBy('The port authority closed the quay. The chief engineer, Lise Varga, said: "The crane failed twice."', 'preceding-cue');
   assert.deepEqual([a?.speaker, a?.span], ['Lise Varga', 'Lise Varga']);
 });
+
+void test('preceding-cue-skips-a-verb-in-the-opening-adverbial', () => {
+  const a = decidedBy('In a radio message posted Friday, Tomas Brevik said he had "serious doubts" about the plan.', 'preceding-cue');
+  assert.deepEqual([a?.speaker, a?.span], ['Tomas Brevik', 'Tomas Brevik']);
+  // Without an opening adverbial the first cue still decides ("a partial quote belongs to the main clause").
+  assert.equal(decidedBy('Tomas Brevik said the council wrote that the plan was "a disgrace".', 'preceding-cue')?.speaker, 'Tomas Brevik');
+});
+
+void test('preceding-cue-share-of-people-not-the-content-subject', () => {
+  const a = decidedBy('However, 63 percent said Ana Roth was "right" to keep the plan private.', 'preceding-cue');
+  assert.deepEqual([a?.speaker, a?.span], ['63 percent', '63 percent']);
+  // The inverted reading still holds when the name ends the clause.
+  assert.equal(decidedBy('Said Ana Roth: "We are ready for the vote."', 'preceding-cue')?.speaker, 'Ana Roth');
+});

@@ -1,0 +1,3 @@
+// Prints the attributions of each argument (fictional sentences), for looking at one rule: node --import tsx scripts/eval/_probe.ts "TEXT" ...
+import { attributions } from '../../src/nlp/attribution/testing.js';
+for (const t of process.argv.slice(2)) console.log(JSON.stringify(attributions(t)));
