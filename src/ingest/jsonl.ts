@@ -55,7 +55,7 @@ export async function readJsonl(path: string, content: string, warnings: string[
   return out;
 }
 
-async function* asLines(content: string): AsyncGenerator<StreamedLine> {
+function* asLines(content: string): Generator<StreamedLine> {
   for (const text of content.split('\n')) yield { text: text.replace(/\r$/, '') };
 }
 
@@ -63,7 +63,7 @@ async function* asLines(content: string): AsyncGenerator<StreamedLine> {
  * The articles of JSONL lines, each yielded as soon as it is built: `ingest` reads a large file as a
  * stream (src/ingest/lines.ts) and stores each article before the next line is read.
  */
-export async function* jsonlResults(path: string, lines: AsyncIterable<StreamedLine>, warnings: string[] = [], options: BoundedOptions = {}): AsyncGenerator<LineResult> {
+export async function* jsonlResults(path: string, lines: AsyncIterable<StreamedLine> | Iterable<StreamedLine>, warnings: string[] = [], options: BoundedOptions = {}): AsyncGenerator<LineResult> {
   let n = 0;
   let any = false;
   for await (const line of lines) {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { splitLines, type StreamedLine } from './lines.js';
 import { STREAM_JSONL_BYTES, streamInputs } from './index.js';
 
-async function* chunksOf(...parts: string[]): AsyncGenerator<string> {
+function* chunksOf(...parts: string[]): Generator<string> {
   for (const p of parts) yield p;
 }
 

@@ -13,7 +13,7 @@ export const MAX_STREAMED_LINE_CHARS = 16 * 1024 * 1024;
 export type StreamedLine = { text: string } | { tooLong: number };
 
 /** Splits decoded chunks into lines, holding at most one line (up to `maxChars`) at a time. */
-export async function* splitLines(chunks: AsyncIterable<string>, maxChars = MAX_STREAMED_LINE_CHARS): AsyncGenerator<StreamedLine> {
+export async function* splitLines(chunks: AsyncIterable<string> | Iterable<string>, maxChars = MAX_STREAMED_LINE_CHARS): AsyncGenerator<StreamedLine> {
   let pending = '';
   let dropped = 0;
   for await (const chunk of chunks) {
