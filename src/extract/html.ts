@@ -18,11 +18,11 @@ const MIN_ARTICLE_WORDS = 12;
 /** Readability's own default is 500; lower so short news items (a few paragraphs) are still found. */
 const READABILITY_CHAR_THRESHOLD = 300;
 /**
- * A cleaned page with less text than this is where Readability tends to find too little, so its
+ * A cleaned page with less text than an article needs cannot give Readability enough, so its
  * paragraphs are read before Readability changes the document: the fallback below then needs no
- * second parse and pre-clean. Longer pages (almost all) skip that walk.
+ * fresh parse and pre-clean. Read on every page, that walk cost more than the parses it saved.
  */
-const SHORT_PAGE_CHARS = 3000;
+const SHORT_PAGE_CHARS = MIN_ARTICLE_CHARS;
 
 export interface HtmlExtraction {
   text: string;
