@@ -1,8 +1,13 @@
 // Speed of `crosscheck extract`'s per-article path (decode → extract → boilerplate marks → JSON line),
 // on one core, on pages generated in memory: news-like HTML pages (~30 KB: navigation, share bars, ad
 // slots, related lists, comments, JSON-LD) and plain-text articles with front matter. Also bare
-// Readability + linkedom on the same pages, in the same run, for the ratio.
-import { availableParallelism, loadavg } from 'node:os';
+// Readability + linkedom on the same pages, in the same run, for the ratio. Then the real pages of
+// ../shared/eval/extraction, the same two ways (scripts/bench/_extract-real.ts, one process each).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { htmlArticle, plainTextArticle } from '../../src/ingest/articles.js';
@@ -73,6 +78,42 @@ function best(fn: () => void): Timing {
   return out;
 }
 
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The real pages (../shared/eval/extraction/html beside the project), read by _extract-real.ts. */
+const REAL_DIR = process.env['CROSSCHECK_EXTRACTION_DIR'] ?? join(HERE, '..', '..', '..', 'shared', 'eval', 'extraction', 'html');
+
+interface RealRun {
+  pages: number;
+  cpuMs: number;
+  pagesPerCpuSecond: number;
+}
+
+/** One mode of _extract-real.ts in its own process; with callgrind, the whole process's instruction count too. */
+function realRun(mode: string, rounds: number, callgrind: boolean): RealRun & { instructions?: number } {
+  const script = join(HERE, '_extract-real.ts');
+  const env = { ...process.env, CROSSCHECK_EXTRACTION_DIR: REAL_DIR };
+  if (!callgrind) return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script, mode, String(rounds)], { encoding: 'utf8', env }).trim()) as RealRun;
+  const out = join(tmpdir(), `crosscheck-callgrind-${process.pid}-${mode}.out`);
+  const line = execFileSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, process.execPath, '--import', 'tsx', script, mode, '1'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'ignore'] });
+  const instructions = Number(/^summary: (\d+)/m.exec(readFileSync(out, 'utf8'))?.[1] ?? NaN);
+  rmSync(out, { force: true });
+  return { ...(JSON.parse(line.trim()) as RealRun), instructions };
+}
+
+/** The real pages: pages per CPU second (best of 3 rounds), and with CROSSCHECK_BENCH_CALLGRIND=1 instructions per page (minus the `none` mode's loading and decoding). */
+function realPages(): string[] {
+  if (!existsSync(REAL_DIR)) return [`real pages: ${REAL_DIR} not found (set CROSSCHECK_EXTRACTION_DIR)`];
+  const ours = realRun('ours', ROUNDS, false);
+  const bare = realRun('bare', ROUNDS, false);
+  const lines = [`real pages (${ours.pages}, ../shared/eval/extraction): extract path ${ours.pagesPerCpuSecond.toFixed(1)} pages/s CPU, bare Readability+linkedom ${bare.pagesPerCpuSecond.toFixed(1)} pages/s CPU (ratio ${(bare.cpuMs / ours.cpuMs).toFixed(2)})`];
+  if (process.env['CROSSCHECK_BENCH_CALLGRIND'] === '1') {
+    const [none, o, b] = ['none', 'ours', 'bare'].map((m) => realRun(m, 1, true).instructions ?? NaN) as [number, number, number];
+    const per = (n: number): string => `${((n - none) / ours.pages / 1e6).toFixed(0)} M`;
+    lines.push(`  instructions per page (callgrind, whole process minus loading): extract path ${per(o)}, bare ${per(b)} (ratio ${((o - none) / (b - none)).toFixed(2)})`);
+  } else lines.push('  (CROSSCHECK_BENCH_CALLGRIND=1 adds instructions per page by callgrind: several minutes)');
+  return lines;
+}
+
 // eslint-disable-next-line @typescript-eslint/require-await -- the suite runner's interface is async
 export async function run(): Promise<string[]> {
   const pages = Array.from({ length: PAGES }, (_, i) => new TextEncoder().encode(page(i)));
@@ -109,6 +150,7 @@ export async function run(): Promise<string[]> {
     `HTML pages (${avgKb.toFixed(0)} KB avg, ${PAGES}): extract path ${rate(PAGES, ours)}; bare Readability+linkedom ${rate(PAGES, bare)}`,
     `  extract path / bare extractor speed ratio: ${(bare.cpu / ours.cpu).toFixed(2)} (CPU time)`,
     `plain-text articles (${TEXTS}, with front matter): ${rate(TEXTS, plain)}`,
+    ...realPages(),
     `(checksum ${sink % 997}; best of ${ROUNDS} rounds; load average ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores)`,
   ];
 }

@@ -17,6 +17,12 @@ const MIN_ARTICLE_CHARS = 250;
 const MIN_ARTICLE_WORDS = 12;
 /** Readability's own default is 500; lower so short news items (a few paragraphs) are still found. */
 const READABILITY_CHAR_THRESHOLD = 300;
+/**
+ * A cleaned page with less text than an article needs cannot give Readability enough, so its
+ * paragraphs are read before Readability changes the document: the fallback below then needs no
+ * fresh parse and pre-clean. Read on every page, that walk cost more than the parses it saved.
+ */
+const SHORT_PAGE_CHARS = MIN_ARTICLE_CHARS;
 
 export interface HtmlExtraction {
   text: string;
@@ -59,6 +65,13 @@ function readabilityAttempt(doc: Document, charThreshold: number): Attempt | nul
   };
 }
 
+/** The pre-cleaned page's paragraphs, from a fresh parse (the first one was changed by Readability). */
+function cleanedText(html: string): string {
+  const whole = parse(html);
+  precleanDocument(whole);
+  return blockText(whole.body);
+}
+
 /** Extracts the article of an HTML page. `pageUrl` (where it came from) backs up url and outlet. */
 export function extractHtml(html: string, pageUrl: string | null = null): HtmlResult {
   const refused = markupBudgetProblem(html);
@@ -67,6 +80,7 @@ export function extractHtml(html: string, pageUrl: string | null = null): HtmlRe
   const cleaned = parse(html);
   const meta = pageMetadata(cleaned, pageUrl);
   precleanDocument(cleaned);
+  const wholeText = (cleaned.body?.textContent ?? '').length < SHORT_PAGE_CHARS ? blockText(cleaned.body) : null;
   let best = readabilityAttempt(cleaned, READABILITY_CHAR_THRESHOLD);
   if (!best || best.text.length < MIN_ARTICLE_CHARS) {
     // The pre-clean can remove an article whose container has a furniture-like class: retry without.
@@ -76,9 +90,7 @@ export function extractHtml(html: string, pageUrl: string | null = null): HtmlRe
   if (!best || wordCount(best.text) < MIN_ARTICLE_WORDS) {
     // Readability found nothing it trusts (very short items): take the cleaned page's text when one of
     // its paragraphs reads like a sentence of prose rather than a menu.
-    const whole = parse(html);
-    precleanDocument(whole);
-    const text = blockText(whole.body);
+    const text = wholeText ?? cleanedText(html);
     if (text.split('\n\n').some((p) => wordCount(p) >= MIN_ARTICLE_WORDS)) best = { text, title: null, byline: null, siteName: null, published: null };
   }
   if (!best || wordCount(best.text) < MIN_ARTICLE_WORDS) return { ok: false, reason: 'no article text found in the HTML' };

@@ -6,7 +6,8 @@ import { sizeProblem } from './budgets.js';
 import { decodeBytes } from './decode.js';
 import { FetchError, charsetOf, fetchUrl } from './fetch.js';
 import { extensionOf, kindFromContentType, kindFromName, sniffKind } from './input-kind.js';
-import { readJsonl } from './jsonl.js';
+import { jsonlResults, readJsonl } from './jsonl.js';
+import { fileLines } from './lines.js';
 import { walkDirectory } from './walk.js';
 import { withLanguage } from '../extract/language.js';
 
@@ -79,6 +80,22 @@ async function expand(inputs: string[]): Promise<Unit[]> {
     }
   }
   return units;
+}
+
+/**
+ * A JSONL file larger than this is read as a stream, line by line, whatever its size (each line is
+ * held alone, so memory stays flat); smaller ones are read whole, where the charset is sniffed.
+ */
+export const STREAM_JSONL_BYTES = 4 * 1024 * 1024;
+
+/** Whether a file is a plain (not gzipped) JSONL file large enough to be streamed. */
+async function streamable(unit: Unit): Promise<boolean> {
+  if (unit.type !== 'file' || !/\.(jsonl|ndjson)$/i.test(unit.path)) return false;
+  try {
+    return (await stat(unit.path)).size > STREAM_JSONL_BYTES;
+  } catch {
+    return false;
+  }
 }
 
 /** A file's bytes, or the reason it is too large to read (checked before reading, not after). */
@@ -167,6 +184,14 @@ class Reader {
     }
   }
 
+  /** A large JSONL file's articles, each yielded as soon as its line is read (see STREAM_JSONL_BYTES). */
+  async *jsonlFile(path: string): AsyncGenerator<ReadItem> {
+    for await (const line of jsonlResults(path, fileLines(path))) {
+      this.built(line.origin, line.built);
+      yield* this.items.splice(0);
+    }
+  }
+
   async read(unit: Unit): Promise<void> {
     switch (unit.type) {
       case 'problem':
@@ -226,7 +251,8 @@ export async function* streamInputs(inputs: string[], options: ReadOptions = {})
     for (const [i, unit] of units.entries()) {
       const origin = unit.type === 'file' ? unit.path : unit.type === 'url' ? unit.url : unit.type === 'stdin' ? '-' : unit.problem.origin;
       try {
-        await reader.read(unit);
+        if (unit.type === 'file' && (await streamable(unit))) yield* reader.jsonlFile(unit.path);
+        else await reader.read(unit);
       } catch (e) {
         // A fault met while reading one input (a parser bug, a stack overflow) is that input's error;
         // what it yielded before the fault is kept.

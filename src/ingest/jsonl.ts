@@ -4,6 +4,7 @@ import { normalisePublished } from '../extract/dates.js';
 import { htmlArticleBounded, type Built } from './articles.js';
 import type { BoundedOptions } from '../extract/pool.js';
 import { textBudgetProblem } from './budgets.js';
+import { MAX_STREAMED_LINE_CHARS, type StreamedLine } from './lines.js';
 
 // JSONL / NDJSON: one article per line, {url, outlet, title, published, author, and text or html}.
 // A line's origin is `<path>#<line number>`; a malformed line is an error on that line alone.
@@ -50,19 +51,38 @@ function metaOf(record: Record<string, unknown>): Partial<ArticleMeta> {
  */
 export async function readJsonl(path: string, content: string, warnings: string[] = [], options: BoundedOptions = {}): Promise<LineResult[]> {
   const out: LineResult[] = [];
-  const lines = content.split('\n');
-  for (const [i, raw] of lines.entries()) {
-    const line = raw.replace(/\r$/, '');
-    if (!line.trim()) continue;
-    const origin = `${path}#${i + 1}`;
+  for await (const r of jsonlResults(path, asLines(content), warnings, options)) out.push(r);
+  return out;
+}
+
+function* asLines(content: string): Generator<StreamedLine> {
+  for (const text of content.split('\n')) yield { text: text.replace(/\r$/, '') };
+}
+
+/**
+ * The articles of JSONL lines, each yielded as soon as it is built: `ingest` reads a large file as a
+ * stream (src/ingest/lines.ts) and stores each article before the next line is read.
+ */
+export async function* jsonlResults(path: string, lines: AsyncIterable<StreamedLine> | Iterable<StreamedLine>, warnings: string[] = [], options: BoundedOptions = {}): AsyncGenerator<LineResult> {
+  let n = 0;
+  let any = false;
+  for await (const line of lines) {
+    n++;
+    const origin = `${path}#${n}`;
+    if ('tooLong' in line) {
+      any = true;
+      yield { origin, built: { ok: false, reason: `line ${n} of ${line.tooLong} characters is over the limit of ${MAX_STREAMED_LINE_CHARS} per line` } };
+      continue;
+    }
+    if (!line.text.trim()) continue;
+    any = true;
     try {
-      out.push({ origin, built: await readLine(origin, line, i + 1, warnings, options) });
+      yield { origin, built: await readLine(origin, line.text, n, warnings, options) };
     } catch (e) {
-      out.push({ origin, built: { ok: false, reason: `cannot read line ${i + 1} (${(e as Error).message})` } });
+      yield { origin, built: { ok: false, reason: `cannot read line ${n} (${(e as Error).message})` } };
     }
   }
-  if (out.length === 0) return [{ origin: path, built: { ok: false, reason: 'no JSON lines in the file' } }];
-  return out;
+  if (!any) yield { origin: path, built: { ok: false, reason: 'no JSON lines in the file' } };
 }
 
 /** One JSON line to an article, or the reason it cannot be one. */

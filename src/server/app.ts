@@ -9,7 +9,8 @@ import { contentSecurityPolicy } from '../report/html/page.js';
 import type { ReportFormat } from '../report/index.js';
 import type { Corpus } from '../store/corpus.js';
 import type { ArticleStore, StorySummary } from '../store/types.js';
-import { DossierCache, type Rendered, type SharedDossierStore } from './dossier-cache.js';
+import { DossierCache, type SharedDossierStore } from './dossier-cache.js';
+import { queryKey, ReadCache, sendRendered as send } from './read-cache.js';
 import { OPENAPI } from './openapi.js';
 import { queryStories } from '../store/story-query.js';
 import { parseStoryQuery } from './story-params.js';
@@ -41,6 +42,11 @@ export interface AppOptions {
   sharedDossiers?: SharedDossierStore | undefined;
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** What one story's reads depend on: its version (articles joining, moves, splits) and its conflict count. */
+export const storyVersion = (s: StorySummary): string => `${s.version}/${s.conflicts ?? '-'}/${s.updatedAt}`;
+
 const DOSSIER_FORMATS: Record<string, { format: ReportFormat; type: string }> = {
   json: { format: 'json', type: 'application/json; charset=utf-8' },
   html: { format: 'html', type: 'text/html; charset=utf-8' },
@@ -56,19 +62,6 @@ function sameToken(given: string, expected: string): boolean {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
   return timingSafeEqual(a, b);
-}
-
-/** Sends a cached rendering: 304 when the client has it, gzipped when the client accepts it. */
-function send(c: Context, r: Rendered, type: string): Response {
-  c.header('ETag', r.etag);
-  c.header('Vary', 'Accept-Encoding');
-  if (c.req.header('If-None-Match') === r.etag) return c.body(null, 304);
-  c.header('Content-Type', type);
-  if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
-    c.header('Content-Encoding', 'gzip');
-    return c.body(new Uint8Array(r.gzip));
-  }
-  return c.body(new Uint8Array(r.body));
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
@@ -111,6 +104,9 @@ export function createApp(options: AppOptions): Hono {
   const { corpus } = options;
   const store: ArticleStore = corpus.store;
   const cache = new DossierCache(store, undefined, options.sharedDossiers);
+  const reads = new ReadCache();
+  /** What a list depends on: every article and revision (the seq) and every conflict count (the builds). */
+  const listVersion = async (): Promise<string> => `${await store.lastSeq()}/${cache.builds}`;
   const app = new Hono();
   guard(app, { allowedHosts: options.allowedHosts });
 
@@ -146,14 +142,20 @@ export function createApp(options: AppOptions): Hono {
   app.get('/stories', async (c) => {
     const q = parseStoryQuery((name) => c.req.query(name));
     if (typeof q === 'string') fail(400, q);
-    return c.json(await queryStories(store, q));
+    const r = await reads.get(`/stories?${queryKey(c)}`, await listVersion(), async () => JSON.stringify(await queryStories(store, q)));
+    return send(c, r, JSON_TYPE);
   });
 
   app.get('/stories/:id', async (c) => {
     const s = await findStory(c, c.req.param('id'), '/stories/:id');
     if (s instanceof Response) return s;
+    const r = await reads.get(`/stories/${s.id}`, storyVersion(s), () => storyJson(s));
+    return send(c, r, JSON_TYPE);
+  });
+
+  const storyJson = async (s: StorySummary): Promise<string> => {
     const records = await store.storyArticles(s.id);
-    return c.json({
+    return JSON.stringify({
       story: s,
       articles: records.map((r) => ({
         id: r.id,
@@ -168,7 +170,7 @@ export function createApp(options: AppOptions): Hono {
       })),
       events: await store.storyEvents(s.id),
     });
-  });
+  };
 
   app.get('/stories/:id/dossier', async (c) => {
     const name = c.req.query('format') ?? 'json';
@@ -223,7 +225,7 @@ export function createApp(options: AppOptions): Hono {
     },
   );
 
-  registerUi(app, { corpus, cache, token: options.token, openWrites: options.openWrites, onStored: options.onStored, allowPrivateNetwork: options.allowPrivateNetwork, toArticle: articleFromJson });
+  registerUi(app, { corpus, cache, reads, listVersion, storyVersion, token: options.token, openWrites: options.openWrites, onStored: options.onStored, allowPrivateNetwork: options.allowPrivateNetwork, toArticle: articleFromJson });
 
   return app;
 }

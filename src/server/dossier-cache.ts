@@ -35,6 +35,11 @@ export class DossierCache {
   private readonly entries = new Map<string, Entry>();
   /** Builds in progress, so 200 simultaneous first requests build a dossier once. */
   private readonly pending = new Map<string, Promise<Entry>>();
+  /** Dossiers built (or read from the shared store) so far: each changes a story's conflict count, so lists made before it are stale. */
+  builds = 0;
+  /** Stories waiting for a background build (warm), in the order asked. */
+  private readonly queued = new Map<string, StorySummary>();
+  private warming: Promise<void> | null = null;
 
   constructor(
     private readonly store: ArticleStore,
@@ -42,6 +47,36 @@ export class DossierCache {
     /** When given, a dossier built by any process (a dossier worker, another server) is read from it, and ours are written to it. */
     private readonly shared?: SharedDossierStore,
   ) {}
+
+  /** Whether the dossier of this story version is at hand (no build needed). */
+  has(story: StorySummary): boolean {
+    return this.entries.get(story.id)?.version === story.version;
+  }
+
+  /**
+   * Builds these stories' missing dossiers in the background, one at a time (a list must not wait for
+   * them, and builds must not crowd the worker pool); a story already queued or built is passed over.
+   */
+  warm(stories: StorySummary[]): void {
+    for (const s of stories) {
+      if (this.has(s) || this.queued.has(s.id)) continue;
+      this.queued.set(s.id, s);
+    }
+    if (!this.warming && this.queued.size > 0) this.warming = this.drain().finally(() => (this.warming = null));
+  }
+
+  /** Settles when the background builds queued so far are done (tests, shutdown). */
+  async warmed(): Promise<void> {
+    while (this.warming) await this.warming;
+  }
+
+  private async drain(): Promise<void> {
+    for (const [id, s] of this.queued) {
+      this.queued.delete(id);
+      // A story that fails to build (over its deadline) says "not built yet"; the list goes on.
+      await this.entry(s).catch(() => undefined);
+    }
+  }
 
   async dossier(story: StorySummary): Promise<Dossier> {
     return (await this.entry(story)).dossier;
@@ -86,6 +121,7 @@ export class DossierCache {
       this.entries.delete(oldest);
     }
     await this.store.setConflictCount(story.id, story.version, dossier.conflicts.length);
+    this.builds++;
     return entry;
   }
 

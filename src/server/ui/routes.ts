@@ -4,8 +4,9 @@ import type { Article } from '../../model/article.js';
 import { contentSecurityPolicy } from '../../report/html/page.js';
 import type { Corpus } from '../../store/corpus.js';
 import { queryStories } from '../../store/story-query.js';
-import type { ArticleStore, StoryPage, StoryQuery, StorySummary } from '../../store/types.js';
+import type { ArticleStore, StoryQuery, StorySummary } from '../../store/types.js';
 import type { DossierCache } from '../dossier-cache.js';
+import { queryKey, sendRendered, type ReadCache } from '../read-cache.js';
 import { parseStoryQuery } from '../story-params.js';
 import { addPage } from './add-page.js';
 import { ASSETS, type Asset } from './assets.js';
@@ -15,12 +16,16 @@ import { errorPage, UI_CSP } from './layout.js';
 import { storyListPage } from './list-page.js';
 import { storyPage, type StoryView } from './story-page.js';
 
-/** Time the story list may spend building dossiers to show conflict counts; the rest say "not built yet". */
-export const UI_DOSSIER_BUDGET_MS = 1500;
 
 export interface UiDeps {
   corpus: Corpus;
   cache: DossierCache;
+  /** Rendered pages, kept per version (src/server/read-cache.ts). */
+  reads: ReadCache;
+  /** The version lists are made for: changes with every article, revision and dossier built. */
+  listVersion: () => Promise<string>;
+  /** The version one story's pages are made for. */
+  storyVersion: (s: StorySummary) => string;
   token?: string | undefined;
   onStored?: (() => void) | undefined;
   allowPrivateNetwork?: boolean | undefined;
@@ -60,25 +65,28 @@ function backHref(c: Context): string {
   }
 }
 
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+/** A page from the read cache, under the UI's content security policy. */
+const cachedPage = (c: Context, r: Parameters<typeof sendRendered>[1]): Response => {
+  c.header('Content-Security-Policy', UI_CSP);
+  return sendRendered(c, r, HTML_TYPE);
+};
+
 const htmlPage = (c: Context, body: string): Response => {
   c.header('Content-Security-Policy', UI_CSP);
   return c.html(body);
 };
 
-/** A page of the list, with missing dossiers built (within the budget) so conflict counts show. */
-async function listWithCounts(deps: UiDeps, q: StoryQuery): Promise<StoryPage> {
+/**
+ * A page of the list as it stands: a story whose dossier is not built says "not built yet", and its
+ * build starts in the background (the list shows its count once built, the next time it is read).
+ */
+async function listPage(deps: UiDeps, q: StoryQuery): Promise<string> {
   const store = deps.corpus.store;
-  const first = await queryStories(store, q);
-  if (q.conflicts === 'unbuilt') return first;
-  const started = Date.now();
-  let built = false;
-  for (const s of first.stories) {
-    if (s.conflicts !== null) continue;
-    if (Date.now() - started > UI_DOSSIER_BUDGET_MS) break;
-    await deps.cache.dossier(s);
-    built = true;
-  }
-  return built ? queryStories(store, q) : first;
+  const result = await queryStories(store, q);
+  deps.cache.warm(result.stories.filter((s) => s.conflicts === null));
+  return storyListPage(q, result, await store.countStories());
 }
 
 /** A live story, a redirect to where a merged one went, or a 404 page. */
@@ -92,7 +100,7 @@ async function liveStory(c: Context, store: ArticleStore, suffix: string): Promi
 }
 
 /** Everything the story page shows: articles, history, the articles the history names, the dossier. */
-async function storyView(c: Context, deps: UiDeps, s: StorySummary): Promise<StoryView> {
+async function storyView(deps: UiDeps, s: StorySummary, back: string): Promise<StoryView> {
   const store = deps.corpus.store;
   const [records, events, dossier] = [await store.storyArticles(s.id), await storyHistory(store, s.id), await deps.cache.dossier(s)];
   const named: StoryView['named'] = new Map(records.map((r) => [r.id, r.article]));
@@ -103,7 +111,7 @@ async function storyView(c: Context, deps: UiDeps, s: StorySummary): Promise<Sto
   }
   // The dossier was just built: the summary now carries its conflict count.
   const story = (await store.story(s.id)) ?? s;
-  return { story, records, events, named, dossier, back: backHref(c) };
+  return { story, records, events, named, dossier, back };
 }
 
 export function registerUi(app: Hono, deps: UiDeps): void {
@@ -111,7 +119,8 @@ export function registerUi(app: Hono, deps: UiDeps): void {
   const list = async (c: Context): Promise<Response> => {
     const q = parseStoryQuery((name) => c.req.query(name));
     if (typeof q === 'string') throw new HTTPException(400, { message: q });
-    return htmlPage(c, storyListPage(q, await listWithCounts(deps, q), await store.countStories()));
+    const r = await deps.reads.get(`/ui?${queryKey(c)}`, await deps.listVersion(), () => listPage(deps, q));
+    return cachedPage(c, r);
   };
   app.get('/', list);
   app.get('/ui', list);
@@ -121,7 +130,10 @@ export function registerUi(app: Hono, deps: UiDeps): void {
 
   app.get('/ui/stories/:id', async (c) => {
     const s = await liveStory(c, store, '');
-    return s instanceof Response ? s : htmlPage(c, storyPage(await storyView(c, deps, s)));
+    if (s instanceof Response) return s;
+    const back = backHref(c);
+    const r = await deps.reads.get(`/ui/stories/${s.id}\u0000${back}`, deps.storyVersion(s), async () => storyPage(await storyView(deps, s, back)));
+    return cachedPage(c, r);
   });
 
   app.get('/ui/stories/:id/dossier', async (c) => {
@@ -129,8 +141,7 @@ export function registerUi(app: Hono, deps: UiDeps): void {
     if (s instanceof Response) return s;
     const r = await deps.cache.rendered(s, 'html');
     c.header('Content-Security-Policy', contentSecurityPolicy());
-    c.header('Content-Type', 'text/html; charset=utf-8');
-    return c.body(new Uint8Array(r.body));
+    return sendRendered(c, r, HTML_TYPE);
   });
 
   registerIngestForms(app, deps);
