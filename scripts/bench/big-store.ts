@@ -21,6 +21,7 @@ import { PgStore } from '../../src/store/postgres/store.js';
 import { scratchDatabase } from '../../src/testing/servers.js';
 import { generateCorpus } from '../generate-corpus.js';
 import { bigRows, copyLine, type BigRow } from './_big-rows.js';
+import { joinPhases } from './_join-phases.js';
 
 const PG_N = Number(process.env['CROSSCHECK_BENCH_BIG'] ?? 20_000);
 const SQLITE_N = Number(process.env['CROSSCHECK_BENCH_BIG_SQLITE'] ?? PG_N);
@@ -152,11 +153,13 @@ async function pgFigures(): Promise<string[]> {
     const j = await joins(() => PgStore.open(db.url));
     const latency = await assignLatency(j.corpus);
     await j.corpus.store.close();
+    const phases = await joinPhases(() => PgStore.open(db.url));
     const perMillion = (b: number): string => mb((b / PG_N) * 1e6);
     return [
       `PostgreSQL, ${PG_N} generated articles (${PER_DAY} a day) bulk-loaded by COPY in ${loadS.toFixed(0)} s`,
       `  size ${mb(total)} = ${perMillion(total)} per million articles (${sizes.rows.slice(0, 4).map((r) => `${r.t} ${perMillion(r.n)}`).join(', ')})`,
       `  a process joining: replaying the whole log ${j.replayS.toFixed(1)} s; from the checkpoint (${mb(j.checkpointBytes)}) ${j.checkpointS.toFixed(1)} s`,
+      `  ${phases}`,
       `  ${latency}`,
     ];
   } finally {
@@ -172,9 +175,11 @@ async function sqliteFigures(): Promise<string[]> {
     const j = await joins(() => new SqliteStore(path));
     const latency = await assignLatency(j.corpus);
     await j.corpus.store.close();
+    const phases = await joinPhases(() => new SqliteStore(path));
     return [
       `SQLite, ${SQLITE_N} generated articles loaded in ${loadS.toFixed(0)} s`,
       `  opening (serve, ingest): replaying the whole log ${j.replayS.toFixed(1)} s; from the checkpoint (${mb(j.checkpointBytes)}) ${j.checkpointS.toFixed(1)} s`,
+      `  ${phases}`,
       `  ${latency}`,
     ];
   } finally {

@@ -4,6 +4,7 @@ import { makeArticle } from '../../model/article.js';
 import { testDatabase } from '../../testing/servers.js';
 import { runStoreConformance } from '../conformance.js';
 import { Corpus } from '../corpus.js';
+import { readCheckpoint } from './checkpoint-read.js';
 import { readMigrations } from './migrate.js';
 import { PgStore } from './store.js';
 
@@ -59,5 +60,25 @@ if (db) {
     await s.pool.query(`ALTER TABLE articles DETACH PARTITION articles_${month}`);
     assert.equal((await s.pool.query('SELECT 1 FROM articles')).rowCount, 0, 'the detached month is out of the table');
     await s.close();
+  });
+}
+
+if (db) {
+  void test('postgres: a checkpoint read in slices is the bytes written, and one past the log end is ignored', async () => {
+    const store = await PgStore.open(db.url, { schema: 'checkpoint_slices' });
+    const body = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 37 + 11) % 256));
+    await store.saveCheckpoint(0, body);
+    const c = await store.pool.connect();
+    try {
+      // 7-byte slices: 143 reads, the last one short.
+      const got = await readCheckpoint(c, 7);
+      assert.equal(got?.seq, 0);
+      assert.ok(got.body.equals(body));
+    } finally {
+      c.release();
+    }
+    await store.saveCheckpoint(5, Buffer.from('from a longer log'));
+    assert.ok((await store.loadCheckpoint())?.body.equals(body), 'seq 5 is past the log end (0)');
+    await store.close();
   });
 }

@@ -13,6 +13,7 @@ import {
   type StoryEvent,
   type StorySummary,
 } from '../types.js';
+import { readCheckpoint } from './checkpoint-read.js';
 import { lockKey, migrate } from './migrate.js';
 import { ensurePartition, monthOf, nextMonth } from './partitions.js';
 import { REPLAY_COLUMNS, toRecord, toReplayRecord, toStoryRow, type ArticleRow, type ReplayRow, type StoryDbRow } from '../rows.js';
@@ -133,9 +134,7 @@ export class PgStore implements ArticleStore {
   }
 
   async loadCheckpoint(): Promise<{ seq: number; body: Buffer } | null> {
-    // A checkpoint past the log's end belongs to a log that was cut back (restored backup): ignore it.
-    const r = await this.pool.query<{ seq: number; body: Buffer }>('SELECT seq, body FROM cluster_checkpoints WHERE seq <= (SELECT last_seq FROM log_head) ORDER BY seq DESC LIMIT 1');
-    return r.rows[0] ?? null;
+    return this.withClient((c) => readCheckpoint(c));
   }
 
   async commit(change: ArticleCommit, expectedSeq: number): Promise<ArticleRecord> {
