@@ -3,6 +3,7 @@ import type { DateMention, Mention } from '../../nlp/types.js';
 import { lexicons } from '../lexicon.js';
 import { lexicons as nlpLexicons } from '../../nlp/lexicons.js';
 import { stem } from '../text/stem.js';
+import { familyName } from './number-family.js';
 
 /** Stemmed content words of a sentence (no function words, no figures), to tell whether two sentences are about one thing. */
 export function sentenceWords(text: string, sentence: Span): Set<string> {
@@ -67,10 +68,9 @@ export function figureOwner(text: string, sentence: Span, figure: Span, mentions
   let bestDistance = Infinity;
   for (const m of mentions) {
     // A full name only: a lone capitalised word ("Wiretapped calls led to...") is too often no person.
-    if (m.kind !== 'person' || m.start < sentence.start || m.end > sentence.end || !/\s/.test(m.canonical.trim())) continue;
-    const distance = ownerGap(text, m, figure);
-    const last = /[\p{L}'’]+$/u.exec(m.canonical.replace(/['’]s?$/, ''))?.[0];
-    if (last && distance !== null && distance < bestDistance) [best, bestDistance] = [stem(last.toLowerCase()), distance];
+    const family = m.kind === 'person' && m.start >= sentence.start && m.end <= sentence.end ? familyName(m.canonical) : null;
+    const distance = family ? ownerGap(text, m, figure) : null;
+    if (family && distance !== null && distance < bestDistance) [best, bestDistance] = [stem(family), distance];
   }
   return best;
 }

@@ -8,17 +8,20 @@ import type { SourceDoc } from '../source-doc.js';
  * people is no dispute with a figure for the other.
  */
 
-const lower = (w: string): string => w.toLowerCase();
+/** The family name of a person's canonical name, lower case ("Ann Lee's" -> "lee"), or null for a lone word. */
+export function familyName(canonical: string): string | null {
+  const words = canonical.trim().split(/\s+/);
+  return words.length < 2 ? null : (words[words.length - 1] as string).replace(/['’]s?$/, '').toLowerCase();
+}
 
 /** Family name -> the given names printed with it, over the people of some articles ("Jerry Ortiz", "Jeremy Ortiz"). */
 function givenNames(docs: readonly SourceDoc[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const doc of docs) {
     for (const e of doc.analysis.entities) {
-      const words = e.canonical.split(/\s+/).filter(Boolean);
-      if (e.kind !== 'person' || words.length < 2) continue;
-      const family = lower((words[words.length - 1] as string).replace(/['’]s?$/, ''));
-      const given = lower(words[0] as string);
+      const family = e.kind === 'person' ? familyName(e.canonical) : null;
+      if (!family) continue;
+      const given = (e.canonical.trim().split(/\s+/)[0] as string).toLowerCase();
       const set = out.get(family) ?? new Set<string>();
       set.add(given);
       out.set(family, set);
