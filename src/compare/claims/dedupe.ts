@@ -55,3 +55,17 @@ function isDuplicate(small: ClaimUnit[], large: ClaimUnit[]): boolean {
   const inside = small.filter((u) => large.some((v) => overlapsUnit(u, v)));
   return inside.length >= DUPLICATE_SHARE * small.length && new Set(inside.map((u) => u.source)).size >= DUPLICATE_MIN_SOURCES;
 }
+
+/** A single-source claim's span and a shared claim's sentence this close are one statement. */
+const SHOWN_TWICE_SHARE = 0.8;
+
+/**
+ * Whether a span is (nearly) one of the single-source claims' spans. A shared claim must not read
+ * as such a sentence: the reader would see one statement twice, once corroborated and once not
+ * (issue 17). Event-level groups (several sources linked only by the event) otherwise read as any
+ * of their sentences, and that sentence's own fact is often single-source.
+ */
+export function spanOfSingle(singles: { units: ClaimUnit[] }[]): (u: ClaimUnit) => boolean {
+  const spans = singles.flatMap((g) => g.units);
+  return (u) => spans.some((s) => u.source === s.source && Math.min(u.end, s.end) - Math.max(u.start, s.start) >= SHOWN_TWICE_SHARE * Math.max(u.end - u.start, s.end - s.start));
+}

@@ -5,7 +5,8 @@ import type { QuoteStage } from '../quotes/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { clausesOf } from './clauses.js';
 import { sameCount } from './figures.js';
-import { mergeDuplicateGroups } from './dedupe.js';
+import { mergeDuplicateGroups, spanOfSingle } from './dedupe.js';
+import { claimText, inOwnVoice } from './fragments.js';
 import { claimUnits, headlineUnits, isStatement, type ClaimUnit } from './units.js';
 
 export { claimUnits, type ClaimUnit } from './units.js';
@@ -97,12 +98,16 @@ export function compareClaims(docs: SourceDoc[], _quotes: QuoteStage): ClaimStag
     const g = groupOfSentence.get(u) as ClaimUnit[];
     const unit = { unit: u, clauses: clausesBySentence.get(u) ?? [], group: multi(g) ? g : [] };
     const context = { doc: docs[u.source] as SourceDoc, sharedClause, matcher, clauseMatcher, closeTo };
-    for (const x of singleSourceClaims(unit, context)) out.push({ units: [x], claim: toClaim([x], docs, clauseMatcher) });
+    for (const x of singleSourceClaims(unit, context)) {
+      const claim = toClaim([x], docs, clauseMatcher);
+      out.push({ units: [x], claim: { ...claim, text: claimText(context.doc, x, u) } });
+    }
   }
   const shared = mergeDuplicateGroups(out.filter((g) => multi(g.units)).map((g) => g.units), MAX_EVIDENCE_PER_SOURCE, (g) => centralUnit(g, matcher), (a, b) => a.source !== b.source && matcher.similarity(a, b) >= FACT_SIMILARITY);
-  const sharedClaims = shared.map((g) => ({ units: g, claim: toClaim(g, docs, matcher, (u) => closeTo(u, g)) }));
-  const singles = dropRestated(out.filter((g) => !multi(g.units)), shared, closeTo);
-  const groups = [...sharedClaims, ...dropSaidElsewhere(singles, [...units, ...heads], (k) => clauseMatcher.weight(k))];
+  const singles = dropSaidElsewhere(dropRestated(out.filter((g) => !multi(g.units)), shared, closeTo), [...units, ...heads], (k) => clauseMatcher.weight(k));
+  const single = spanOfSingle(singles);
+  const sharedClaims = shared.map((g) => ({ units: g, claim: toClaim(g, docs, matcher, (u) => closeTo(u, g), (u) => !single(u)) }));
+  const groups = [...sharedClaims, ...singles];
   return { units, groups, matcher };
 }
 
@@ -163,13 +168,13 @@ interface SingleContext {
 function singleSourceClaims(s: { unit: ClaimUnit; clauses: ClaimUnit[]; group: ClaimUnit[] }, x: SingleContext): ClaimUnit[] {
   const { unit: u, clauses: cs, group: g } = s;
   const anyShared = cs.some((c) => x.sharedClause.has(c));
-  if (!(g.length && x.closeTo(u, g)) && !anyShared) return isStatement(x.doc, u) ? [u] : [];
+  if (!(g.length && x.closeTo(u, g)) && !anyShared) return isStatement(x.doc, u) && inOwnVoice(x.doc, u) ? [u] : [];
   // Said elsewhere: by the other sources' sentences that state this sentence's fact, not by every
   // sentence of its event.
   const said = new Set(g.filter((o) => o.source !== u.source && x.matcher.similarity(u, o) >= FACT_SIMILARITY).flatMap((o) => o.keys));
   const out: ClaimUnit[] = [];
   for (const c of cs) {
-    if (x.sharedClause.has(c) || cs.length < 2) continue;
+    if (x.sharedClause.has(c) || cs.length < 2 || !inOwnVoice(x.doc, c)) continue;
     const weight = c.keys.reduce((n, k) => n + x.clauseMatcher.weight(k), 0);
     const known = c.keys.filter((k) => said.has(k)).reduce((n, k) => n + x.clauseMatcher.weight(k), 0);
     if (known > UNSAID_SHARE * weight) continue;
@@ -261,11 +266,13 @@ const UNSAID_SHARE = 0.25;
  * fact another source states (`stated`) when there are any: a sentence met only on the event would
  * name a fact the claim's other sources do not give.
  */
-function centralUnit(g: ClaimUnit[], m: Matcher, stated?: (u: ClaimUnit) => boolean): ClaimUnit {
-  const pool = stated ? g.filter(stated) : [];
-  let central = (pool[0] ?? g[0]) as ClaimUnit;
+function centralUnit(g: ClaimUnit[], m: Matcher, stated?: (u: ClaimUnit) => boolean, shown: (u: ClaimUnit) => boolean = () => true): ClaimUnit {
+  const candidates = g.filter(shown);
+  const pool = stated ? candidates.filter(stated) : [];
+  const among = pool.length ? pool : candidates.length ? candidates : g;
+  let central = among[0] as ClaimUnit;
   let bestScore = -1;
-  for (const u of pool.length ? pool : g) {
+  for (const u of among) {
     let s = 0;
     for (const v of g) if (v !== u) s += m.similarity(u, v);
     if (s > bestScore) {
@@ -276,9 +283,9 @@ function centralUnit(g: ClaimUnit[], m: Matcher, stated?: (u: ClaimUnit) => bool
   return central;
 }
 
-function toClaim(g: ClaimUnit[], docs: SourceDoc[], m: Matcher, stated?: (u: ClaimUnit) => boolean): Claim {
+function toClaim(g: ClaimUnit[], docs: SourceDoc[], m: Matcher, stated?: (u: ClaimUnit) => boolean, shown?: (u: ClaimUnit) => boolean): Claim {
   const sources = [...new Set(g.map((u) => u.source))].sort((a, b) => a - b);
-  const central = centralUnit(g, m, stated);
+  const central = centralUnit(g, m, stated, shown);
   const doc = (u: ClaimUnit): SourceDoc => docs[u.source] as SourceDoc;
   return {
     id: '',

@@ -11,7 +11,7 @@ export interface ClaimUnit extends Span {
 }
 
 /** Sentences mostly inside quotation marks are quotes, handled by the quote stage. */
-const MAX_QUOTED_SHARE = 0.7;
+export const MAX_QUOTED_SHARE = 0.7;
 /** Shorter sentences are captions, datelines or fragments. */
 const MIN_CLAIM_WORDS = 6;
 /** Evidence stays sentence-sized: a longer sentence is cut to its unquoted part. */
