@@ -40,3 +40,11 @@ void test("two people's figures are two facts, though the sentences share a name
   const c = 'Tomas Varga signed a $150 million deal with the Harbor Hawks on Monday.';
   assert.equal(conflictsOf(docsOf(b, c)).length, 1);
 });
+
+void test('a person opening a sentence is named in it: two players\' stat lines are two facts', () => {
+  const docs = docsOf(
+    'Petra Solberg scored 20 points in the win over Velby. Marek Ostrava finished with 16 points and nine rebounds for the visitors.',
+    'Petra Solberg scored 20 points in the win over Velby. Forward Jonas Tarn, the league leader, posted 29 points to go with eight rebounds.',
+  );
+  assert.deepEqual(conflictsOf(docs).map((c) => c.summary), []);
+});

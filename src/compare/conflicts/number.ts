@@ -120,7 +120,7 @@ export function numberConflicts(docs: SourceDoc[], _claims: ClaimStage): Conflic
       const d = doc.analysis.dates.find((x) => x.granularity === 'day' && x.start >= q.sentence.start && x.end <= q.sentence.end && WEEKDAY.test(x.text));
       return d ? (WEEKDAY.exec(d.text)?.[1]?.toLowerCase() ?? null) : null;
     };
-    return kept.map((q) => ({ q, source: doc.index, weekday: weekday(q), words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence), owner: figureOwner(doc.text, q.sentence, q.figure, doc.analysis.mentions), ordinal: ordinal(q), day: day(q), period: sentencePeriod(doc.text, q.sentence, doc.analysis.dates), next: nextWord(doc.text, q.figure.end), place: placeOf(doc, q) }));
+    return kept.map((q) => ({ q, source: doc.index, weekday: weekday(q), words: sentenceWords(doc.text, q.sentence), names: sentenceNames(doc.text, q.sentence, doc.analysis.mentions), owner: figureOwner(doc.text, q.sentence, q.figure, doc.analysis.mentions), ordinal: ordinal(q), day: day(q), period: sentencePeriod(doc.text, q.sentence, doc.analysis.dates), next: nextWord(doc.text, q.figure.end), place: placeOf(doc, q) }));
   });
   const disputes: Stated[][][] = [];
   for (const measure of clusters(stated, linked)) {
