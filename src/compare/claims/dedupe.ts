@@ -69,3 +69,16 @@ export function spanOfSingle(singles: { units: ClaimUnit[] }[]): (u: ClaimUnit) 
   const spans = singles.flatMap((g) => g.units);
   return (u) => spans.some((s) => u.source === s.source && Math.min(u.end, s.end) - Math.max(u.start, s.start) >= SHOWN_TWICE_SHARE * Math.max(u.end - u.start, s.end - s.start));
 }
+
+/**
+ * A shared group is hollow when no two of its sources state one fact (each link is only the event)
+ * and the sentences it could read as, those not already single-source claims, come from one source:
+ * it would show one source's sentence as corroborated by sentences that are shown, rightly, as
+ * single-source claims of their own (two outlets' comments on strained relations as evidence for a
+ * third outlet's "the minister then suggested the tape could be fake, adding"). Such a group is no
+ * claim. The dev stories' mean is unchanged; on the seed story it removes the one such claim.
+ */
+export function isHollow(g: ClaimUnit[], single: (u: ClaimUnit) => boolean, closeTo: (u: ClaimUnit, g: ClaimUnit[]) => boolean): boolean {
+  if (g.some((u) => closeTo(u, g))) return false;
+  return new Set(g.filter((u) => !single(u)).map((u) => u.source)).size < 2;
+}

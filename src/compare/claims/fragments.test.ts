@@ -4,7 +4,7 @@ import { makeArticle } from '../../model/article.js';
 import { analyzeArticle } from '../../nlp/analyze.js';
 import { buildSourceDoc, type SourceDoc } from '../source-doc.js';
 import { claimText, inOwnVoice, leansOnSentence } from './fragments.js';
-import { spanOfSingle } from './dedupe.js';
+import { isHollow, spanOfSingle } from './dedupe.js';
 import { compareQuotes } from '../quotes/index.js';
 import { compareClaims } from './index.js';
 import { claimUnits, type ClaimUnit } from './units.js';
@@ -71,4 +71,14 @@ void test('no two claims of a story read the same', () => {
   const read = groups.map((g) => g.claim.text);
   assert.equal(new Set(read).size, read.length, read.join('\n'));
   assert.ok(read.some((t) => t.endsWith('was launched in March last year.')), read.join('\n'));
+});
+
+void test('a shared group whose sentences are all single-source claims but one source\'s is hollow; one with a fact core or two shown sources is not', () => {
+  const u = (source: number, start: number): ClaimUnit => ({ source, start, end: start + 10, words: [], keys: [] });
+  const [a, b, c] = [u(0, 0), u(1, 0), u(2, 0)] as [ClaimUnit, ClaimUnit, ClaimUnit];
+  const singleAB = (x: ClaimUnit): boolean => x === a || x === b;
+  const never = (): boolean => false;
+  assert.equal(isHollow([a, b, c], singleAB, never), true, 'only source 2 is left to read as, linked by the event alone');
+  assert.equal(isHollow([a, b, c], (x) => x === a, never), false, 'sources 1 and 2 are left: a claim two sources make');
+  assert.equal(isHollow([a, b, c], singleAB, (x) => x === c), false, 'a sentence stating another source\'s fact is a core');
 });

@@ -5,7 +5,7 @@ import type { QuoteStage } from '../quotes/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { clausesOf } from './clauses.js';
 import { sameCount } from './figures.js';
-import { mergeDuplicateGroups, spanOfSingle } from './dedupe.js';
+import { isHollow, mergeDuplicateGroups, spanOfSingle } from './dedupe.js';
 import { claimText, inOwnVoice } from './fragments.js';
 import { claimUnits, headlineUnits, isStatement, type ClaimUnit } from './units.js';
 
@@ -106,7 +106,7 @@ export function compareClaims(docs: SourceDoc[], _quotes: QuoteStage): ClaimStag
   const shared = mergeDuplicateGroups(out.filter((g) => multi(g.units)).map((g) => g.units), MAX_EVIDENCE_PER_SOURCE, (g) => centralUnit(g, matcher), (a, b) => a.source !== b.source && matcher.similarity(a, b) >= FACT_SIMILARITY);
   const singles = dropSaidElsewhere(dropRestated(out.filter((g) => !multi(g.units)), shared, closeTo), [...units, ...heads], (k) => clauseMatcher.weight(k));
   const single = spanOfSingle(singles);
-  const sharedClaims = shared.map((g) => ({ units: g, claim: toClaim(g, docs, matcher, (u) => closeTo(u, g), (u) => !single(u)) }));
+  const sharedClaims = shared.filter((g) => !isHollow(g, single, closeTo)).map((g) => ({ units: g, claim: toClaim(g, docs, matcher, (u) => closeTo(u, g), (u) => !single(u)) }));
   const groups = [...sharedClaims, ...singles];
   return { units, groups, matcher };
 }
