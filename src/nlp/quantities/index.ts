@@ -126,6 +126,14 @@ function unreadable(text: string, figure: Span): boolean {
   return /[/\uFFFD]/.test(text.charAt(figure.end)) || /[/\uFFFD]/.test(text.charAt(figure.start - 1));
 }
 
+/**
+ * A whole number written with a leading zero ("desk 05", "unit 007", "0241 GMT") is a code, a label
+ * or a clock time, never a count: prose writes counts without padding. Decimals ("0.5") are figures.
+ */
+function zeroPadded(text: string, figure: Span): boolean {
+  return /^0\d/.test(text.slice(figure.start, figure.end)) && !/^0\d*[.,]\d/.test(text.slice(figure.start, figure.end + 3));
+}
+
 /** Every measurement in the given sentences, skipping figures inside `exclude` (dates). */
 export function findQuantities(text: string, sentences: Span[], exclude: Span[] = []): Quantity[] {
   const out: Quantity[] = [];
@@ -137,7 +145,7 @@ export function findQuantities(text: string, sentences: Span[], exclude: Span[] 
       let v = valueAt(tokens, i);
       if (!v) continue;
       const span0 = { start: (tokens[v.first] as QToken).start, end: (tokens[v.last] as QToken).end };
-      if (exclude.some((d) => d.start < span0.end && span0.start < d.end) || unreadable(text, span0)) continue;
+      if (exclude.some((d) => d.start < span0.end && span0.start < d.end) || unreadable(text, span0) || zeroPadded(text, span0)) continue;
       v = appositiveAge(tokens, withRange(tokens, v));
       covered = v.last;
       const bound = boundBefore(tokens, v.first);

@@ -74,3 +74,9 @@ void test('how far someone lives: a distance after "lived"/"moved", its fraction
   const crowd = one('Police moved 300 people from the square.');
   assert.equal(crowd.event, null);
 });
+
+void test('a zero-padded whole number is a code or a label, not a count; a decimal below one is a figure', () => {
+  assert.equal(read('Reporting by desk 05 and desk 12.').filter((q) => q.value === 5).length, 0);
+  assert.equal(read('Unit 007 filed the report.').length, 0);
+  assert.equal(one('Rainfall rose 0.5 inches overnight.').value, 0.5);
+});
