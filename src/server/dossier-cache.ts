@@ -55,6 +55,16 @@ export class DossierCache {
   }
 
   /**
+   * The story's independent sources (copies and near-copies counting once), when the dossier of this
+   * version is at hand; null when it is not built yet (or no longer kept).
+   */
+  independentSources(story: StorySummary): number | null {
+    const e = this.entries.get(story.id);
+    if (e?.version !== story.version) return null;
+    return e.dossier.sourceGroups?.length ?? e.dossier.sources.length;
+  }
+
+  /**
    * Builds these stories' missing dossiers in the background, one at a time (a list must not wait for
    * them, and builds must not crowd the worker pool); a story already queued or built is passed over.
    */
