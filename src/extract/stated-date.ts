@@ -52,7 +52,9 @@ function compiled(): Patterns {
     // A city in capitals (perhaps ", Region"), perhaps a weekday, the day, an agency in brackets, a dash. Case matters.
     dateline: new RegExp(String.raw`^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{L} .]{2,30})?,\s+(?:${anyCase},?\s+)?${day}${year}\s*(?:\([^()]{1,60}\)\s*)?[-–—]`, 'u'),
     today: new RegExp(String.raw`\b(?:${today})\s*[(,]\s*(?:\p{L}+,?\s+)?${day}${year}\s*[),]`, 'iu'),
-    onWeekday: new RegExp(String.raw`\bon\s+${weekday},?\s+${day}${year}\b`, 'iu'),
+    // Without its year only: a day of this week is written so, and one with a year may be history
+    // ('On Tuesday, Oct. 10, 1972' in the first lines of an ECB+ article about a later day).
+    onWeekday: new RegExp(String.raw`\bon\s+${weekday},?\s+${day}(?!\.?,?\s+\d{4})\b`, 'iu'),
     full: new RegExp(String.raw`\b${day},?\s+(\d{4})\b`, 'iu'),
   };
   return patterns;
