@@ -60,6 +60,13 @@ function timeline(v: StoryView): string {
 
 const safeUrl = (url: string | null): string | null => (url && /^https?:\/\//i.test(url) ? url : null);
 
+/** An article's published date: its metadata's, else the one the dossier read from its text (said so). */
+function publishedCell(v: StoryView, r: ArticleRecord): string {
+  if (r.article.published) return when(r.article.published);
+  const source = v.dossier.sources.find((s) => s.origin === r.article.origin && s.publishedInferred);
+  return source?.published ? `${when(source.published)} <span class="muted">(stated in the text)</span>` : when(null);
+}
+
 function articleRows(v: StoryView): string {
   const rows = v.records.map((r) => {
     const url = safeUrl(r.article.url);
@@ -67,7 +74,7 @@ function articleRows(v: StoryView): string {
     const named = url ? `<a href="${attr(url)}" rel="noopener noreferrer" target="_blank">${title}</a>` : title;
     const copy = r.nearDuplicateOf ? `near-copy of ${articleName(v, r.nearDuplicateOf)}` : '';
     return `<tr><td>${when(r.ingestedAt)}</td><td>${r.article.outlet ? html(r.article.outlet) : '<span class="muted">no outlet named</span>'}</td>
-<td>${named}<div class="id">${html(r.article.origin)}</div></td><td>${when(r.article.published)}</td><td class="n">${r.version}</td><td>${copy}</td></tr>`;
+<td>${named}<div class="id">${html(r.article.origin)}</div></td><td>${publishedCell(v, r)}</td><td class="n">${r.version}</td><td>${copy}</td></tr>`;
   });
   return `<div class="scroll"><table id="articles"><thead><tr><th>Arrived (UTC)</th><th>Outlet</th><th>Title</th><th>Published</th><th class="n">Version</th><th>Copy of</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }

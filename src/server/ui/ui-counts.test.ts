@@ -86,3 +86,15 @@ void test('add page: closed writes disable the forms and say why and how to open
   assert.doesNotMatch(token, /<fieldset disabled/);
   assert.match(token, /Access token/);
 });
+
+void test('story page: an article dated only by its text shows that date, said to be stated in the text', async () => {
+  const corpus = await Corpus.open(new MemoryStore());
+  await corpus.ingest(makeArticle({ origin: 'dated.txt', kind: 'text', text: WIRE, meta: { title: 'Bridge collapse', outlet: 'Valley Courier', published: '2024-07-10' } }));
+  const built = (await import('../../ingest/articles.js')).plainTextArticle('undated.txt', 'text', `Bridge falls in Northfield\nEarlier today (9 July), ${WIRE}`);
+  assert.ok(built.ok);
+  await corpus.ingest(built.article);
+  const app = createApp({ corpus, openWrites: true });
+  const id = storyTitled(await (await app.request('/ui')).text(), /Bridge/);
+  const page = await (await app.request(`/ui/stories/${id}`)).text();
+  assert.match(page, /<time datetime="2024-07-09">2024-07-09<\/time> <span class="muted">\(stated in the text\)<\/span>/);
+});
