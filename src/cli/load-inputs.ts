@@ -76,6 +76,16 @@ function progressReporter(stream: NodeJS.WriteStream): { onProgress: ReadOptions
 }
 
 /**
+ * A day stated without its year ("Earlier today (9 July)") takes its year from the batch, the same in
+ * every command that reads a batch (analyze, extract, quotes, cluster).
+ */
+function withStatedYears(result: ReadResult, fill: (a: readonly Article[]) => Article[]): ReadResult {
+  const filled = fill(result.articles);
+  const swap = new Map(result.articles.map((a, i) => [a, filled[i] ?? a]));
+  return { ...result, articles: filled, items: result.items.map((it) => ('article' in it ? { article: swap.get(it.article) ?? it.article } : it)) };
+}
+
+/**
  * Reads every input for a command, showing progress on a terminal, and prints one line on stderr per
  * input that failed, was skipped or read with a warning. Never throws for bad inputs.
  */
@@ -86,7 +96,7 @@ export async function loadInputs(inputs: string[], options: ReadOptions = {}): P
   if (onProgress) withProgress.onProgress = onProgress;
   // Loaded when a command runs, not when it is registered: `--help` reads no input.
   const { readInputs } = await import('../ingest/index.js');
-  const result = await readInputs(inputs, withProgress);
+  const result = withStatedYears(await readInputs(inputs, withProgress), (await import('../extract/stated-date.js')).fillStatedYears);
   progress.clear();
   for (const p of result.problems) process.stderr.write(`${formatProblem(p)}\n`);
   // Said plainly, once per article: a language the language layer does not read.

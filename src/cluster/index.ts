@@ -37,6 +37,12 @@ export interface BatchOptions {
   /** Split stories holding two groups with different names/dates (split.ts); on with `refine`. */
   split?: boolean;
   splitParams?: Partial<SplitParams>;
+  /**
+   * The order articles arrive in: `published` (publication order, then origin: output independent of
+   * the input order; the default) or `input` (as given: the order `ingest` stores them in, so a story
+   * gets the id `ingest` gives it in a fresh store).
+   */
+  order?: 'published' | 'input';
 }
 
 /**
@@ -73,10 +79,11 @@ export function arrivalOrder(a: Article, b: Article): number {
 
 /**
  * `crosscheck cluster`: the same incremental clustering as the store, over a batch. Document
- * frequencies are taken over the whole batch first, then articles arrive in publication order.
+ * frequencies are taken over the whole batch first, then articles arrive in publication order (or
+ * as given, with `order: 'input'`).
  */
 export function clusterArticles(input: Article[], options: BatchOptions = {}): ClusterResult {
-  const articles = [...input].sort(arrivalOrder);
+  const articles = options.order === 'input' ? [...input] : [...input].sort(arrivalOrder);
   const features = articles.map((a) => extractFeatures(a));
   const df = new DocumentFrequencies();
   for (const f of features) df.add(featureKeys(f));

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { plainTextArticle } from '../ingest/articles.js';
 import { makeArticle } from '../model/article.js';
-import { fillStatedYears, statedDate } from './stated-date.js';
+import { fillStatedYears, fillStoredYears, statedDate } from './stated-date.js';
 
 const read = (text: string) => {
   const built = plainTextArticle('t.txt', 'text', text);
@@ -45,4 +45,30 @@ void test('a day without its year is kept, then takes the year from the batch wh
 void test('statedDate reads only the first lines', () => {
   const text = `${'A line of prose.\n'.repeat(8)}HARBOURTON, March 3, 2024 (Coast News) - late.`;
   assert.equal(statedDate(text, []), null);
+});
+
+void test('a weekday with its date in the lead is the stated date; the weekday picks the year it falls on', () => {
+  const lead = read('Harbour wall gives way\nThe harbour wall gave way on Tuesday 9 July, the port authority said.');
+  assert.deepEqual([lead.statedDate?.day, lead.statedDate?.month, lead.statedDate?.weekday, lead.published], [9, 7, 2, null]);
+  assert.equal(lead.text.slice(lead.statedDate!.start, lead.statedDate!.end), 'on Tuesday 9 July');
+  assert.equal(read('Harbour wall gives way\nHARBOURTON, Tuesday 9 July (Coast News) - The wall fell.').statedDate?.weekday, 2, 'a dateline with its weekday');
+  assert.equal(read('Harbour wall gives way\nHARBOURTON, Tuesday, July 9, 2024 (Coast News) - The wall fell.').published, '2024-07-09');
+  assert.equal(read('Harbour wall gives way\nHARBOURTON, Wednesday, July 9, 2024 (Coast News) - The wall fell.').published, null, 'a weekday that is not that day\'s');
+  assert.equal(read('Harbour wall gives way\nThe wall, built on Tuesday, Oct. 10, 1972, fell.').statedDate, undefined, 'in prose, a weekday with its year may be history');
+  // The batch's only date is months away: the ingest time decides, and 9 July was last a Tuesday in 2024.
+  const midway = makeArticle({ origin: 'm.txt', kind: 'text', text: 'x', meta: { published: '2024-12-31' } });
+  assert.equal(fillStatedYears([lead, midway], { ingested: '2026-12-01T00:00:00Z' })[0]?.published, '2024-07-09', 'the latest Tuesday 9 July before the ingest');
+});
+
+void test('with no dated article in the batch, the ingest time gives the year: the latest such day not after it', () => {
+  const yearless = read('Harbour wall gives way\nEarlier today (9 July), the harbour wall gave way.');
+  assert.equal(fillStatedYears([yearless], { ingested: '2026-12-07T12:00:00Z' })[0]?.published, '2026-07-09');
+  assert.equal(fillStatedYears([yearless], { ingested: '2026-03-01T12:00:00Z' })[0]?.published, '2025-07-09', 'not a day after the ingest');
+  const tuesday = read('Harbour wall gives way\nThe harbour wall gave way on Tuesday 9 July, officials said.');
+  assert.equal(fillStatedYears([tuesday], { ingested: '2026-12-07T12:00:00Z' })[0]?.published, '2024-07-09', 'the latest year 9 July was a Tuesday');
+  // A story's other articles come first; the latest ingest time only when they give no date.
+  const dated = makeArticle({ origin: 'b.md', kind: 'markdown', text: 'Other report.', meta: { published: '2024-07-10' } });
+  const stored = (article: typeof yearless) => ({ article, ingestedAt: '2026-12-07T12:00:00Z' });
+  assert.deepEqual(fillStoredYears([stored(yearless), stored(dated)]).map((a) => a.published), ['2024-07-09', '2024-07-10']);
+  assert.deepEqual(fillStoredYears([stored(yearless)]).map((a) => a.published), ['2026-07-09']);
 });

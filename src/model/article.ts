@@ -11,6 +11,8 @@ export interface StatedDate extends Span {
   year: number | null;
   month: number;
   day: number;
+  /** The weekday the text names with the day (0 Sunday), when it names one. */
+  weekday?: number;
 }
 
 export interface Diagnostic {

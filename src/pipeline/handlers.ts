@@ -1,4 +1,5 @@
 import { buildDossier } from '../compare/dossier.js';
+import { fillStoredYears } from '../extract/stated-date.js';
 import { htmlArticle, plainTextArticle } from '../ingest/articles.js';
 import { charsetOf, fetchUrl, FetchError, type FetchOptions } from '../ingest/fetch.js';
 import { decodeBytes } from '../ingest/decode.js';
@@ -117,14 +118,15 @@ const dossierStage: Handler = async (ctx, id) => {
   if (!live || (await ctx.dossiers.has(live.id, live.version))) return [];
   const records = await ctx.store.storyArticles(live.id);
   const stored = await ctx.items.analyses(records.map((r) => r.id));
+  // A day stated without its year takes it from the story's other articles, else from the ingest;
+  // an article so dated is analysed again (its analysis was made without a date).
+  const articles = fillStoredYears(records);
+  const dated = new Set(articles.filter((a, i) => a !== records[i]?.article).map((a) => contentId(a)));
   const analyze = (a: Article): ArticleAnalysis => {
-    const json = stored.get(contentId(a));
+    const json = dated.has(contentId(a)) ? undefined : stored.get(contentId(a));
     return json ? { ...(JSON.parse(json) as Omit<ArticleAnalysis, 'article'>), article: a } : analyzeArticle(a);
   };
-  const dossier = buildDossier(
-    records.map((r) => r.article),
-    { analyze },
-  );
+  const dossier = buildDossier(articles, { analyze });
   await ctx.dossiers.put(live.id, live.version, JSON.stringify(dossier));
   await ctx.store.setConflictCount(live.id, live.version, dossier.conflicts.length);
   return [];

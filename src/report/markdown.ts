@@ -6,7 +6,7 @@
 import type { Dossier, QuoteVariant } from '../model/dossier.js';
 import type { Evidence } from '../model/span.js';
 import { clip, oneLine, plural } from './text.js';
-import { agreement, independentNote, chainSteps, claimStances, diffRuns, showsDiff, FIDELITIES, FIDELITY_MEANING, profileFindings, profileViews, provenanceChains, referenceFirst, reuseEdges, shortDate, sourceProfiles, sourceName, sourceWarnings, wordCount, type Stance } from './view.js';
+import { agreement, copiesLine, glanceRows, independentNote, chainSteps, claimStances, diffRuns, showsDiff, FIDELITIES, FIDELITY_MEANING, profileFindings, profileViews, provenanceChains, referenceFirst, reuseEdges, shortDate, sourceProfiles, sourceName, sourceWarnings, wordCount, type Stance } from './view.js';
 
 /** Cited evidence is cut to this many characters; the full passage is in the source text. */
 const EVIDENCE_CHARS = 160;
@@ -43,13 +43,14 @@ export function renderMarkdown(dossier: Dossier): string {
   for (const w of dossier.warnings ?? []) push(`> **Warning:** ${escapeMarkdown(w.message)}`, '');
   push('## At a glance', '');
   push('| id | source | title | published | words |', '| --- | --- | --- | --- | ---: |');
-  for (const s of dossier.sources) {
-    push(`| ${escapeMarkdown(s.id)} | ${escapeMarkdown(sourceName(s))} | ${s.title ? escapeMarkdown(s.title) : '—'} | ${escapeMarkdown(shortDate(s.published) ?? '—')} | ${wordCount(s.text)} |`);
+  for (const { source: s, copies } of glanceRows(dossier)) {
+    const title = `${s.title ? escapeMarkdown(s.title) : '—'}${copies.length ? ` (${escapeMarkdown(copiesLine(copies))})` : ''}`;
+    push(`| ${escapeMarkdown(s.id)} | ${escapeMarkdown(sourceName(s))} | ${title} | ${escapeMarkdown(shortDate(s.published) ?? '—')} | ${wordCount(s.text)} |`);
   }
   push('');
   for (const w of sourceWarnings(dossier)) push(`> **Warning (${escapeMarkdown(w.source)}):** ${escapeMarkdown(w.message)}`, '');
   const share = a.corroboratedShare === null ? '' : ` (${Math.round(a.corroboratedShare * 100)}% corroborated)`;
-  push(`- **Sources:** ${dossier.sources.length}${escapeMarkdown(independentNote(dossier))}.`);
+  push(`- **Sources:** ${dossier.sources.length}${independentNote(dossier)}.`);
   push(`- **Claims:** ${a.claims}${share}: ${a.corroborated} corroborated, ${a.contested} contested, ${a.singleSource} single-source.`);
   push(`- **Conflicts:** ${a.conflicts}.`);
   const grades = FIDELITIES.filter((f) => a.fidelity[f] > 0).map((f) => `${a.fidelity[f]} ${f}`);

@@ -7,7 +7,7 @@ import pc from 'picocolors';
 import type { Dossier, DossierSource, QuoteVariant } from '../model/dossier.js';
 import type { Evidence } from '../model/span.js';
 import { clip, oneLine, plural } from './text.js';
-import { agreement, independentNote, chainSteps, claimStances, diffRuns, FIDELITIES, referenceFirst, showsDiff, provenanceChains, reuseEdges, shortDate, sourceName, sourceWarnings, type Stance } from './view.js';
+import { agreement, copiesLine, glanceRows, independentNote, chainSteps, claimStances, diffRuns, FIDELITIES, referenceFirst, showsDiff, provenanceChains, reuseEdges, shortDate, sourceName, sourceWarnings, type Stance } from './view.js';
 import { wrap, wrapPieces, type Piece } from './wrap.js';
 
 export const DEFAULT_WIDTH = 80;
@@ -49,7 +49,10 @@ export function renderTerminal(dossier: Dossier, options: TerminalOptions = {}):
   for (const w of dossier.warnings ?? []) para([{ text: 'warning:', style: c.yellow }, { text: ` ${oneLine(w.message)}` }], '  ! ', '    ');
 
   heading('At a glance');
-  for (const s of dossier.sources) para(sourceLine(s, c), '  ', '       ');
+  for (const row of glanceRows(dossier)) {
+    para(sourceLine(row.source, c), '  ', '       ');
+    if (row.copies.length) para([{ text: copiesLine(row.copies), style: c.yellow }], '       ', '       ');
+  }
   for (const w of sourceWarnings(dossier)) para([{ text: `warning ${w.source}: `, style: c.yellow }, { text: w.message }], '  ', '    ');
   const dates = a.dates.first ? (a.dates.first === a.dates.last ? a.dates.first : `${a.dates.first} to ${a.dates.last}`) : 'unknown';
   para(`Dates: ${dates}.`, '  ');

@@ -65,6 +65,42 @@ export function sourceName(source: DossierSource): string {
   return oneLine(name) || source.id;
 }
 
+/** One row of the sources list: a source, and the other inputs with its identical text (collapsed into it). */
+export interface GlanceRow {
+  source: DossierSource;
+  copies: DossierSource[];
+}
+
+/** Names shown of a group of identical copies before "(N more)". */
+const COPIES_NAMED = 2;
+
+/**
+ * The sources as a reader should list them: identical inputs (the dossier's `identical-inputs`
+ * warnings) collapse into their first, so 30 copies of one article are one row, not thirty.
+ */
+export function glanceRows(dossier: Pick<Dossier, 'sources' | 'warnings'>): GlanceRow[] {
+  const byId = new Map(dossier.sources.map((s) => [s.id, s]));
+  const copiesOf = new Map<string, DossierSource[]>();
+  const hidden = new Set<string>();
+  for (const w of dossier.warnings ?? []) {
+    if (w.kind !== 'identical-inputs') continue;
+    const members = dossier.sources.filter((s) => w.sources.includes(s.id));
+    const [first, ...rest] = members;
+    if (!first || rest.length === 0 || hidden.has(first.id)) continue;
+    copiesOf.set(first.id, members);
+    for (const r of rest) hidden.add(r.id);
+  }
+  return dossier.sources.filter((s) => !hidden.has(s.id)).map((s) => ({ source: byId.get(s.id) ?? s, copies: copiesOf.get(s.id) ?? [] }));
+}
+
+/** "30 copies of one article: a.txt, b.txt, … (28 more)", naming each copy by its file name (or URL). */
+export function copiesLine(copies: readonly DossierSource[]): string {
+  const name = (s: DossierSource): string => oneLine(s.origin.split(/[\\/]/).filter(Boolean).pop() ?? s.origin) || s.id;
+  const named = copies.slice(0, COPIES_NAMED).map(name).join(', ');
+  const more = copies.length - COPIES_NAMED;
+  return `${copies.length} copies of one article: ${named}${more > 0 ? `, … (${more} more)` : ''}`;
+}
+
 /** Warnings about single sources, in source order: for now, a language the language layer does not read. */
 export function sourceWarnings(dossier: Pick<Dossier, 'sources'>): { source: string; message: string }[] {
   return dossier.sources.flatMap((s) => (s.language?.note ? [{ source: s.id, message: s.language.note }] : []));

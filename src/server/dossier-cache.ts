@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { runInWorker } from '../extract/pool.js';
+import { fillStoredYears } from '../extract/stated-date.js';
 import type { Dossier } from '../model/dossier.js';
 import { renderDossier, type ReportFormat } from '../report/index.js';
 import type { ArticleStore, StorySummary } from '../store/types.js';
@@ -51,6 +52,16 @@ export class DossierCache {
   /** Whether the dossier of this story version is at hand (no build needed). */
   has(story: StorySummary): boolean {
     return this.entries.get(story.id)?.version === story.version;
+  }
+
+  /**
+   * The story's independent sources (copies and near-copies counting once), when the dossier of this
+   * version is at hand; null when it is not built yet (or no longer kept).
+   */
+  independentSources(story: StorySummary): number | null {
+    const e = this.entries.get(story.id);
+    if (e?.version !== story.version) return null;
+    return e.dossier.sourceGroups?.length ?? e.dossier.sources.length;
   }
 
   /**
@@ -131,7 +142,8 @@ export class DossierCache {
     const records = await this.store.storyArticles(story.id);
     // Built in a worker (src/server/dossier-worker.ts): the event loop stays free, and a story that
     // runs past the deadline is stopped.
-    const dossier = await runInWorker<Dossier>('server/dossier-worker', records.map((r) => r.article), DOSSIER_DEADLINE_MS);
+    // A day stated without its year takes it from the story's other articles, else from the ingest.
+    const dossier = await runInWorker<Dossier>('server/dossier-worker', fillStoredYears(records), DOSSIER_DEADLINE_MS);
     await this.shared?.put(story.id, story.version, JSON.stringify(dossier));
     return dossier;
   }

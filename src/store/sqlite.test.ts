@@ -46,6 +46,7 @@ void test('sqlite: a store written before revisions existed (schema 1) is migrat
   const raw = new Database(path);
   raw.exec('DROP TABLE revisions');
   raw.exec('DROP TABLE cluster_checkpoints');
+  raw.exec('DROP TABLE feed_validators');
   raw.exec('ALTER TABLE articles DROP COLUMN title');
   raw.pragma('user_version = 1');
   raw.close();

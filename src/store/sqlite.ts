@@ -7,6 +7,7 @@ import {
   type ArticleCommit,
   type ArticleRecord,
   type ArticleStore,
+  type FeedValidators,
   type ListOptions,
   type LogEntry,
   type MergeEvent,
@@ -82,6 +83,13 @@ const MIGRATIONS: string[] = [
      seq INTEGER PRIMARY KEY,
      at TEXT NOT NULL,
      body BLOB NOT NULL
+   );`,
+  // Watched feeds' validators (ETag, Last-Modified), so a later `watch` sends conditional requests.
+  `CREATE TABLE feed_validators (
+     url TEXT PRIMARY KEY,
+     etag TEXT,
+     last_modified TEXT,
+     at TEXT NOT NULL
    );`,
 ];
 
@@ -167,6 +175,16 @@ export class SqliteStore implements ArticleStore {
     // A checkpoint past the log's end belongs to a log that was cut back (restored backup): ignore it.
     const row = this.sql('SELECT seq, body FROM cluster_checkpoints WHERE seq <= ? ORDER BY seq DESC LIMIT 1').get(this.seqNow()) as { seq: number; body: Buffer } | undefined;
     return Promise.resolve(row ?? null);
+  }
+
+  feedValidators(url: string): Promise<FeedValidators | null> {
+    const row = this.sql('SELECT etag, last_modified AS lastModified FROM feed_validators WHERE url = ?').get(url) as FeedValidators | undefined;
+    return Promise.resolve(row ?? null);
+  }
+
+  saveFeedValidators(url: string, v: FeedValidators): Promise<void> {
+    this.sql('INSERT OR REPLACE INTO feed_validators (url, etag, last_modified, at) VALUES (?, ?, ?, ?)').run(url, v.etag, v.lastModified, new Date().toISOString());
+    return Promise.resolve();
   }
 
   commit(change: ArticleCommit, expectedSeq: number): Promise<ArticleRecord> {

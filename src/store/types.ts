@@ -160,6 +160,12 @@ export class StoreConflictError extends Error {
   }
 }
 
+/** What a feed server said of its last full answer, sent back to it as If-None-Match / If-Modified-Since. */
+export interface FeedValidators {
+  etag: string | null;
+  lastModified: string | null;
+}
+
 export interface ArticleStore {
   /** Highest committed seq, of an article or a revision (0 when empty). */
   lastSeq(): Promise<number>;
@@ -207,5 +213,9 @@ export interface ArticleStore {
   saveCheckpoint?(seq: number, body: Buffer): Promise<void>;
   /** The latest checkpoint at or below the log's last seq, or null. */
   loadCheckpoint?(): Promise<{ seq: number; body: Buffer } | null>;
+  /** Optional: a watched feed's validators from its last full read (ETag, Last-Modified), or null. */
+  feedValidators?(url: string): Promise<FeedValidators | null>;
+  /** Keeps a watched feed's validators, so the next `watch` (even `--once`) sends a conditional request. */
+  saveFeedValidators?(url: string, validators: FeedValidators): Promise<void>;
   close(): Promise<void>;
 }

@@ -8,8 +8,9 @@ import { conditionalGet, type ConditionalOptions, type ConditionalResult, type V
 /**
  * Polls feeds for weeks: each feed on its own timer, conditional requests so an unchanged feed costs
  * one 304, exponential back-off with jitter after errors (reset by the first success), and new items'
- * pages fetched and ingested. Items already stored (same URL) are not fetched again, so a restart
- * costs one full read of each feed and no duplicate work.
+ * pages fetched and ingested. Items already stored (same URL) are not fetched again, and each feed's
+ * validators are kept in the store (when it keeps them: SQLite), so a restart, or the next
+ * `watch --once`, starts with a conditional request.
  */
 export interface WatchOptions extends ConditionalOptions {
   /** Seconds between polls of a healthy feed. */
@@ -52,10 +53,14 @@ export async function pollOnce(corpus: Corpus, state: FeedState, options: WatchO
   const get = options.get ?? conditionalGet;
   const result = await get(state.url, state.validators, options);
   if (result.status !== 'ok') return { result, articles: 0 };
-  state.validators = result.validators;
   const feed = readFeed(state.url, result.body);
   if (!feed.ok) return { result: { status: 'error', reason: feed.reason, retryAfterMs: null }, articles: 0 };
   let n = 0;
+  let problems = 0;
+  const problem = (origin: string, reason: string): void => {
+    problems++;
+    options.log?.({ event: 'problem', feed: state.url, origin, reason });
+  };
   const readOptions: ReadOptions = { fetch: true };
   if (options.allowPrivateNetwork) readOptions.allowPrivateNetwork = true;
   if (options.timeoutMs !== undefined) readOptions.timeoutMs = options.timeoutMs;
@@ -63,7 +68,7 @@ export async function pollOnce(corpus: Corpus, state: FeedState, options: WatchO
   for (const entry of feed.entries) {
     let articles: Article[];
     if (entry.kind === 'error') {
-      options.log?.({ event: 'problem', feed: state.url, origin: entry.origin, reason: entry.reason });
+      problem(entry.origin, entry.reason);
       continue;
     }
     if (entry.kind === 'article') articles = [entry.article];
@@ -71,7 +76,7 @@ export async function pollOnce(corpus: Corpus, state: FeedState, options: WatchO
       // Known URL: stored already (a changed page is picked up when its feed item changes to full text).
       if (await corpus.store.byUrl(urlKey({ url: entry.url, origin: entry.url }))) continue;
       const read = await readInputs([entry.url], readOptions);
-      for (const p of read.problems) if (p.level === 'error') options.log?.({ event: 'problem', feed: state.url, origin: p.origin, reason: p.reason });
+      for (const p of read.problems) if (p.level === 'error') problem(p.origin, p.reason);
       articles = read.articles.map((a) => ({ ...a, title: a.title ?? entry.meta.title ?? null, published: a.published ?? entry.meta.published ?? null, outlet: a.outlet ?? entry.meta.outlet ?? null }));
     }
     for (const a of articles) {
@@ -80,9 +85,14 @@ export async function pollOnce(corpus: Corpus, state: FeedState, options: WatchO
         if (o.status !== 'duplicate') n++;
         options.log?.({ event: 'article', feed: state.url, origin: a.origin, status: o.status, id: o.id, story: o.story });
       } catch (e) {
-        options.log?.({ event: 'problem', feed: state.url, origin: a.origin, reason: (e as Error).message });
+        problem(a.origin, (e as Error).message);
       }
     }
+  }
+  // Kept only after a read with nothing left to retry: a 304 next time must not hide a failed item.
+  if (problems === 0) {
+    state.validators = result.validators;
+    await corpus.store.saveFeedValidators?.(state.url, result.validators);
   }
   return { result, articles: n };
 }
@@ -105,7 +115,8 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 export async function watchFeeds(corpus: Corpus, feeds: string[], options: WatchOptions): Promise<void> {
   const maxBackoff = options.maxBackoffSeconds ?? DEFAULT_MAX_BACKOFF_SECONDS;
   const loops = feeds.map(async (url) => {
-    const state: FeedState = { url, validators: { etag: null, lastModified: null }, failures: 0 };
+    const kept = await corpus.store.feedValidators?.(url);
+    const state: FeedState = { url, validators: kept ?? { etag: null, lastModified: null }, failures: 0 };
     while (!options.signal?.aborted) {
       let outcome;
       try {

@@ -45,8 +45,29 @@ export interface UiServer {
   close: () => Promise<void>;
 }
 
+/** Three outlets running one wire story, each with a line of its own: near-copies, one independent source. */
+const WIRE = 'A freight barge ran aground on the Osterby canal on Friday and blocked it for shipping, the canal authority said. Pilot Henrik Sandvall said the barge lost steering in high wind near the Osterby locks. Crews expected to refloat the barge by Sunday.';
+export const WIRE_TITLE = 'Barge blocks Osterby canal';
+export function wireCopies(): Article[] {
+  return OUTLETS.map((outlet, i) =>
+    makeArticle({
+      origin: `wire/${i}.txt`,
+      kind: 'text',
+      text: `${WIRE} ${['More to follow.', 'This story was updated.', 'Reporting by staff.'][i]}`,
+      meta: { title: WIRE_TITLE, outlet, published: `2024-05-1${i}T08:00:00Z` },
+    }),
+  );
+}
+
+export interface UiServerOptions {
+  /** Also store three near-copies of one wire story. */
+  copies?: boolean;
+  /** Writes open to anyone (the default, for the add journeys), or closed (no token, no --open-writes). */
+  writes?: 'open' | 'closed';
+}
+
 /** Starts the server over a fresh store: the example story, then `stories` generated stories (two articles for every third). */
-export async function startUiServer(stories = 22): Promise<UiServer> {
+export async function startUiServer(stories = 22, options: UiServerOptions = {}): Promise<UiServer> {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-ui-'));
   const store = new SqliteStore(join(dir, 'ui.db'));
   const corpus = await Corpus.open(store);
@@ -56,7 +77,8 @@ export async function startUiServer(stories = 22): Promise<UiServer> {
     await corpus.ingest(generated(k, 0));
     if (k % 3 === 0) await corpus.ingest(generated(k, 1));
   }
-  const app = createApp({ corpus, openWrites: true, allowPrivateNetwork: true });
+  if (options.copies) for (const a of wireCopies()) await corpus.ingest(a);
+  const app = createApp({ corpus, openWrites: options.writes !== 'closed', allowPrivateNetwork: true });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });

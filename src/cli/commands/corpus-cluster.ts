@@ -16,7 +16,9 @@ export function registerCluster(program: Command): void {
   addInputOptions(cmd).action(async (inputs: string[], flags: ClusterFlags) => {
     const articles = await loadArticles(inputs, readOptionsFrom(flags));
     const { clusterArticles } = await import('../../cluster/index.js');
-    const { stories, merges, splits } = clusterArticles(articles);
+    // In the order ingest would store them (inputs as given, directories sorted), so each story gets
+    // the id `ingest` gives it.
+    const { stories, merges, splits } = clusterArticles(articles, { order: 'input' });
     if (flags.format === 'json') {
       process.stdout.write(JSON.stringify({ stories, merges, splits }, null, 2) + '\n');
       return;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus } from '../../../scripts/generate-corpus.js';
@@ -29,4 +29,34 @@ void test('cluster and ingest give the same stories the same ids', () => {
     byId(stored.stories.map((s) => ({ id: s.id, n: s.articleCount }))),
     byId(clustered.stories.map((s) => ({ id: s.id, n: s.articles.length }))),
   );
+});
+
+void test('a dated .md and undated .txt files: cluster, ingest and the stored story agree on ids, titles and stated dates', () => {
+  const stories = join(dir, 'harbour');
+  mkdirSync(stories);
+  // a.txt comes first in the directory but has no metadata date; b.md has one: the story is a.txt's.
+  writeFileSync(join(stories, 'a.txt'), 'Harbour wall gives way in storm\nEarlier today (9 July), the harbour wall at Harbourton gave way in a storm, the port authority said. Ten boats were damaged.\n');
+  writeFileSync(join(stories, 'b.md'), '---\ntitle: Harbour wall collapses\npublished: 2024-07-09\n---\nThe harbour wall at Harbourton gave way in a storm, the port authority said. Ten boats were damaged in the harbour.\n');
+  writeFileSync(join(stories, 'c.txt'), 'Storm breaks Harbourton harbour wall\nThe harbour wall at Harbourton gave way in a storm on Tuesday 9 July, the port authority said. Twelve boats were damaged.\n');
+  const db = join(dir, 'harbour.db');
+  const ingest = cli(['ingest', stories, '--db', db]);
+  assert.equal(ingest.status, 0, ingest.stderr);
+  const stored = JSON.parse(cli(['stories', '--db', db, '--format', 'json']).stdout) as { stories: { id: string; title: string }[] };
+  const clustered = JSON.parse(cli(['cluster', stories, '--format', 'json']).stdout) as { stories: { id: string; title: string }[] };
+  assert.equal(stored.stories.length, 1);
+  assert.deepEqual(clustered.stories.map((s) => [s.id, s.title]), stored.stories.map((s) => [s.id, s.title]));
+  assert.equal(stored.stories[0]!.title, 'Harbour wall gives way in storm', "the first .txt's first line");
+  // Every reading of the batch gives each article the same title and date.
+  const extracted = cli(['extract', stories, '--format', 'jsonl']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { origin: string; title: string; published: string | null });
+  const analysed = (JSON.parse(cli(['analyze', stories, '--format', 'json']).stdout) as { sources: { origin: string; title: string; published: string | null }[] }).sources;
+  const story = (JSON.parse(cli(['story', stored.stories[0]!.id, '--db', db, '--format', 'json']).stdout) as { sources: { origin: string; title: string; published: string | null }[] }).sources;
+  const view = (list: { origin: string; title: string; published: string | null }[]) => list.map((s) => [s.origin.split('/').pop(), s.title, s.published?.slice(0, 10)]).sort();
+  const expected = [
+    ['a.txt', 'Harbour wall gives way in storm', '2024-07-09'],
+    ['b.md', 'Harbour wall collapses', '2024-07-09'],
+    ['c.txt', 'Storm breaks Harbourton harbour wall', '2024-07-09'],
+  ];
+  assert.deepEqual(view(extracted), expected, 'extract');
+  assert.deepEqual(view(analysed), expected, 'analyze');
+  assert.deepEqual(view(story), expected, 'story, from the store');
 });

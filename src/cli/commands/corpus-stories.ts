@@ -36,14 +36,19 @@ export function registerStories(program: Command): void {
     .argument('<id>', 'story id (as listed by crosscheck stories)')
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json', 'md', 'html']).default('terminal'));
   addDbOption(one).action(async (id: string, flags: { db: string; format: ReportFormat }) => {
-    const [{ buildDossier }, { renderDossier }, { analyzeEach }] = await Promise.all([import('../../compare/dossier.js'), import('../../report/index.js'), import('../../nlp/analyze-each.js')]);
+    const [{ buildDossier }, { renderDossier }, { analyzeEach }, { fillStoredYears }] = await Promise.all([
+      import('../../compare/dossier.js'),
+      import('../../report/index.js'),
+      import('../../nlp/analyze-each.js'),
+      import('../../extract/stated-date.js'),
+    ]);
     const store = await openExisting(flags.db);
     try {
       const live = (await store.story(id)) ? id : await store.resolveStory(id);
       if (!live) throw new UserError(`${id}: no such story`, 1);
       if (live !== id) process.stderr.write(`crosscheck: ${id}: merged into ${live}\n`);
       const records = await store.storyArticles(live);
-      const { articles, analyze, problems } = analyzeEach(records.map((r) => r.article));
+      const { articles, analyze, problems } = analyzeEach(fillStoredYears(records));
       for (const p of problems) process.stderr.write(`crosscheck: ${p.origin}: ${p.reason}\n`);
       const dossier = buildDossier(articles, { analyze });
       process.stdout.write(renderDossier(dossier, flags.format, { color: flags.format === 'terminal' && !!process.stdout.isTTY, width: process.stdout.columns || 80 }));

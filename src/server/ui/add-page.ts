@@ -24,10 +24,19 @@ const tokenField = (needed: boolean): string =>
 
 const feedback = '<progress hidden></progress><div class="status" role="status" aria-live="polite"></div><ul class="results"></ul>';
 
-export function addPage(tokenNeeded: boolean): string {
+/** How this server takes writes: with a token, open to anyone who can reach it, or not at all. */
+export type Writes = 'token' | 'open' | 'closed';
+
+/** Said when writes are closed, so a user knows why the forms do not work and what would open them. */
+const CLOSED = `<p class="notice" id="writes-closed" role="alert"><b>Adding articles is closed on this server.</b> It was started without an access token, so it only reads.
+To add articles here, restart it with <code>crosscheck serve --token TOKEN</code> (writes then need the token) or <code>--open-writes</code> (anyone who can reach it may add); or add them from the command line with <code>crosscheck ingest FILES --db STORE</code> on the same store.</p>`;
+
+export function addPage(writes: Writes): string {
+  const tokenNeeded = writes === 'token';
+  const closed = writes === 'closed';
   const body = `<h1>Add articles</h1>
 <p class="muted">Each article joins the story it belongs to (or starts one). Text is kept exactly as given; HTML pages are reduced to their article text.</p>
-<div class="panels">
+${closed ? CLOSED : ''}<fieldset${closed ? ' disabled aria-describedby="writes-closed"' : ''}><div class="panels">
 <section class="panel" aria-labelledby="paste-h"><h2 id="paste-h">Paste an article</h2>
 <form method="post" action="/ui/add/text" data-ingest="text" id="paste-form">
 <label>Article text<textarea name="text" required placeholder="Paste the article here"></textarea></label>
@@ -44,7 +53,7 @@ ${tokenField(tokenNeeded)}<button type="submit">Upload and read</button>${feedba
 <label>Feed URL (RSS or Atom)<input type="url" name="url" required placeholder="https://example.org/news.xml"></label>
 <p class="muted">The feed is read once now, with every linked article. To follow it over time, run <code>crosscheck watch URL</code> on the same store.</p>
 ${tokenField(tokenNeeded)}<button type="submit">Read the feed</button>${feedback}</form></section>
-</div>`;
+</div></fieldset>`;
   return page({ title: 'Add articles', nav: 'add' }, body);
 }
 

@@ -55,9 +55,15 @@ function published(s: StorySummary): string {
   return first === last ? when(first) : `${when(first)} – ${when(last)}`;
 }
 
-function row(s: StorySummary): string {
+/** The article count, and beside it how many independent sources they are (copies counting once). */
+function articlesCell(s: StorySummary, independent: number | null | undefined): string {
+  const note = independent === null || independent === undefined ? 'independent: not built yet' : `${independent} independent`;
+  return `<td class="n">${s.articleCount} <span class="muted indep">(${note})</span></td>`;
+}
+
+function row(s: StorySummary, independent: number | null | undefined): string {
   return `<tr><td><a href="${attr(storyHref(s.id))}">${html(s.title || s.id)}</a><div class="id">${html(s.id)}</div></td>
-<td class="n">${s.articleCount}</td><td>${s.outlets.length ? html(s.outlets.join(', ')) : '<span class="muted">no outlet named</span>'}</td>
+${articlesCell(s, independent)}<td>${s.outlets.length ? html(s.outlets.join(', ')) : '<span class="muted">no outlet named</span>'}</td>
 <td>${published(s)}</td><td>${when(s.updatedAt)}</td><td class="n">${conflictCell(s)}</td></tr>`;
 }
 
@@ -71,13 +77,29 @@ function pager(q: StoryQuery, total: number): string {
   return `<nav class="pager" aria-label="Pages">${prev}<span>Page ${at} of ${pages}</span>${next}</nav>`;
 }
 
-export function storyListPage(q: StoryQuery, result: StoryPage, all: number): string {
+/** What the list knows besides the store's summaries. */
+export interface ListExtras {
+  /** Independent sources per listed story, null while its dossier is not built. */
+  independent?: Map<string, number | null>;
+  /** With a conflicts filter: how many stories matching the other filters are not built yet (so not listed). */
+  unbuilt?: number | null;
+}
+
+/** "3 stories are not built yet ...": the stories a conflicts filter cannot place yet, with a link to them. */
+function unbuiltNote(q: StoryQuery, unbuilt: number | null | undefined): string {
+  if (!unbuilt) return '';
+  const them = unbuilt === 1 ? 'Its' : 'Their';
+  const verb = unbuilt === 1 ? 'is' : 'are';
+  return `<p class="notice" id="unbuilt" role="status">${plural(unbuilt, 'story', 'stories')} matching the other filters ${verb} not built yet, so ${unbuilt === 1 ? 'it is' : 'they are'} not listed here. ${them} dossiers are being built: reload in a moment, or <a href="${attr(href(q, { conflicts: 'unbuilt', offset: 0 }))}">list the stories not built yet</a>.</p>`;
+}
+
+export function storyListPage(q: StoryQuery, result: StoryPage, all: number, extras: ListExtras = {}): string {
   const filtered = result.total !== all;
   const lead = filtered ? `${plural(result.total, 'story', 'stories')} match, of ${all}.` : `${plural(all, 'story', 'stories')}.`;
-  const empty = all === 0 ? 'No stories yet: <a href="/ui/add">add articles</a>.' : 'No story matches these filters.';
+  const empty = all === 0 ? 'No stories yet: <a href="/ui/add">add articles</a>.' : extras.unbuilt ? 'No story built so far matches these filters.' : 'No story matches these filters.';
   const body = `<h1>Stories</h1>${filterForm(q)}
-<p class="muted" id="count">${lead} Conflict counts appear once a story's dossier is built (it is built when the story is opened, or listed).</p>
+<p class="muted" id="count">${lead} Conflict counts and independent sources appear once a story's dossier is built (it is built when the story is opened, or listed).</p>${unbuiltNote(q, extras.unbuilt)}
 <div class="scroll"><table><thead><tr>${sortHeader(q, 'title', 'Story')}${sortHeader(q, 'articles', 'Articles', true)}<th>Outlets</th>${sortHeader(q, 'published', 'Published')}${sortHeader(q, 'updated', 'Last update (UTC)')}${sortHeader(q, 'conflicts', 'Conflicts', true)}</tr></thead>
-<tbody>${result.stories.map(row).join('\n') || `<tr><td colspan="6">${empty}</td></tr>`}</tbody></table></div>${pager(q, result.total)}`;
+<tbody>${result.stories.map((s) => row(s, extras.independent?.get(s.id))).join('\n') || `<tr><td colspan="6">${empty}</td></tr>`}</tbody></table></div>${pager(q, result.total)}`;
   return page({ title: 'Stories', nav: 'stories' }, body);
 }

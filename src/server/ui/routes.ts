@@ -85,8 +85,17 @@ const htmlPage = (c: Context, body: string): Response => {
 async function listPage(deps: UiDeps, q: StoryQuery): Promise<string> {
   const store = deps.corpus.store;
   const result = await queryStories(store, q);
-  deps.cache.warm(result.stories.filter((s) => s.conflicts === null));
-  return storyListPage(q, result, await store.countStories());
+  // Built when missing: the conflict count, and the independent sources (kept with the dossier).
+  deps.cache.warm(result.stories.filter((s) => s.conflicts === null || deps.cache.independentSources(s) === null));
+  const independent = new Map(result.stories.map((s) => [s.id, deps.cache.independentSources(s)]));
+  // Filtering by conflicts leaves out the stories not built yet: say how many, and build them.
+  let unbuilt: number | null = null;
+  if (q.conflicts === 'some' || q.conflicts === 'none') {
+    const waiting = await queryStories(store, { ...q, conflicts: 'unbuilt', offset: 0 });
+    deps.cache.warm(waiting.stories);
+    unbuilt = waiting.total;
+  }
+  return storyListPage(q, result, await store.countStories(), { independent, unbuilt });
 }
 
 /** A live story, a redirect to where a merged one went, or a 404 page. */
@@ -126,7 +135,7 @@ export function registerUi(app: Hono, deps: UiDeps): void {
   app.get('/ui', list);
   app.get(ASSETS.css.path, (c) => sendAsset(c, ASSETS.css));
   app.get(ASSETS.js.path, (c) => sendAsset(c, ASSETS.js));
-  app.get('/ui/add', (c) => htmlPage(c, addPage(!!deps.token)));
+  app.get('/ui/add', (c) => htmlPage(c, addPage(deps.token ? 'token' : deps.openWrites ? 'open' : 'closed')));
 
   app.get('/ui/stories/:id', async (c) => {
     const s = await liveStory(c, store, '');

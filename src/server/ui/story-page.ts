@@ -60,6 +60,13 @@ function timeline(v: StoryView): string {
 
 const safeUrl = (url: string | null): string | null => (url && /^https?:\/\//i.test(url) ? url : null);
 
+/** An article's published date: its metadata's, else the one the dossier read from its text (said so). */
+function publishedCell(v: StoryView, r: ArticleRecord): string {
+  if (r.article.published) return when(r.article.published);
+  const source = v.dossier.sources.find((s) => s.origin === r.article.origin && s.publishedInferred);
+  return source?.published ? `${when(source.published)} <span class="muted">(stated in the text)</span>` : when(null);
+}
+
 function articleRows(v: StoryView): string {
   const rows = v.records.map((r) => {
     const url = safeUrl(r.article.url);
@@ -67,7 +74,7 @@ function articleRows(v: StoryView): string {
     const named = url ? `<a href="${attr(url)}" rel="noopener noreferrer" target="_blank">${title}</a>` : title;
     const copy = r.nearDuplicateOf ? `near-copy of ${articleName(v, r.nearDuplicateOf)}` : '';
     return `<tr><td>${when(r.ingestedAt)}</td><td>${r.article.outlet ? html(r.article.outlet) : '<span class="muted">no outlet named</span>'}</td>
-<td>${named}<div class="id">${html(r.article.origin)}</div></td><td>${when(r.article.published)}</td><td class="n">${r.version}</td><td>${copy}</td></tr>`;
+<td>${named}<div class="id">${html(r.article.origin)}</div></td><td>${publishedCell(v, r)}</td><td class="n">${r.version}</td><td>${copy}</td></tr>`;
   });
   return `<div class="scroll"><table id="articles"><thead><tr><th>Arrived (UTC)</th><th>Outlet</th><th>Title</th><th>Published</th><th class="n">Version</th><th>Copy of</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
@@ -75,8 +82,31 @@ function articleRows(v: StoryView): string {
 function figures(d: Dossier): string {
   const claims = (status: string): number => d.claims.filter((c) => c.status === status).length;
   const independent = d.sourceGroups?.length ?? d.sources.length;
-  const fig = (n: number, label: string, cls = ''): string => `<div class="figure${cls}"><b>${n}</b><span>${html(label)}</span></div>`;
-  return `<div class="summary" id="figures">${fig(d.sources.length, 'sources')}${fig(independent, 'independent sources')}${fig(d.conflicts.length, 'conflicts', d.conflicts.length ? ' bad' : '')}${fig(claims('corroborated'), 'corroborated claims')}${fig(claims('contested'), 'contested claims')}${fig(claims('single-source'), 'single-source claims')}${fig(d.quotes.length, 'quotes')}${fig(d.reuse.length, 'reuse pairs')}</div>`;
+  // The label agrees with its figure: "1 source", "2 sources".
+  const fig = (n: number, one: string, cls = '', many = `${one}s`): string => `<div class="figure${cls}"><b>${n}</b><span>${html(n === 1 ? one : many)}</span></div>`;
+  return `<div class="summary" id="figures">${fig(d.sources.length, 'source')}${fig(independent, 'independent source')}${fig(d.conflicts.length, 'conflict', d.conflicts.length ? ' bad' : '')}${fig(claims('corroborated'), 'corroborated claim')}${fig(claims('contested'), 'contested claim')}${fig(claims('single-source'), 'single-source claim')}${fig(d.quotes.length, 'quote')}${fig(d.reuse.length, 'reuse pair')}</div>`;
+}
+
+/** Articles a warning names, shown before "and N more". */
+const NAMED = 4;
+
+/**
+ * The dossier's warnings, as the dossier shows them (copies count as one source), naming the articles
+ * as this page does (outlet and title) rather than by the dossier's source ids.
+ */
+function warnings(d: Dossier): string {
+  const list = d.warnings ?? [];
+  if (!list.length) return '';
+  const name = (id: string): string => {
+    const s = d.sources.find((x) => x.id === id);
+    return s ? `“${html(s.title ?? s.origin)}”${s.outlet ? ` (${html(s.outlet)})` : ''}` : html(id);
+  };
+  const items = list.map((w) => {
+    const named = w.sources.slice(0, NAMED).map(name).join(', ') + (w.sources.length > NAMED ? ` and ${w.sources.length - NAMED} more` : '');
+    const what = w.kind === 'identical-inputs' ? 'are identical copies of one text' : "reuse one another's text";
+    return `<li>${plural(w.sources.length, 'article')} ${what}: ${named}. They count as one independent source.</li>`;
+  });
+  return `<div class="warnings" role="alert" id="warnings"><b>Before trusting the counts:</b><ul>${items.join('')}</ul></div>`;
 }
 
 export function storyPage(v: StoryView): string {
@@ -86,7 +116,7 @@ export function storyPage(v: StoryView): string {
   const body = `<p><a href="${attr(v.back)}" id="back">← All stories</a></p>
 <h1>${html(s.title || s.id)}</h1><p class="id">${html(s.id)}</p>
 <p>${plural(s.articleCount, 'article')} from ${s.outlets.length ? html(s.outlets.join(', ')) : 'no named outlet'}; published ${when(s.firstPublished)}${s.lastPublished && s.lastPublished !== s.firstPublished ? ` to ${when(s.lastPublished)}` : ''}; last update ${when(s.updatedAt)}.</p>
-${figures(v.dossier)}
+${warnings(v.dossier)}${figures(v.dossier)}
 <p class="actions"><a href="/ui/stories/${id}/dossier" id="dossier-link">Open the full dossier (evidence highlighted in every source) →</a>
 <a href="/stories/${id}/dossier?format=md">Markdown</a><a href="/stories/${id}/dossier?format=json">JSON</a></p>
 <h2>Summary</h2>${summary}

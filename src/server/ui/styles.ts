@@ -24,5 +24,6 @@ ol.timeline li.created::before,ol.timeline li.joined::before{background:var(--ac
 .kind{font-weight:600;margin-right:.3rem}.panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem}
 .panel{border:1px solid var(--line);border-radius:6px;padding:.8rem 1rem}.panel h2{margin-top:0}.row{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:.5rem;margin:.5rem 0}.row input,.panel input[type=url]{width:100%;min-width:0}.panel button{margin-top:.5rem}
 .figure.bad{border-color:#f3b7b1;background:#fdecea}.figure.bad b{color:var(--bad)}
+.notice,.warnings{margin:.6rem 0;padding:.5rem 1rem;border:1px solid var(--line);border-left:4px solid var(--warn);border-radius:6px;background:#fff8e6}.warnings ul{margin:0;padding-left:1.2rem}fieldset{border:0;padding:0;margin:0;min-width:0}fieldset[disabled]{opacity:.55}.indep{font-size:.8rem;white-space:nowrap}
 .scroll{overflow-x:auto}progress{width:100%;height:1.1rem}.status{min-height:1.5rem;margin:.4rem 0}ul.results{padding-left:1.2rem}
 @media (max-width:60rem){form.filters{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}form.filters input,form.filters select{width:100%;min-width:0}main{padding:.5rem .8rem 2rem}.bar{padding:.6rem .8rem;gap:.8rem}}`;
