@@ -87,7 +87,11 @@ export class Corpus {
     private readonly checkpointEvery: number,
   ) {
     this.clusterer = new StoryClusterer(params);
+    this.storeKeepsDf = store.termFrequencies !== undefined;
   }
+
+  /** The store keeps document frequencies (PostgreSQL's term_df): read per article, never held here. */
+  private readonly storeKeepsDf: boolean;
 
   /** `options.checkpointEvery`: seqs between checkpoints (tests use a small one). */
   static async open(store: ArticleStore, params: Partial<ClusterParams> = {}, options: { checkpointEvery?: number } = {}): Promise<Corpus> {
@@ -124,7 +128,8 @@ export class Corpus {
     const cp = await this.store.loadCheckpoint?.();
     if (!cp) return;
     const snap = decodeCheckpoint(cp.body);
-    this.df = DocumentFrequencies.fromState(snap.df);
+    // A checkpoint written before the store kept frequencies still carries them: not needed then.
+    if (!this.storeKeepsDf) this.df = DocumentFrequencies.fromState(snap.df);
     this.clusterer.importState(snap.clusterer);
     this.signatures.load(snap.signatures);
     this.members.load(snap.members);
@@ -157,7 +162,7 @@ export class Corpus {
   }
 
   private apply(record: ReplayRecord, merges: MergeEvent[]): void {
-    this.df.add(record.terms);
+    if (!this.storeKeepsDf) this.df.add(record.terms);
     const vector = new Map(record.vector);
     const time = timeOf(record.published);
     this.clusterer.restore(record.firstStory, record.id, vector, time);
@@ -346,6 +351,21 @@ export class Corpus {
     await this.catchUp();
   }
 
+  /**
+   * Document frequencies with this article counted: the store's (read under the writer lock, after
+   * catching up, so exactly what a replay would have counted) or the ones held in memory.
+   */
+  private async frequencies(terms: string[]): Promise<DocumentFrequencies> {
+    if (!this.store.termFrequencies) {
+      this.df.add(terms);
+      return this.df;
+    }
+    const { docs, df } = await this.store.termFrequencies(terms);
+    const read = DocumentFrequencies.fromState([docs, df]);
+    read.add(terms);
+    return read;
+  }
+
   private async decideAndCommit(article: Article): Promise<IngestOutcome> {
     const id = contentId(article);
     const existing = await this.store.byId(id);
@@ -360,9 +380,8 @@ export class Corpus {
     let story: string;
     let newStory: { id: string; title: string } | null = null;
     let merged: MergeEvent[] = [];
+    const df = await this.frequencies(terms);
     // On any failure below, memory is rebuilt from the store, so it never holds an unstored article.
-    const df = this.df;
-    df.add(terms);
     try {
       vector = vectorize(features, df);
       if (previous) {

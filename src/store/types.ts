@@ -207,5 +207,12 @@ export interface ArticleStore {
   saveCheckpoint?(seq: number, body: Buffer): Promise<void>;
   /** The latest checkpoint at or below the log's last seq, or null. */
   loadCheckpoint?(): Promise<{ seq: number; body: Buffer } | null>;
+  /**
+   * Optional: the store keeps the clustering's document frequencies itself, updated by `commit` in
+   * the same transaction (PostgreSQL: table term_df). Returns the articles counted so far and the
+   * frequency of each of `terms` that any article had (absent terms: 0). A Corpus over such a store
+   * keeps no frequencies in memory or in checkpoints and reads these per article.
+   */
+  termFrequencies?(terms: readonly string[]): Promise<{ docs: number; df: [string, number][] }>;
   close(): Promise<void>;
 }

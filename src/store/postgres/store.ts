@@ -15,6 +15,7 @@ import {
 } from '../types.js';
 import { readCheckpoint } from './checkpoint-read.js';
 import { lockKey, migrate } from './migrate.js';
+import { readTermFrequencies } from './term-df.js';
 import { ensurePartition, monthOf, nextMonth } from './partitions.js';
 import { REPLAY_COLUMNS, toRecord, toReplayRecord, toStoryRow, type ArticleRow, type ReplayRow, type StoryDbRow } from '../rows.js';
 
@@ -137,6 +138,10 @@ export class PgStore implements ArticleStore {
     return this.withClient((c) => readCheckpoint(c));
   }
 
+  termFrequencies(terms: readonly string[]): Promise<{ docs: number; df: [string, number][] }> {
+    return readTermFrequencies(this.pool, terms);
+  }
+
   async commit(change: ArticleCommit, expectedSeq: number): Promise<ArticleRecord> {
     const r = change.record;
     const month = monthOf(r.ingestedAt);
@@ -159,6 +164,12 @@ export class PgStore implements ArticleStore {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
         [seq, month, r.id, r.urlKey, r.version, r.current, r.firstStory, r.nearDuplicateOf, r.ingestedAt, r.article.outlet, metadataPublished(r.article), JSON.stringify(r.article), JSON.stringify(r.vector), r.terms.join('\n'), JSON.stringify(r.minhash)],
       );
+      // Sorted, so two commits (lock lost to a cut connection) take the row locks in one order.
+      await c.query(
+        'INSERT INTO term_df (term, df) SELECT t, count(*) FROM unnest($1::text[]) AS t GROUP BY t ORDER BY t ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df',
+        [r.terms],
+      );
+      await c.query('UPDATE log_head SET docs = docs + 1');
       const touch = (id: string): Promise<unknown> => c.query('UPDATE stories SET version = version + 1, updated_at = $1 WHERE id = $2', [r.ingestedAt, id]);
       await touch(r.firstStory);
       for (const m of change.merges) {
