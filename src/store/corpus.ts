@@ -6,7 +6,6 @@ import {
   extractFeatures,
   featureKeys,
   reviseAssignments,
-  storyIdFor,
   storyTitle,
   vectorize,
   type ClusterParams,
@@ -18,6 +17,8 @@ import { decodeCheckpoint, encodeCheckpoint, type CorpusSnapshot } from './check
 import { StorySignatures } from './signatures.js';
 import { OpenMembers, type Member } from './members.js';
 import { revisionChange } from './revision-change.js';
+import { LockBatches } from './lock-batches.js';
+import { applyRevisionTo, revisionItems, splitNamer } from './revision-items.js';
 import { StoreConflictError, type ArticleStore, type MergeEvent, type ReplayRecord, type RevisionCommit } from './types.js';
 
 /** How an ingested article landed. */
@@ -48,6 +49,12 @@ export const CHECKPOINT_EVERY = 2000;
  */
 export const REVISE_MIN_ARTICLES = 100;
 export const REVISE_FRACTION = 0.25;
+/**
+ * Decisions of one process made under one hold of the writer lock (store/lock-batches.ts), when that
+ * many are queued. Taking the lock costs two round trips and a hand-over; holding it for 8 decisions
+ * (about 8 x 15 ms here) keeps another process's wait for it near one batch, as fair as per article.
+ */
+export const LOCK_BATCH = 8;
 /** Articles between sweeps of members whose stories closed (they can no longer be revised). */
 const MEMBER_SWEEP_EVERY = 1000;
 const DAY_MS = 86_400_000;
@@ -78,8 +85,8 @@ export class Corpus {
   private sinceRevision = 0;
   private readonly touched = new Set<string>();
   private sinceSweep = 0;
-  /** Serialises ingests within this process: clustering decisions are sequential. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Serialises this process's work on the clustering, and batches its decisions under the writer lock. */
+  private readonly batches: LockBatches;
 
   private constructor(
     readonly store: ArticleStore,
@@ -88,6 +95,7 @@ export class Corpus {
   ) {
     this.clusterer = new StoryClusterer(params);
     this.storeKeepsDf = store.termFrequencies !== undefined;
+    this.batches = new LockBatches(store.exclusive?.bind(store), LOCK_BATCH, () => this.catchUpNow());
   }
 
   /** The store keeps document frequencies (PostgreSQL's term_df): read per article, never held here. */
@@ -115,8 +123,12 @@ export class Corpus {
     return out;
   }
 
-  /** Replays the log entries committed since we last looked (by us at start-up, or by other processes). */
-  async catchUp(): Promise<void> {
+  /** Replays the log entries committed since we last looked (by other processes), in turn with this process's decisions. */
+  catchUp(): Promise<void> {
+    return this.batches.serial(() => this.catchUpNow());
+  }
+
+  private async catchUpNow(): Promise<void> {
     for await (const entry of this.store.replay(this.seen)) {
       if (entry.kind === 'article') this.apply(entry.record, entry.merges);
       else this.applyRevision(entry.revision, entry.seq);
@@ -205,30 +217,7 @@ export class Corpus {
 
   /** Applies a revision to memory: the same code runs for our own revisions and for replayed ones. */
   private applyRevision(rev: RevisionCommit, seq: number): void {
-    const affected = new Set<string>();
-    const lists = new Map<string, string[]>();
-    const listOf = (story: string): string[] => {
-      let l = lists.get(story);
-      if (!l) lists.set(story, (l = [...(this.clusterer.story(story)?.articles ?? [])]));
-      return l;
-    };
-    for (const m of rev.moves) {
-      const from = listOf(m.from);
-      const at = from.indexOf(m.article);
-      if (at >= 0) from.splice(at, 1);
-      listOf(m.to).push(m.article);
-      affected.add(m.from).add(m.to);
-      this.signatures.move(m);
-    }
-    for (const story of [...affected].sort()) {
-      const members = listOf(story)
-        .map((id) => ({ id, m: this.members.get(id) }))
-        .filter((x): x is { id: string; m: Member } => x.m !== undefined)
-        .sort((a, b) => a.m.seq - b.m.seq)
-        .map(({ id, m }) => ({ id, vector: m.vector, time: m.time }));
-      this.clusterer.rebuild(story, members);
-    }
-    for (const e of rev.emptied) this.signatures.rename(e.from, e.into);
+    applyRevisionTo(rev, this.clusterer, this.members, this.signatures);
     this.sinceRevision = 0;
     this.touched.clear();
     this.seen = seq;
@@ -251,48 +240,20 @@ export class Corpus {
    * next revision will look again).
    */
   revise(): Promise<RevisionOutcome | null> {
-    const run = this.queue.then(() =>
-      this.locked(async () => {
-        await this.catchUp();
-        return this.reviseNow();
-      }),
-    );
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.batches.locked(async () => {
+      await this.catchUpNow();
+      return this.reviseNow();
+    });
   }
 
   private async reviseNow(): Promise<RevisionOutcome | null> {
-    const ids = this.members.idsBySeq();
-    const storyOf = new Map<string, string>();
-    for (const s of this.clusterer.allStories()) {
-      // Open stories only (their articles are members; closed stories' were swept): the whole history
-      // would make each revision cost as much as the store is large.
-      const last = s.articles[s.articles.length - 1];
-      if (last === undefined || !this.members.has(last)) continue;
-      for (const a of s.articles) storyOf.set(a, s.id);
-    }
-    const taken = new Set<string>();
-    const isTaken = (id: string): boolean => taken.has(id) || this.clusterer.story(id) !== undefined;
-    const items = ids
-      .filter((id) => storyOf.has(id))
-      .map((id) => {
-        const m = this.members.get(id)!;
-        return { id, vector: m.vector, time: m.time, story: storyOf.get(id)! };
-      });
+    const { items, stories } = revisionItems(this.clusterer, this.members);
+    const fresh = splitNamer(items, (id) => this.clusterer.story(id) !== undefined);
     const p = this.clusterer.params;
-    const fresh = (firstItem: number): string => {
-      // A split part is named after its first article, as a story it started would be; if that id is
-      // live (the article left the story it started), a suffix keeps ids unique.
-      const base = storyIdFor(items[firstItem]!.id);
-      let id = base;
-      for (let n = 2; isTaken(id); n++) id = storyIdFor(`${items[firstItem]!.id}#${n}`);
-      taken.add(id);
-      return id;
-    };
     // Only stories that gained articles since the last revision are revised: the others were already.
     const only = new Set([...this.touched].filter((id) => this.clusterer.story(id) !== undefined));
     const { final } = reviseAssignments(items, { joinThreshold: p.joinThreshold, windowDays: p.windowDays, refine: true, split: DEFAULT_SPLIT, only }, fresh);
-    const { moves, splits, emptied } = await revisionChange(items, final, new Set(storyOf.values()), async (id) => {
+    const { moves, splits, emptied } = await revisionChange(items, final, stories, async (id) => {
       const record = await this.store.byId(id);
       return record ? storyTitle(record.article) : null;
     });
@@ -311,19 +272,12 @@ export class Corpus {
 
   /** Stores one article (idempotent) and places it in a story. Calls are serialised. */
   ingest(article: Article): Promise<IngestOutcome> {
-    const run = this.queue.then(() => this.locked(() => this.ingestNow(article)));
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  /** Runs a decision under the store's writer lock when it has one (PostgreSQL: across processes). */
-  private locked<T>(fn: () => Promise<T>): Promise<T> {
-    return this.store.exclusive ? this.store.exclusive(fn) : fn();
+    return this.batches.locked(() => this.ingestNow(article));
   }
 
   private async ingestNow(article: Article): Promise<IngestOutcome> {
     for (let attempt = 0; ; attempt++) {
-      await this.catchUp();
+      await this.catchUpNow();
       try {
         const outcome = await this.decideAndCommit(article);
         if (outcome.status !== 'duplicate') await this.checkpointIfDue(outcome.seq);
@@ -348,7 +302,7 @@ export class Corpus {
     this.sinceSweep = 0;
     this.seen = 0;
     await this.fromCheckpoint();
-    await this.catchUp();
+    await this.catchUpNow();
   }
 
   /**

@@ -110,3 +110,28 @@ if (db) {
     await store.close();
   });
 }
+
+if (db) {
+  void test('postgres: two processes of three concurrent assigns each (lock batches): every article in one story, all agree', async () => {
+    const stores = await Promise.all([0, 1].map(() => PgStore.open(db.url, { schema: 'batched', poolSize: 3 })));
+    const corpora = await Promise.all(stores.map((s) => Corpus.open(s)));
+    const topics = ['harbour fire in Eastport', 'council vote on the Westbury tram', 'flooding along the Rill valley'];
+    const texts = Array.from({ length: 30 }, (_, i) => `Dispatch ${i} about the ${topics[i % 3]!}: ${i + 2} people spoke to reporters on Saturday.`);
+    let next = 0;
+    const assigner = async (c: Corpus): Promise<void> => {
+      for (let i = next++; i < texts.length; i = next++) await c.ingest(makeArticle({ origin: `d${i}`, kind: 'text', text: texts[i]! }));
+    };
+    await Promise.all(corpora.flatMap((c) => [assigner(c), assigner(c), assigner(c)]));
+    const stored = new Map<string, string>();
+    for (const s of await stores[0]!.listStories()) {
+      for (const r of await stores[0]!.storyArticles(s.id)) {
+        assert.ok(!stored.has(r.id), `${r.id} is in two stories`);
+        stored.set(r.id, s.id);
+      }
+    }
+    assert.equal(stored.size, texts.length, 'articles in = articles in live stories');
+    await Promise.all(corpora.map((c) => c.catchUp()));
+    for (const c of corpora) assert.deepEqual(c.assignments(), stored);
+    await Promise.all(stores.map((s) => s.close()));
+  });
+}
