@@ -85,8 +85,7 @@ export class Corpus {
   private sinceRevision = 0;
   private readonly touched = new Set<string>();
   private sinceSweep = 0;
-  /** Serialises this process's work on the clustering, and batches its decisions under the writer lock. */
-  private readonly batches: LockBatches;
+  private readonly batches: LockBatches; // serialises this process's work, batching decisions under the lock
 
   private constructor(
     readonly store: ArticleStore,
@@ -98,8 +97,7 @@ export class Corpus {
     this.batches = new LockBatches(store.exclusive?.bind(store), LOCK_BATCH, () => this.catchUpNow());
   }
 
-  /** The store keeps document frequencies (PostgreSQL's term_df): read per article, never held here. */
-  private readonly storeKeepsDf: boolean;
+  private readonly storeKeepsDf: boolean; // the store keeps document frequencies (PostgreSQL's term_df)
 
   /** `options.checkpointEvery`: seqs between checkpoints (tests use a small one). */
   static async open(store: ArticleStore, params: Partial<ClusterParams> = {}, options: { checkpointEvery?: number } = {}): Promise<Corpus> {
@@ -272,12 +270,16 @@ export class Corpus {
 
   /** Stores one article (idempotent) and places it in a story. Calls are serialised. */
   ingest(article: Article): Promise<IngestOutcome> {
-    return this.batches.locked(() => this.ingestNow(article));
+    return this.batches.locked((following) => this.ingestNow(article, following));
   }
 
-  private async ingestNow(article: Article): Promise<IngestOutcome> {
+  /**
+   * `following`: an earlier decision of ours in this hold of the lock left the log as we know it (only
+   * a cut connection could let another writer in meanwhile, and the commit's seq check catches that).
+   */
+  private async ingestNow(article: Article, following: boolean): Promise<IngestOutcome> {
     for (let attempt = 0; ; attempt++) {
-      await this.catchUpNow();
+      if (!following || attempt > 0) await this.catchUpNow();
       try {
         const outcome = await this.decideAndCommit(article);
         if (outcome.status !== 'duplicate') await this.checkpointIfDue(outcome.seq);

@@ -11,9 +11,15 @@
  */
 export type Exclusive = <T>(fn: () => Promise<T>) => Promise<T>;
 
+/**
+ * A locked task learns whether it follows another in the same hold of the lock: the log is then as
+ * that task left it (no other process could commit), so it need not be read again.
+ */
+type Run<T> = (following: boolean) => Promise<T>;
+
 interface Task {
   locked: boolean;
-  run: () => Promise<unknown>;
+  run: Run<unknown>;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
@@ -29,7 +35,7 @@ export class LockBatches {
   ) {}
 
   /** Runs `fn` after the tasks queued before it, holding the writer lock. */
-  locked<T>(fn: () => Promise<T>): Promise<T> {
+  locked<T>(fn: Run<T>): Promise<T> {
     return this.push(true, fn);
   }
 
@@ -38,7 +44,7 @@ export class LockBatches {
     return this.push(false, fn);
   }
 
-  private push<T>(locked: boolean, fn: () => Promise<T>): Promise<T> {
+  private push<T>(locked: boolean, fn: Run<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ locked, run: fn, resolve: resolve as (v: unknown) => void, reject });
       if (!this.draining) void this.drain();
@@ -49,7 +55,7 @@ export class LockBatches {
     this.draining = true;
     try {
       while (this.pending.length > 0) {
-        if (!this.pending[0]!.locked) await settle(this.pending.shift()!);
+        if (!this.pending[0]!.locked) await settle(this.pending.shift()!, false);
         else await this.lockedBatch();
       }
     } finally {
@@ -60,7 +66,7 @@ export class LockBatches {
   /** Takes the lock once and runs the locked tasks at the head of the queue, up to maxBatch of them. */
   private async lockedBatch(): Promise<void> {
     const runBatch = async (): Promise<void> => {
-      for (let n = 0; n < this.maxBatch && this.pending[0]?.locked; n++) await settle(this.pending.shift()!);
+      for (let n = 0; n < this.maxBatch && this.pending[0]?.locked; n++) await settle(this.pending.shift()!, n > 0);
     };
     try {
       await this.beforeLock();
@@ -77,9 +83,9 @@ export class LockBatches {
   }
 }
 
-async function settle(t: Task): Promise<void> {
+async function settle(t: Task, following: boolean): Promise<void> {
   try {
-    t.resolve(await t.run());
+    t.resolve(await t.run(following));
   } catch (e) {
     t.reject(e);
   }
