@@ -18,6 +18,7 @@ import { makeArticle } from '../../src/model/article.js';
 import { Corpus, SqliteStore, type ArticleStore } from '../../src/store/index.js';
 import { ensurePartition, monthOf, nextMonth } from '../../src/store/postgres/partitions.js';
 import { PgStore } from '../../src/store/postgres/store.js';
+import { recountTermFrequencies } from '../../src/store/postgres/term-df.js';
 import { scratchDatabase } from '../../src/testing/servers.js';
 import { generateCorpus } from '../generate-corpus.js';
 import { bigRows, copyLine, type BigRow } from './_big-rows.js';
@@ -75,6 +76,7 @@ async function loadPg(store: PgStore, n: number): Promise<number> {
     await copyInto(c, 'COPY stories (id, title, version, updated_at) FROM STDIN', storyLines(keys));
     await copyInto(c, 'COPY story_events (kind, story, other, article, article_seq, at) FROM STDIN', keys.map((k) => copyLine([k.first ? 'created' : 'joined', k.story, null, k.id, k.seq, k.at])));
     await c.query('UPDATE log_head SET last_seq = $1', [n]);
+    await recountTermFrequencies(c);
     await c.query('ANALYZE');
   } finally {
     c.release();

@@ -3,7 +3,8 @@
 // stages in one process on SQLite and on PostgreSQL; CPU per article per stage; queue overhead per
 // article; worker start-up time; story assignment latency (p50/p99) on a larger PostgreSQL store and
 // its size per article. Sizes: CROSSCHECK_BENCH_PIPELINE=articles through workers (default 400),
-// CROSSCHECK_BENCH_STORE=articles in the latency store (default 5000). Skipped without the servers.
+// CROSSCHECK_BENCH_STORE=articles in the latency store (default 5000; 0 skips it),
+// CROSSCHECK_BENCH_CONCURRENCY=jobs at once per worker in the last rows (default 4). Skipped without the servers.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,8 @@ import { generateCorpus } from '../generate-corpus.js';
 
 const N = Number(process.env['CROSSCHECK_BENCH_PIPELINE'] ?? 400);
 const STORE_N = Number(process.env['CROSSCHECK_BENCH_STORE'] ?? 5000);
+/** Jobs at once per worker in the concurrent rows (CROSSCHECK_BENCH_CONCURRENCY, default 4: two per core here). */
+const CONCURRENCY = Number(process.env['CROSSCHECK_BENCH_CONCURRENCY'] ?? 4);
 
 const articles = (n: number, seed: number): Article[] =>
   [...generateCorpus({ articles: n, seed })].map((g) => makeArticle({ origin: g.url, kind: 'text', text: g.text, meta: { url: g.url, outlet: g.outlet, title: g.title, published: g.published } }));
@@ -48,9 +51,9 @@ async function inProcess(store: ArticleStore, list: Article[]): Promise<{ perSec
   return { perSecond: list.length / s, analyzeMs: analyze / list.length, assignMs: assign / list.length };
 }
 
-function worker(db: string, redis: TestRedis): { child: ChildProcess; ready: Promise<number> } {
+function worker(db: string, redis: TestRedis, concurrency: number): { child: ChildProcess; ready: Promise<number> } {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), 'worker', '--db', db, '--redis', redis.url, '--prefix', redis.prefix, '--stages', 'analyze,assign', '--concurrency', '1'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), 'worker', '--db', db, '--redis', redis.url, '--prefix', redis.prefix, '--stages', 'analyze,assign', '--concurrency', String(concurrency)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ready = new Promise<number>((resolve) => {
@@ -61,12 +64,12 @@ function worker(db: string, redis: TestRedis): { child: ChildProcess; ready: Pro
   return { child, ready };
 }
 
-async function throughWorkers(k: number, list: Article[]): Promise<{ perSecond: number; readyS: number }> {
+async function throughWorkers(k: number, list: Article[], concurrency = 1): Promise<{ perSecond: number; readyS: number }> {
   const db: TestDatabase = await scratchDatabase();
   const redis = (await testRedis())!;
   const p: Pipeline = await openPipeline(db.url, { poolSize: 3 });
   const queues = await StageQueues.open({ redisUrl: redis.url, prefix: redis.prefix });
-  const workers = Array.from({ length: k }, () => worker(db.url, redis));
+  const workers = Array.from({ length: k }, () => worker(db.url, redis, concurrency));
   try {
     const readyS = Math.max(...(await Promise.all(workers.map((w) => w.ready))));
     // Distinct content ids: a generated copy identical to another article is one item.
@@ -145,6 +148,11 @@ export async function run(): Promise<string[]> {
     const r = await throughWorkers(k, list);
     lines.push(`  queue -> PostgreSQL, ${k} workers: ${r.perSecond.toFixed(1)} articles/s, speed-up ${(r.perSecond / one.perSecond).toFixed(2)}x over one; all ready in ${r.readyS.toFixed(1)} s`);
   }
-  lines.push(...(await assignmentLatency()));
+  // Several jobs at once per worker: assign decisions then share holds of the writer lock (lock batches).
+  for (const k of [1, 2]) {
+    const r = await throughWorkers(k, list, CONCURRENCY);
+    lines.push(`  queue -> PostgreSQL, ${k} worker(s) at --concurrency ${CONCURRENCY}: ${r.perSecond.toFixed(1)} articles/s, ${(r.perSecond / one.perSecond).toFixed(2)}x one worker at 1`);
+  }
+  if (STORE_N > 0) lines.push(...(await assignmentLatency()));
   return lines;
 }

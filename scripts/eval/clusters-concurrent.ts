@@ -13,15 +13,19 @@ import { EVAL } from '../../src/testing/paths.js';
 import { scratchDatabase } from '../../src/testing/servers.js';
 import { scoreStories } from './clusters.js';
 
-async function assignConcurrently(url: string, schema: string, articles: Article[], assigners: number): Promise<{ stories: ClusterStory[]; inTwo: number; ms: number }> {
+async function assignConcurrently(url: string, schema: string, articles: Article[], assigners: number, perProcess: number): Promise<{ stories: ClusterStory[]; inTwo: number; ms: number }> {
   const stores = await Promise.all(Array.from({ length: assigners }, () => PgStore.open(url, { schema, poolSize: 3 })));
   const corpora = await Promise.all(stores.map((s) => Corpus.open(s)));
   const queue = [...articles].sort(arrivalOrder);
   let next = 0;
   const started = Date.now();
+  // perProcess > 1: assigns at once in one process, as `worker --concurrency N` runs them (lock batches).
+  const loop = async (c: Corpus): Promise<void> => {
+    for (let i = next++; i < queue.length; i = next++) await c.ingest(queue[i]!);
+  };
   await Promise.all(
     corpora.map(async (c) => {
-      for (let i = next++; i < queue.length; i = next++) await c.ingest(queue[i]!);
+      await Promise.all(Array.from({ length: perProcess }, () => loop(c)));
       await c.revise();
     }),
   );
@@ -51,13 +55,16 @@ export async function run(): Promise<string[]> {
     const { articles } = await readInputs(Object.values(gold.clusters).flat().map((p) => join(dir, p)));
     const lines = [`ecbplus: ${articles.length} articles into PostgreSQL`];
     const f1: number[] = [];
-    for (const n of [1, 4]) {
-      const r = await assignConcurrently(db.url, `assigners_${n}`, articles, n);
+    // Processes x assigns at once in each: one assigner; four processes; two processes of two.
+    for (const [n, per] of [[1, 1], [4, 1], [2, 2]] as const) {
+      const r = await assignConcurrently(db.url, `assigners_${n}_${per}`, articles, n, per);
       const [b3, last] = scoreStories(dir, r.stories);
       f1.push(Number(/F1[^0-9]*([0-9.]+)/.exec(b3 ?? '')?.[1] ?? NaN));
-      lines.push(`  ${n} assigner${n > 1 ? 's' : ''}: ${r.stories.length} stories, ${r.inTwo} articles in two stories, ${r.ms} ms`, `    ${b3}`, `    ${last}`);
+      const who = per > 1 ? `${n} processes x ${per} assigns at once` : `${n} assigner${n > 1 ? 's' : ''}`;
+      lines.push(`  ${who}: ${r.stories.length} stories, ${r.inTwo} articles in two stories, ${r.ms} ms`, `    ${b3}`, `    ${last}`);
     }
-    lines.push(`  B3 F1 difference, 4 assigners - 1: ${((f1[1] ?? NaN) - (f1[0] ?? NaN)).toFixed(4)} (target: within 0.01)`);
+    const diff = (k: number): string => ((f1[k] ?? NaN) - (f1[0] ?? NaN)).toFixed(4);
+    lines.push(`  B3 F1 difference, 4 assigners - 1: ${diff(1)}; 2 processes x 2 - 1: ${diff(2)} (target: within 0.01)`);
     return lines;
   } finally {
     await db.drop();

@@ -133,7 +133,9 @@ export async function startWorkers(queues: StageQueues, ctx: StageContext, optio
     const w = new Worker<{ id: string }>(queueName(stage), run, {
       connection: quiet(queues.connection.duplicate(), connections),
       prefix: queues.config.prefix,
-      concurrency: stage === 'assign' || stage === 'revise' ? 1 : options.concurrency,
+      // Assign jobs run N at once: their item reads and writes overlap, and their decisions queue in
+      // the Corpus and share a hold of the writer lock (store/lock-batches.ts). One revision at a time.
+      concurrency: stage === 'revise' ? 1 : options.concurrency,
       lockDuration: queues.config.lockMs,
       stalledInterval: Math.max(1000, Math.floor(queues.config.lockMs / 2)),
     });

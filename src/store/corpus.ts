@@ -6,7 +6,6 @@ import {
   extractFeatures,
   featureKeys,
   reviseAssignments,
-  storyIdFor,
   storyTitle,
   vectorize,
   type ClusterParams,
@@ -18,6 +17,8 @@ import { decodeCheckpoint, encodeCheckpoint, type CorpusSnapshot } from './check
 import { StorySignatures } from './signatures.js';
 import { OpenMembers, type Member } from './members.js';
 import { revisionChange } from './revision-change.js';
+import { LockBatches } from './lock-batches.js';
+import { applyRevisionTo, revisionItems, splitNamer } from './revision-items.js';
 import { StoreConflictError, type ArticleStore, type MergeEvent, type ReplayRecord, type RevisionCommit } from './types.js';
 
 /** How an ingested article landed. */
@@ -48,6 +49,12 @@ export const CHECKPOINT_EVERY = 2000;
  */
 export const REVISE_MIN_ARTICLES = 100;
 export const REVISE_FRACTION = 0.25;
+/**
+ * Decisions of one process made under one hold of the writer lock (store/lock-batches.ts), when that
+ * many are queued. Taking the lock costs two round trips and a hand-over; holding it for 8 decisions
+ * (about 8 x 15 ms here) keeps another process's wait for it near one batch, as fair as per article.
+ */
+export const LOCK_BATCH = 8;
 /** Articles between sweeps of members whose stories closed (they can no longer be revised). */
 const MEMBER_SWEEP_EVERY = 1000;
 const DAY_MS = 86_400_000;
@@ -78,8 +85,7 @@ export class Corpus {
   private sinceRevision = 0;
   private readonly touched = new Set<string>();
   private sinceSweep = 0;
-  /** Serialises ingests within this process: clustering decisions are sequential. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly batches: LockBatches; // serialises this process's work, batching decisions under the lock
 
   private constructor(
     readonly store: ArticleStore,
@@ -87,7 +93,11 @@ export class Corpus {
     private readonly checkpointEvery: number,
   ) {
     this.clusterer = new StoryClusterer(params);
+    this.storeKeepsDf = store.termFrequencies !== undefined;
+    this.batches = new LockBatches(store.exclusive?.bind(store), LOCK_BATCH, () => this.catchUpNow());
   }
+
+  private readonly storeKeepsDf: boolean; // the store keeps document frequencies (PostgreSQL's term_df)
 
   /** `options.checkpointEvery`: seqs between checkpoints (tests use a small one). */
   static async open(store: ArticleStore, params: Partial<ClusterParams> = {}, options: { checkpointEvery?: number } = {}): Promise<Corpus> {
@@ -111,8 +121,12 @@ export class Corpus {
     return out;
   }
 
-  /** Replays the log entries committed since we last looked (by us at start-up, or by other processes). */
-  async catchUp(): Promise<void> {
+  /** Replays the log entries committed since we last looked (by other processes), in turn with this process's decisions. */
+  catchUp(): Promise<void> {
+    return this.batches.serial(() => this.catchUpNow());
+  }
+
+  private async catchUpNow(): Promise<void> {
     for await (const entry of this.store.replay(this.seen)) {
       if (entry.kind === 'article') this.apply(entry.record, entry.merges);
       else this.applyRevision(entry.revision, entry.seq);
@@ -124,7 +138,8 @@ export class Corpus {
     const cp = await this.store.loadCheckpoint?.();
     if (!cp) return;
     const snap = decodeCheckpoint(cp.body);
-    this.df = DocumentFrequencies.fromState(snap.df);
+    // A checkpoint written before the store kept frequencies still carries them: not needed then.
+    if (!this.storeKeepsDf) this.df = DocumentFrequencies.fromState(snap.df);
     this.clusterer.importState(snap.clusterer);
     this.signatures.load(snap.signatures);
     this.members.load(snap.members);
@@ -157,7 +172,7 @@ export class Corpus {
   }
 
   private apply(record: ReplayRecord, merges: MergeEvent[]): void {
-    this.df.add(record.terms);
+    if (!this.storeKeepsDf) this.df.add(record.terms);
     const vector = new Map(record.vector);
     const time = timeOf(record.published);
     this.clusterer.restore(record.firstStory, record.id, vector, time);
@@ -200,30 +215,7 @@ export class Corpus {
 
   /** Applies a revision to memory: the same code runs for our own revisions and for replayed ones. */
   private applyRevision(rev: RevisionCommit, seq: number): void {
-    const affected = new Set<string>();
-    const lists = new Map<string, string[]>();
-    const listOf = (story: string): string[] => {
-      let l = lists.get(story);
-      if (!l) lists.set(story, (l = [...(this.clusterer.story(story)?.articles ?? [])]));
-      return l;
-    };
-    for (const m of rev.moves) {
-      const from = listOf(m.from);
-      const at = from.indexOf(m.article);
-      if (at >= 0) from.splice(at, 1);
-      listOf(m.to).push(m.article);
-      affected.add(m.from).add(m.to);
-      this.signatures.move(m);
-    }
-    for (const story of [...affected].sort()) {
-      const members = listOf(story)
-        .map((id) => ({ id, m: this.members.get(id) }))
-        .filter((x): x is { id: string; m: Member } => x.m !== undefined)
-        .sort((a, b) => a.m.seq - b.m.seq)
-        .map(({ id, m }) => ({ id, vector: m.vector, time: m.time }));
-      this.clusterer.rebuild(story, members);
-    }
-    for (const e of rev.emptied) this.signatures.rename(e.from, e.into);
+    applyRevisionTo(rev, this.clusterer, this.members, this.signatures);
     this.sinceRevision = 0;
     this.touched.clear();
     this.seen = seq;
@@ -246,48 +238,20 @@ export class Corpus {
    * next revision will look again).
    */
   revise(): Promise<RevisionOutcome | null> {
-    const run = this.queue.then(() =>
-      this.locked(async () => {
-        await this.catchUp();
-        return this.reviseNow();
-      }),
-    );
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.batches.locked(async () => {
+      await this.catchUpNow();
+      return this.reviseNow();
+    });
   }
 
   private async reviseNow(): Promise<RevisionOutcome | null> {
-    const ids = this.members.idsBySeq();
-    const storyOf = new Map<string, string>();
-    for (const s of this.clusterer.allStories()) {
-      // Open stories only (their articles are members; closed stories' were swept): the whole history
-      // would make each revision cost as much as the store is large.
-      const last = s.articles[s.articles.length - 1];
-      if (last === undefined || !this.members.has(last)) continue;
-      for (const a of s.articles) storyOf.set(a, s.id);
-    }
-    const taken = new Set<string>();
-    const isTaken = (id: string): boolean => taken.has(id) || this.clusterer.story(id) !== undefined;
-    const items = ids
-      .filter((id) => storyOf.has(id))
-      .map((id) => {
-        const m = this.members.get(id)!;
-        return { id, vector: m.vector, time: m.time, story: storyOf.get(id)! };
-      });
+    const { items, stories } = revisionItems(this.clusterer, this.members);
+    const fresh = splitNamer(items, (id) => this.clusterer.story(id) !== undefined);
     const p = this.clusterer.params;
-    const fresh = (firstItem: number): string => {
-      // A split part is named after its first article, as a story it started would be; if that id is
-      // live (the article left the story it started), a suffix keeps ids unique.
-      const base = storyIdFor(items[firstItem]!.id);
-      let id = base;
-      for (let n = 2; isTaken(id); n++) id = storyIdFor(`${items[firstItem]!.id}#${n}`);
-      taken.add(id);
-      return id;
-    };
     // Only stories that gained articles since the last revision are revised: the others were already.
     const only = new Set([...this.touched].filter((id) => this.clusterer.story(id) !== undefined));
     const { final } = reviseAssignments(items, { joinThreshold: p.joinThreshold, windowDays: p.windowDays, refine: true, split: DEFAULT_SPLIT, only }, fresh);
-    const { moves, splits, emptied } = await revisionChange(items, final, new Set(storyOf.values()), async (id) => {
+    const { moves, splits, emptied } = await revisionChange(items, final, stories, async (id) => {
       const record = await this.store.byId(id);
       return record ? storyTitle(record.article) : null;
     });
@@ -306,19 +270,16 @@ export class Corpus {
 
   /** Stores one article (idempotent) and places it in a story. Calls are serialised. */
   ingest(article: Article): Promise<IngestOutcome> {
-    const run = this.queue.then(() => this.locked(() => this.ingestNow(article)));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.batches.locked((following) => this.ingestNow(article, following));
   }
 
-  /** Runs a decision under the store's writer lock when it has one (PostgreSQL: across processes). */
-  private locked<T>(fn: () => Promise<T>): Promise<T> {
-    return this.store.exclusive ? this.store.exclusive(fn) : fn();
-  }
-
-  private async ingestNow(article: Article): Promise<IngestOutcome> {
+  /**
+   * `following`: an earlier decision of ours in this hold of the lock left the log as we know it (only
+   * a cut connection could let another writer in meanwhile, and the commit's seq check catches that).
+   */
+  private async ingestNow(article: Article, following: boolean): Promise<IngestOutcome> {
     for (let attempt = 0; ; attempt++) {
-      await this.catchUp();
+      if (!following || attempt > 0) await this.catchUpNow();
       try {
         const outcome = await this.decideAndCommit(article);
         if (outcome.status !== 'duplicate') await this.checkpointIfDue(outcome.seq);
@@ -343,7 +304,22 @@ export class Corpus {
     this.sinceSweep = 0;
     this.seen = 0;
     await this.fromCheckpoint();
-    await this.catchUp();
+    await this.catchUpNow();
+  }
+
+  /**
+   * Document frequencies with this article counted: the store's (read under the writer lock, after
+   * catching up, so exactly what a replay would have counted) or the ones held in memory.
+   */
+  private async frequencies(terms: string[]): Promise<DocumentFrequencies> {
+    if (!this.store.termFrequencies) {
+      this.df.add(terms);
+      return this.df;
+    }
+    const { docs, df } = await this.store.termFrequencies(terms);
+    const read = DocumentFrequencies.fromState([docs, df]);
+    read.add(terms);
+    return read;
   }
 
   private async decideAndCommit(article: Article): Promise<IngestOutcome> {
@@ -360,9 +336,8 @@ export class Corpus {
     let story: string;
     let newStory: { id: string; title: string } | null = null;
     let merged: MergeEvent[] = [];
+    const df = await this.frequencies(terms);
     // On any failure below, memory is rebuilt from the store, so it never holds an unstored article.
-    const df = this.df;
-    df.add(terms);
     try {
       vector = vectorize(features, df);
       if (previous) {

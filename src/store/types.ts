@@ -217,5 +217,12 @@ export interface ArticleStore {
   feedValidators?(url: string): Promise<FeedValidators | null>;
   /** Keeps a watched feed's validators, so the next `watch` (even `--once`) sends a conditional request. */
   saveFeedValidators?(url: string, validators: FeedValidators): Promise<void>;
+  /**
+   * Optional: the store keeps the clustering's document frequencies itself, updated by `commit` in
+   * the same transaction (PostgreSQL: table term_df). Returns the articles counted so far and the
+   * frequency of each of `terms` that any article had (absent terms: 0). A Corpus over such a store
+   * keeps no frequencies in memory or in checkpoints and reads these per article.
+   */
+  termFrequencies?(terms: readonly string[]): Promise<{ docs: number; df: [string, number][] }>;
   close(): Promise<void>;
 }

@@ -20,7 +20,7 @@ export function registerWorker(program: Command): void {
     .option('--db <url>', 'the PostgreSQL store (default: $DATABASE_URL)', process.env['DATABASE_URL'] ?? '')
     .option('--redis <url>', 'the Redis server (default: $REDIS_URL)', process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379')
     .option('--stages <list>', `stages to run, comma-separated (${STAGES.join(',')})`, parseStages, [...STAGES])
-    .option('--concurrency <n>', 'jobs at once per stage in this process (assign and revise always run one at a time)', parsePositiveInt, 2)
+    .option('--concurrency <n>', 'jobs at once per stage in this process (assign decisions share the writer lock in batches; revise runs one at a time)', parsePositiveInt, 2)
     .option('--prefix <prefix>', 'Redis key prefix of the queues', 'crosscheck')
     .option('--port <n>', 'serve /healthz, /readyz and /metrics on this port (loopback)', parsePort)
     .option('--sweep-deadline <seconds>', 're-enqueue items unfinished and untouched this long', parsePositiveInt, 300)

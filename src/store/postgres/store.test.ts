@@ -4,7 +4,10 @@ import { makeArticle } from '../../model/article.js';
 import { testDatabase } from '../../testing/servers.js';
 import { runStoreConformance } from '../conformance.js';
 import { Corpus } from '../corpus.js';
+import { decodeCheckpoint } from '../checkpoint.js';
+import { MemoryStore } from '../memory.js';
 import { readCheckpoint } from './checkpoint-read.js';
+import { recountTermFrequencies } from './term-df.js';
 import { readMigrations } from './migrate.js';
 import { PgStore } from './store.js';
 
@@ -80,5 +83,55 @@ if (db) {
     await store.saveCheckpoint(5, Buffer.from('from a longer log'));
     assert.ok((await store.loadCheckpoint())?.body.equals(body), 'seq 5 is past the log end (0)');
     await store.close();
+  });
+}
+
+if (db) {
+  void test('postgres: document frequencies kept in term_df decide as the in-memory ones, and equal a recount', async () => {
+    const store = await PgStore.open(db.url, { schema: 'term_df' });
+    const pgCorpus = await Corpus.open(store, {}, { checkpointEvery: 10 });
+    const memCorpus = await Corpus.open(new MemoryStore());
+    const topics = ['harbour fire in Eastport', 'council vote on the Westbury tram', 'flooding along the Rill valley'];
+    for (let i = 0; i < 30; i++) {
+      const a = makeArticle({ origin: `o${i}`, kind: 'text', text: `Report ${i} on the ${topics[i % 3]!}: ${i % 4 === 0 ? 'officials' : 'witnesses'} counted ${i + 3} crews on Friday.` });
+      const [p, m] = [await pgCorpus.ingest(a), await memCorpus.ingest(a)];
+      assert.equal(p.story, m.story, `article ${i} goes to the same story`);
+    }
+    const read = async (): Promise<string> => JSON.stringify((await store.pool.query('SELECT term, df FROM term_df ORDER BY term')).rows);
+    const kept = await read();
+    const c = await store.pool.connect();
+    await recountTermFrequencies(c).finally(() => c.release());
+    assert.equal(await read(), kept, 'the commits counted what a recount finds');
+    const cp = await store.loadCheckpoint();
+    assert.ok(cp && decodeCheckpoint(cp.body).df[1].length === 0, 'checkpoints carry no frequencies');
+    const joined = await Corpus.open(await PgStore.open(db.url, { schema: 'term_df' }));
+    assert.deepEqual(joined.assignments(), pgCorpus.assignments());
+    await joined.store.close();
+    await store.close();
+  });
+}
+
+if (db) {
+  void test('postgres: two processes of three concurrent assigns each (lock batches): every article in one story, all agree', async () => {
+    const stores = await Promise.all([0, 1].map(() => PgStore.open(db.url, { schema: 'batched', poolSize: 3 })));
+    const corpora = await Promise.all(stores.map((s) => Corpus.open(s)));
+    const topics = ['harbour fire in Eastport', 'council vote on the Westbury tram', 'flooding along the Rill valley'];
+    const texts = Array.from({ length: 30 }, (_, i) => `Dispatch ${i} about the ${topics[i % 3]!}: ${i + 2} people spoke to reporters on Saturday.`);
+    let next = 0;
+    const assigner = async (c: Corpus): Promise<void> => {
+      for (let i = next++; i < texts.length; i = next++) await c.ingest(makeArticle({ origin: `d${i}`, kind: 'text', text: texts[i]! }));
+    };
+    await Promise.all(corpora.flatMap((c) => [assigner(c), assigner(c), assigner(c)]));
+    const stored = new Map<string, string>();
+    for (const s of await stores[0]!.listStories()) {
+      for (const r of await stores[0]!.storyArticles(s.id)) {
+        assert.ok(!stored.has(r.id), `${r.id} is in two stories`);
+        stored.set(r.id, s.id);
+      }
+    }
+    assert.equal(stored.size, texts.length, 'articles in = articles in live stories');
+    await Promise.all(corpora.map((c) => c.catchUp()));
+    for (const c of corpora) assert.deepEqual(c.assignments(), stored);
+    await Promise.all(stores.map((s) => s.close()));
   });
 }

@@ -15,6 +15,7 @@ import {
 } from '../types.js';
 import { readCheckpoint } from './checkpoint-read.js';
 import { lockKey, migrate } from './migrate.js';
+import { readTermFrequencies } from './term-df.js';
 import { ensurePartition, monthOf, nextMonth } from './partitions.js';
 import { REPLAY_COLUMNS, toRecord, toReplayRecord, toStoryRow, type ArticleRow, type ReplayRow, type StoryDbRow } from '../rows.js';
 
@@ -38,6 +39,9 @@ const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
     oid === INT8_OID ? parseInt8 : (pg.types.getTypeParser(oid, format ?? 'text') as unknown)) as typeof pg.types.getTypeParser,
 };
+
+/** SQLSTATE commit_article raises when the log head is not the expected seq (migration 005). */
+const SEQ_CONFLICT = 'CC409';
 
 /** Checkpoints kept: the latest, and one before it. */
 const CHECKPOINTS_KEPT = 2;
@@ -137,38 +141,32 @@ export class PgStore implements ArticleStore {
     return this.withClient((c) => readCheckpoint(c));
   }
 
+  termFrequencies(terms: readonly string[]): Promise<{ docs: number; df: [string, number][] }> {
+    return readTermFrequencies(this.pool, terms);
+  }
+
+  /** One statement (migration 005's commit_article): the writer lock is held for one round trip, not about twelve. */
   async commit(change: ArticleCommit, expectedSeq: number): Promise<ArticleRecord> {
     const r = change.record;
     const month = monthOf(r.ingestedAt);
+    if (change.newStory && change.newStory.id !== r.firstStory) throw new Error('a new story is the story its first article joins');
     if (!this.months.has(month)) await this.withClient((c) => this.partition(c, month));
-    const seq = await this.tx(async (c) => {
-      const seq = await this.nextSeq(c, expectedSeq);
-      await c.query('INSERT INTO article_keys (id, seq, month) VALUES ($1, $2, $3)', [r.id, seq, month]);
-      const event = (kind: string, story: string, other: string | null): Promise<unknown> =>
-        c.query('INSERT INTO story_events (kind, story, other, article, article_seq, at) VALUES ($1, $2, $3, $4, $5, $6)', [kind, story, other, r.id, seq, r.ingestedAt]);
-      if (change.newStory) {
-        await c.query('INSERT INTO stories (id, title, updated_at) VALUES ($1, $2, $3)', [change.newStory.id, change.newStory.title, r.ingestedAt]);
-        await event('created', change.newStory.id, null);
-      } else await event('joined', r.firstStory, null);
-      if (change.supersedes) {
-        await c.query('UPDATE articles SET current = false WHERE id = $1', [change.supersedes]);
-        await event('version', r.firstStory, null);
-      }
-      await c.query(
-        `INSERT INTO articles (seq, month, id, url_key, version, current, story_id, first_story, near_duplicate_of, ingested_at, outlet, published, article, vector, terms, minhash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-        [seq, month, r.id, r.urlKey, r.version, r.current, r.firstStory, r.nearDuplicateOf, r.ingestedAt, r.article.outlet, metadataPublished(r.article), JSON.stringify(r.article), JSON.stringify(r.vector), r.terms.join('\n'), JSON.stringify(r.minhash)],
+    let seq: number;
+    try {
+      const out = await this.pool.query<{ seq: number }>(
+        'SELECT commit_article($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) AS seq',
+        [
+          expectedSeq, month, r.id, r.urlKey, r.version, r.current, r.firstStory, r.nearDuplicateOf, r.ingestedAt, r.article.outlet, metadataPublished(r.article),
+          JSON.stringify(r.article), JSON.stringify(r.vector), r.terms, JSON.stringify(r.minhash), change.newStory?.title ?? null, change.supersedes,
+          change.merges.map((m) => m.into), change.merges.map((m) => m.from),
+        ],
       );
-      const touch = (id: string): Promise<unknown> => c.query('UPDATE stories SET version = version + 1, updated_at = $1 WHERE id = $2', [r.ingestedAt, id]);
-      await touch(r.firstStory);
-      for (const m of change.merges) {
-        await c.query('UPDATE articles SET story_id = $1 WHERE story_id = $2', [m.into, m.from]);
-        await c.query('UPDATE stories SET merged_into = $1 WHERE id = $2', [m.into, m.from]);
-        await touch(m.into);
-        await event('merged', m.into, m.from);
-      }
-      return seq;
-    });
+      seq = out.rows[0]!.seq;
+    } catch (e) {
+      const err = e as { code?: string; message: string };
+      if (err.code === SEQ_CONFLICT) throw new StoreConflictError(expectedSeq, Number(err.message));
+      throw e;
+    }
     // What was written, as a read would give it (a commit's article starts in the story it first joined).
     return { ...r, seq, storyId: r.firstStory };
   }
