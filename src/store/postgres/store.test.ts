@@ -135,3 +135,17 @@ if (db) {
     await Promise.all(stores.map((s) => s.close()));
   });
 }
+
+if (db) {
+  void test('postgres: a feed\'s validators outlive the process that read the feed, and a later read replaces them', async () => {
+    const first = await PgStore.open(db.url, { schema: 'feed_validators' });
+    assert.equal(await first.feedValidators('https://example.test/feed.xml'), null, 'a feed never read has none');
+    await first.saveFeedValidators('https://example.test/feed.xml', { etag: '"v1"', lastModified: 'Mon, 06 Jul 2026 10:00:00 GMT' });
+    await first.close();
+    const second = await PgStore.open(db.url, { schema: 'feed_validators' });
+    assert.deepEqual(await second.feedValidators('https://example.test/feed.xml'), { etag: '"v1"', lastModified: 'Mon, 06 Jul 2026 10:00:00 GMT' });
+    await second.saveFeedValidators('https://example.test/feed.xml', { etag: '"v2"', lastModified: null });
+    assert.deepEqual(await second.feedValidators('https://example.test/feed.xml'), { etag: '"v2"', lastModified: null });
+    await second.close();
+  });
+}

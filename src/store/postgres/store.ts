@@ -6,6 +6,7 @@ import {
   type ArticleCommit,
   type ArticleRecord,
   type ArticleStore,
+  type FeedValidators,
   type ListOptions,
   type LogEntry,
   type MergeEvent,
@@ -139,6 +140,19 @@ export class PgStore implements ArticleStore {
 
   async loadCheckpoint(): Promise<{ seq: number; body: Buffer } | null> {
     return this.withClient((c) => readCheckpoint(c));
+  }
+
+  async feedValidators(url: string): Promise<FeedValidators | null> {
+    const r = await this.pool.query<{ etag: string | null; last_modified: string | null }>('SELECT etag, last_modified FROM feed_validators WHERE url = $1', [url]);
+    const row = r.rows[0];
+    return row ? { etag: row.etag, lastModified: row.last_modified } : null;
+  }
+
+  async saveFeedValidators(url: string, v: FeedValidators): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO feed_validators (url, etag, last_modified) VALUES ($1, $2, $3) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, at = now()',
+      [url, v.etag, v.lastModified],
+    );
   }
 
   termFrequencies(terms: readonly string[]): Promise<{ docs: number; df: [string, number][] }> {
