@@ -6,7 +6,7 @@
 import type { Dossier, QuoteVariant } from '../model/dossier.js';
 import type { Evidence } from '../model/span.js';
 import { clip, oneLine, plural } from './text.js';
-import { agreement, copiesLine, glanceRows, independentNote, chainSteps, claimStances, diffRuns, showsDiff, FIDELITIES, FIDELITY_MEANING, profileFindings, profileViews, provenanceChains, referenceFirst, reuseEdges, shortDate, sourceProfiles, sourceName, sourceWarnings, wordCount, type Stance } from './view.js';
+import { agreement, copiesLine, copyOfFirst, shownReuse, shownVariants, glanceRows, independentNote, chainSteps, claimStances, diffRuns, showsDiff, FIDELITIES, FIDELITY_MEANING, profileFindings, profileViews, provenanceChains, reuseEdges, shortDate, sourceProfiles, sourceName, sourceWarnings, wordCount, type Stance } from './view.js';
 
 /** Cited evidence is cut to this many characters; the full passage is in the source text. */
 const EVIDENCE_CHARS = 160;
@@ -75,11 +75,14 @@ export function renderMarkdown(dossier: Dossier): string {
   }
 
   push('## Quotes', '');
+  const copyOf = copyOfFirst(dossier);
   if (!dossier.quotes.length) push('None found.', '');
   else push(`Grades: ${FIDELITIES.map((f) => `**${f}** (${FIDELITY_MEANING[f]})`).join(', ')}. Changes against the reference: ~~removed~~, **added**.`, '');
   for (const q of dossier.quotes) {
     push(`### ${q.speaker ? escapeMarkdown(q.speaker) : 'Unknown speaker'}`, '');
-    for (const v of referenceFirst(q.variants)) push(...variantBlock(v, names.get(v.source) ?? v.source), '');
+    for (const { variant, copies } of shownVariants(q.variants, copyOf)) {
+      push(...variantBlock(variant, names.get(variant.source) ?? variant.source), ...(copies ? ['>', `> *+ ${copies} identical ${copies === 1 ? 'copy' : 'copies'}, the same words*`] : []), '');
+    }
   }
 
   push('## Claims by source', '');
@@ -105,8 +108,9 @@ export function renderMarkdown(dossier: Dossier): string {
   if (!dossier.reuse.length) push('No shared text found.', '');
   else {
     push('| pair | score | kind | derived from | passages |', '| --- | ---: | --- | --- | ---: |');
-    for (const r of [...dossier.reuse].sort((x, y) => y.score - x.score)) {
-      push(`| ${escapeMarkdown(r.a)} ~ ${escapeMarkdown(r.b)} | ${Math.round(r.score * 100)}% | ${r.kind ?? '—'} | ${r.derivedFrom ? escapeMarkdown(r.derivedFrom) : '—'} | ${r.passages.length} |`);
+    for (const { pair: r, copies, first } of shownReuse(dossier.reuse, copyOfFirst(dossier))) {
+      const pair = first && copies > 1 ? `${escapeMarkdown(first)} ~ ${copies} identical copies` : `${escapeMarkdown(r.a)} ~ ${escapeMarkdown(r.b)}`;
+      push(`| ${pair} | ${Math.round(r.score * 100)}% | ${r.kind ?? '—'} | ${r.derivedFrom ? escapeMarkdown(r.derivedFrom) : '—'} | ${r.passages.length} |`);
     }
     push('');
   }

@@ -7,7 +7,7 @@ import pc from 'picocolors';
 import type { Dossier, DossierSource, QuoteVariant } from '../model/dossier.js';
 import type { Evidence } from '../model/span.js';
 import { clip, oneLine, plural } from './text.js';
-import { agreement, copiesLine, glanceRows, independentNote, chainSteps, claimStances, diffRuns, FIDELITIES, referenceFirst, showsDiff, provenanceChains, reuseEdges, shortDate, sourceName, sourceWarnings, type Stance } from './view.js';
+import { agreement, copiesLine, copyOfFirst, shownReuse, shownVariants, glanceRows, independentNote, chainSteps, claimStances, diffRuns, FIDELITIES, showsDiff, provenanceChains, reuseEdges, shortDate, sourceName, sourceWarnings, type Stance } from './view.js';
 import { wrap, wrapPieces, type Piece } from './wrap.js';
 
 export const DEFAULT_WIDTH = 80;
@@ -79,10 +79,13 @@ export function renderTerminal(dossier: Dossier, options: TerminalOptions = {}):
   more(dossier.conflicts.length);
 
   heading(`Quotes (${dossier.quotes.length})`);
+  const copyOf = copyOfFirst(dossier);
   if (!dossier.quotes.length) para('None found.', '  ');
   for (const q of dossier.quotes.slice(0, MAX_ITEMS)) {
     para(`${q.speaker ? oneLine(q.speaker) : 'Unknown speaker'} (${plural(q.variants.length, 'rendering')})`, '  " ', '    ');
-    for (const v of referenceFirst(q.variants)) para(variantPieces(v, names, c), '    - ', '      ');
+    for (const { variant, copies } of shownVariants(q.variants, copyOf)) {
+      para([...variantPieces(variant, names, c), ...(copies ? [{ text: ` (+ ${plural(copies, 'identical copy', 'identical copies')})`, style: c.dim }] : [])], '    - ', '      ');
+    }
   }
   more(dossier.quotes.length);
 
@@ -99,8 +102,12 @@ export function renderTerminal(dossier: Dossier, options: TerminalOptions = {}):
 
   heading(`Text reuse (${dossier.reuse.length})`);
   if (!dossier.reuse.length) para('No shared text found.', '  ');
-  const reuse = [...dossier.reuse].sort((x, y) => y.score - x.score);
-  for (const r of reuse.slice(0, MAX_ITEMS)) {
+  const reuse = shownReuse(dossier.reuse, copyOf);
+  for (const { pair: r, copies, first } of reuse.slice(0, MAX_ITEMS)) {
+    if (first && copies > 1) {
+      para(`${first} ~ ${copies} identical copies: 100% copy`, '  ', '    ');
+      continue;
+    }
     const from = r.derivedFrom ? ` (${r.derivedFrom === r.a ? r.b : r.a} derived from ${r.derivedFrom})` : '';
     para(`${r.a} ~ ${r.b}: ${Math.round(r.score * 100)}%${r.kind ? ` ${r.kind}` : ''}${from}, ${plural(r.passages.length, 'shared passage')}`, '  ', '    ');
   }

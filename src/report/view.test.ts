@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDossier } from './test-dossier.js';
-import { agreement, chainSteps, claimStances, diffRuns, evidenceBySource, referenceFirst, showsDiff, profileFindings, profileViews, provenanceChains, reuseEdges, sourceName, sourceProfiles } from './view.js';
+import { agreement, chainSteps, claimStances, copyOfFirst, diffRuns, shownReuse, shownVariants, evidenceBySource, referenceFirst, showsDiff, profileFindings, profileViews, provenanceChains, reuseEdges, sourceName, sourceProfiles } from './view.js';
 
 void test('a source on the other side of a conflict contradicts the claim; others are silent', () => {
   const d = testDossier();
@@ -100,4 +100,16 @@ void test('a chain shows its outlet steps as one list of the sources carrying it
   const { steps, carriedBy } = chainSteps(p);
   assert.deepEqual(steps.map((s) => s.role), ['speaker', 'channel']);
   assert.deepEqual(carriedBy, ['s0']);
+});
+
+void test('identical copies fold: one rendering and one reuse row per article, with the copies counted; a copy that differs stays its own', () => {
+  const sources = ['s0', 's1', 's2', 's3'].map((id) => ({ id, origin: `${id}.txt` })) as unknown as Parameters<typeof copyOfFirst>[0]['sources'];
+  const copyOf = copyOfFirst({ sources, warnings: [{ kind: 'identical-inputs', sources: ['s0', 's1', 's2'], message: '' }] });
+  assert.deepEqual([...copyOf], [['s1', 's0'], ['s2', 's0']]);
+  const v = (source: string, text: string, reference = false): { source: string; text: string; reference: boolean } => ({ source, text, reference });
+  const shown = shownVariants([v('s1', 'We will rebuild.'), v('s0', 'We will rebuild.', true), v('s2', 'We will rebuild it.'), v('s3', 'We will rebuild.')], copyOf);
+  assert.deepEqual(shown.map((s) => [s.variant.source, s.copies]), [['s0', 1], ['s2', 0], ['s3', 0]], 's2 changed the words: shown; s3 is no copy: shown');
+  const r = (a: string, b: string, kind: string, score: number): { a: string; b: string; kind: string; score: number } => ({ a, b, kind, score });
+  const rows = shownReuse([r('s0', 's1', 'copy', 1), r('s0', 's2', 'copy', 1), r('s0', 's3', 'light-rewrite', 0.8)], copyOf);
+  assert.deepEqual(rows.map((x) => [x.pair.b, x.copies, x.first]), [['s1', 2, 's0'], ['s3', 0, null]]);
 });

@@ -93,6 +93,57 @@ export function glanceRows(dossier: Pick<Dossier, 'sources' | 'warnings'>): Glan
   return dossier.sources.filter((s) => !hidden.has(s.id)).map((s) => ({ source: byId.get(s.id) ?? s, copies: copiesOf.get(s.id) ?? [] }));
 }
 
+/** Each identical copy's source id to the first of its copies (the dossier's `identical-inputs` warnings). */
+export function copyOfFirst(dossier: Pick<Dossier, 'sources' | 'warnings'>): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const row of glanceRows(dossier)) for (const c of row.copies) if (c.id !== row.source.id) first.set(c.id, row.source.id);
+  return first;
+}
+
+/**
+ * A quote's renderings as a reader should see them: a rendering in an identical copy of a source
+ * listed already, in the same words, is folded into that source's line ("+ 29 identical copies"),
+ * so 30 copies show one rendering, not thirty. Renderings that differ are always shown.
+ */
+export function shownVariants<T extends { source: string; text: string; reference: boolean }>(variants: readonly T[], copyOf: ReadonlyMap<string, string>): { variant: T; copies: number }[] {
+  const out: { variant: T; copies: number }[] = [];
+  for (const v of referenceFirst(variants)) {
+    const first = copyOf.get(v.source);
+    const home = first === undefined ? undefined : out.find((o) => o.variant.source === first && o.variant.text === v.text);
+    if (home) home.copies++;
+    else out.push({ variant: v, copies: 0 });
+  }
+  return out;
+}
+
+/** A row of the reuse table: a pair, or the first of identical copies and how many copies it has (`first`). */
+export interface ReuseRow<R> {
+  pair: R;
+  copies: number;
+  first: string | null;
+}
+
+/**
+ * Reuse pairs as a reader should see them: the pairs linking identical copies to the first of them
+ * (kind `copy`, the dossier's `identical-inputs`) are one row per article, with the copies counted;
+ * every other pair is its own row, strongest first.
+ */
+export function shownReuse<R extends { a: string; b: string; kind?: string; score: number }>(reuse: readonly R[], copyOf: ReadonlyMap<string, string>): ReuseRow<R>[] {
+  const out: ReuseRow<R>[] = [];
+  const byFirst = new Map<string, ReuseRow<R>>();
+  for (const r of [...reuse].sort((x, y) => y.score - x.score)) {
+    const first = r.kind === 'copy' ? (copyOf.get(r.b) === r.a ? r.a : copyOf.get(r.a) === r.b ? r.b : undefined) : undefined;
+    const row = first === undefined ? undefined : byFirst.get(first);
+    if (row) row.copies++;
+    else {
+      const fresh = { pair: r, copies: first === undefined ? 0 : 1, first: first ?? null };
+      if (first !== undefined) byFirst.set(first, fresh);
+      out.push(fresh);
+    }
+  }
+  return out;
+}
+
 /** "30 copies of one article: a.txt, b.txt, … (28 more)", naming each copy by its file name (or URL). */
 export function copiesLine(copies: readonly DossierSource[]): string {
   const name = (s: DossierSource): string => oneLine(s.origin.split(/[\\/]/).filter(Boolean).pop() ?? s.origin) || s.id;
