@@ -27,6 +27,13 @@ function contentStart(toks: Token[], i: number, lemma: string): number {
   return j;
 }
 
+/**
+ * Lemmas "it" may be the subject of in reported speech: an organisation, report or statement "says"
+ * or "said" ("The ministry issued a statement. It said the port would reopen"); after other verbs "it"
+ * is mostly a dummy subject ("it seems", "it suggests", "it shows").
+ */
+const IT_SPEAKS = new Set(['say']);
+
 /** Conjunctions joining a second reporting verb to the first. */
 const CONJUNCTIONS = new Set(['and', 'but']);
 /** Pronouns that, after a conjunction, are the subject of a second reporting verb ("and he added"). */
@@ -63,7 +70,7 @@ export const subjectVerb: IndirectPass = {
       const newSubject = prev !== null && CONJUNCTIONS.has(toks[i - 2]?.lower ?? '') && NEW_SUBJECTS.has(toks[i - 1]?.lower ?? '');
       if (prev && !coordinated && !newSubject) continue;
       const phrase: SpeakerPhrase | null = prev && !newSubject ? prev.finding.phrase : subjectBefore(c, toks, i);
-      if (!phrase || (phrase.kind === 'pronoun' && (phrase.head === 'i' || phrase.head === 'it'))) continue;
+      if (!phrase || (phrase.kind === 'pronoun' && (phrase.head === 'i' || (phrase.head === 'it' && !IT_SPEAKS.has(lemma))))) continue;
       close(prev, newSubject ? (toks[i - 3] as Token).end : (toks[i - 1] as Token).start);
       const next: Open = { j: contentStart(toks, i, lemma), finding: { phrase, cue: t, cueText: t.text } };
       state.open = next;

@@ -71,3 +71,9 @@ void test('indirect-plural-role-with-complement', () => {
   const a = decidedBy('The tape was shown to the family on Thursday, lawyers for the family said.', 'indirect:trailing');
   assert.deepEqual([a?.text, a?.span], ['The tape was shown to the family on Thursday', 'lawyers for the family']);
 });
+
+void test('subject-verb-it-says', () => {
+  const a = decidedBy('The harbour board issued a statement on Monday. It said the ferry would not sail before Friday.', 'indirect:subject-verb');
+  assert.deepEqual([a?.text, a?.span], ['the ferry would not sail before Friday', 'It']);
+  assert.equal(decidedBy('The fog lifted at noon. It seemed the ferry would sail after all.', 'indirect:subject-verb'), undefined);
+});
