@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decidedBy } from '../testing.js';
+import { attributions, decidedBy } from '../testing.js';
 
 void test('preceding-cue-with-colon', () => {
   const a = decidedBy('Rosa Lindqvist told the council: "We have no money left for the pool."', 'preceding-cue');
@@ -39,4 +39,10 @@ void test('preceding-cue-share-of-people-not-the-content-subject', () => {
   assert.deepEqual([a?.speaker, a?.span], ['63 percent', '63 percent']);
   // The inverted reading still holds when the name ends the clause.
   assert.equal(decidedBy('Said Ana Roth: "We are ready for the vote."', 'preceding-cue')?.speaker, 'Ana Roth');
+});
+
+void test('preceding-cue-plural-noun-is-no-cue', () => {
+  // "of Liberal claims", "the claims": a noun, so the sentence's subject speaks, not "Liberal".
+  const a = attributions('In his review, Jon Berg rated 30% of Liberal claims as "false or worse" this year.')[0];
+  assert.deepEqual([a?.speaker, a?.pass], ['Jon Berg', 'sentence-subject']);
 });
