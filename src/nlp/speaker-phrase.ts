@@ -164,3 +164,20 @@ export function phraseStartingAt(toks: Token[], k: number, mentionsByStart: Map<
   }
   return null;
 }
+
+/** Conjunctions joining a second verb to its subject's first ("laughed and said", "paused but added"). */
+const VERB_CONJUNCTIONS = new Set(['and', 'but']);
+
+/**
+ * "Lund laughed and said", "she paused but added": at token `k` a conjunction after one
+ * lower-case verb, and before that verb a name or pronoun, the subject both verbs share.
+ */
+export function coordinatedVerbSubject(toks: Token[], k: number, mentionsByEnd: Map<number, Mention>, text: string): SpeakerPhrase | null {
+  const conj = toks[k];
+  const verb = toks[k - 1];
+  if (!conj || !verb || !VERB_CONJUNCTIONS.has(conj.lower) || verb.cap || NOT_A_HEAD.has(verb.lower) || lexicons().functionWords.has(verb.lower)) return null;
+  const subject = toks[k - 2];
+  if (!subject || !/^\s+$/.test(text.slice(subject.end, verb.start)) || !/^\s+$/.test(text.slice(verb.end, conj.start))) return null;
+  const p = phraseEndingAt(toks, k - 2, mentionsByEnd, text);
+  return p && (p.kind === 'mention' || (p.kind === 'pronoun' && p.head !== 'it')) ? p : null;
+}

@@ -1,6 +1,6 @@
 import type { Token } from '../../tokens.js';
 import { lexicons } from '../../lexicons.js';
-import { BETWEEN_SPEAKER_AND_CUE, phraseEndingAt, type SpeakerPhrase } from '../../speaker-phrase.js';
+import { BETWEEN_SPEAKER_AND_CUE, coordinatedVerbSubject, phraseEndingAt, type SpeakerPhrase } from '../../speaker-phrase.js';
 import type { IndirectContext } from './context.js';
 
 /**
@@ -90,5 +90,5 @@ export function subjectBefore(c: IndirectContext, toks: Token[], i: number): Spe
   }
   const p = phraseEndingAt(toks, k, c.byEnd, text);
   if (p) return p;
-  return share(toks, k, text) ?? openingPhrase(toks, k, text);
+  return coordinatedVerbSubject(toks, k, c.byEnd, text) ?? share(toks, k, text) ?? openingPhrase(toks, k, text);
 }
