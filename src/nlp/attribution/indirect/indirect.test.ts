@@ -77,3 +77,8 @@ void test('subject-verb-it-says', () => {
   assert.deepEqual([a?.text, a?.span], ['the ferry would not sail before Friday', 'It']);
   assert.equal(decidedBy('The fog lifted at noon. It seemed the ferry would sail after all.', 'indirect:subject-verb'), undefined);
 });
+
+void test('subject-verb-new-speech-and-belief-verbs', () => {
+  const lines = ['Ana Lund commented that the ferry was late again.', 'Ana Lund estimated that the repairs would cost a million.', 'Ana Lund realized the ferry would not sail on time.'];
+  for (const line of lines) assert.equal(decidedBy(line, 'indirect:subject-verb')?.speaker, 'Ana Lund', line);
+});
