@@ -83,7 +83,7 @@ function roleWithComplement(toks: Token[], k: number, mentionsByEnd: Map<number,
 }
 
 /** Words that cannot end a speaker phrase (function words, verbs of the cue's clause). */
-const NOT_A_HEAD = new Set(['that', 'which', 'who', 'what', 'this', 'there', 'here', 'and', 'or', 'but', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'not', 'also', 'it', 'you', 'me', 'him', 'them', 'us', 'so', 'then', 'when', 'if', 'because', 'while', 'after', 'before', 'than', 'too', 'very', 'just', 'only', 'all', 'both', 'again', 'now', 'today', 'yesterday', 'said', 'says', 'told', 'would', 'will', 'could', 'can', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'no', 'not', 'never']);
+const NOT_A_HEAD = new Set(['that', 'which', 'who', 'what', 'this', 'there', 'here', 'and', 'or', 'but', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'not', 'also', 'it', 'you', 'me', 'him', 'them', 'us', 'so', 'then', 'when', 'if', 'because', 'while', 'though', 'although', 'whereas', 'after', 'before', 'than', 'too', 'very', 'just', 'only', 'all', 'both', 'again', 'now', 'today', 'yesterday', 'said', 'says', 'told', 'would', 'will', 'could', 'can', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'no', 'not', 'never']);
 
 /** Any other noun phrase before a cue ("The commission says", "one questioner claimed"): back to a determiner, at most a few words. */
 function genericPhraseEndingAt(toks: Token[], k: number, text: string): SpeakerPhrase | null {

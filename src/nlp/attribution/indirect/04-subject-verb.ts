@@ -39,6 +39,19 @@ const CONJUNCTIONS = new Set(['and', 'but']);
 /** Pronouns that, after a conjunction, are the subject of a second reporting verb ("and he added"). */
 const NEW_SUBJECTS = new Set(['he', 'she', 'they']);
 
+/** Conjunctions that, after a comma, open a contrasting statement with a subject of its own (", though Berg noted ..."). */
+const CONTRAST = new Set(['though', 'although', 'while', 'whereas']);
+
+/** ", though X noted ...": X's statement ends the content before it; where that content ends, with X. */
+function contrastClause(text: string, toks: Token[], phrase: SpeakerPhrase | null): { phrase: SpeakerPhrase; end: number } | null {
+  if (!phrase) return null;
+  const k = toks.findIndex((t) => t.start >= phrase.start) - 1;
+  const conj = toks[k];
+  const before = toks[k - 1];
+  if (!conj || !before || !CONTRAST.has(conj.lower) || !text.slice(before.end, conj.start).includes(',')) return null;
+  return { phrase, end: before.end };
+}
+
 interface Open {
   /** Token index where the content starts. */
   j: number;
@@ -68,10 +81,11 @@ export const subjectVerb: IndirectPass = {
       const coordinated = CONJUNCTIONS.has(toks[i - 1]?.lower ?? '');
       // "... — and he noted that ...": a conjunction and a pronoun of its own start a second attribution.
       const newSubject = prev !== null && CONJUNCTIONS.has(toks[i - 2]?.lower ?? '') && NEW_SUBJECTS.has(toks[i - 1]?.lower ?? '');
-      if (prev && !coordinated && !newSubject) continue;
-      const phrase: SpeakerPhrase | null = prev && !newSubject ? prev.finding.phrase : subjectBefore(c, toks, i);
+      const own = prev && !coordinated && !newSubject ? contrastClause(c.text, toks, subjectBefore(c, toks, i)) : null;
+      if (prev && !coordinated && !newSubject && !own) continue;
+      const phrase: SpeakerPhrase | null = own ? own.phrase : prev && !newSubject ? prev.finding.phrase : subjectBefore(c, toks, i);
       if (!phrase || (phrase.kind === 'pronoun' && (phrase.head === 'i' || (phrase.head === 'it' && !IT_SPEAKS.has(lemma))))) continue;
-      close(prev, newSubject ? (toks[i - 3] as Token).end : (toks[i - 1] as Token).start);
+      close(prev, own ? own.end : newSubject ? (toks[i - 3] as Token).end : (toks[i - 1] as Token).start);
       const next: Open = { j: contentStart(toks, i, lemma), finding: { phrase, cue: t, cueText: t.text } };
       state.open = next;
       i = next.j;

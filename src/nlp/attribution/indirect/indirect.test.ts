@@ -82,3 +82,12 @@ void test('subject-verb-new-speech-and-belief-verbs', () => {
   const lines = ['Ana Lund commented that the ferry was late again.', 'Ana Lund estimated that the repairs would cost a million.', 'Ana Lund realized the ferry would not sail on time.'];
   for (const line of lines) assert.equal(decidedBy(line, 'indirect:subject-verb')?.speaker, 'Ana Lund', line);
 });
+
+void test('subject-verb-contrasting-clause-is-a-statement-of-its-own', () => {
+  const q = indirect('Ana Lund said the bridge would reopen in May, though Jon Berg noted that the money had not been found yet.');
+  assert.deepEqual(q.map((a) => [a.text, a.speaker]), [
+    ['the bridge would reopen in May', 'Ana Lund'],
+    ['the money had not been found yet', 'Jon Berg'],
+  ]);
+  assert.equal(decidedBy('The ferry may sail, although officials warned that the storm could return.', 'indirect:subject-verb')?.span, 'officials');
+});
