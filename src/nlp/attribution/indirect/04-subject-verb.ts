@@ -1,7 +1,7 @@
 import { lexicons } from '../../lexicons.js';
 import type { Token } from '../../tokens.js';
 import type { SpeakerPhrase } from '../../speaker-phrase.js';
-import { clauseEnd, contentSpan, MIN_CONTENT_WORDS, type IndirectFinding, type IndirectPass } from './context.js';
+import { clauseEnd, contentSpan, MIN_CONTENT_WORDS, nonFiniteIng, type IndirectFinding, type IndirectPass } from './context.js';
 import { subjectBefore } from './subject.js';
 
 /** How many words of addressee "told" may take before its content ("told reporters on Monday that"). */
@@ -15,7 +15,7 @@ function reportingVerb(toks: Token[], i: number): string | null {
   const t = toks[i] as Token;
   const speech = lex.speechVerbs.get(t.lower);
   const lemma = speech ?? lex.cognitiveVerbs.get(t.lower);
-  if (!lemma || t.cap || /ing$/.test(t.lower) || (speech !== undefined && lex.weakVerbs.has(speech))) return null;
+  if (!lemma || t.cap || nonFiniteIng(toks, i) || (speech !== undefined && lex.weakVerbs.has(speech))) return null;
   return lemma;
 }
 

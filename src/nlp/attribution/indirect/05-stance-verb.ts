@@ -1,6 +1,6 @@
 import { lexicons } from '../../lexicons.js';
 import type { Token } from '../../tokens.js';
-import { clauseEnd, contentSpan, MIN_CONTENT_WORDS, type IndirectFinding, type IndirectPass } from './context.js';
+import { clauseEnd, contentSpan, MIN_CONTENT_WORDS, nonFiniteIng, type IndirectFinding, type IndirectPass } from './context.js';
 import { isShareHead, subjectBefore } from './subject.js';
 import type { SpeakerPhrase } from '../../speaker-phrase.js';
 
@@ -30,7 +30,7 @@ export const stanceVerb: IndirectPass = {
       const t = toks[i] as Token;
       const speech = lex.speechVerbs.get(t.lower);
       const stance = lex.stanceVerbs.has(t.lower) || (speech !== undefined && lex.weakVerbs.has(speech));
-      if (!stance || t.cap || /ing$/.test(t.lower)) continue;
+      if (!stance || t.cap || nonFiniteIng(toks, i)) continue;
       const phrase = subjectBefore(c, toks, i);
       if (!phrase || !namesSomeone(c.text, phrase)) continue;
       const first = toks[i + 1];

@@ -91,3 +91,9 @@ void test('subject-verb-contrasting-clause-is-a-statement-of-its-own', () => {
   ]);
   assert.equal(decidedBy('The ferry may sail, although officials warned that the storm could return.', 'indirect:subject-verb')?.span, 'officials');
 });
+
+void test('progressive-ing-form-reports-like-a-finite-verb', () => {
+  assert.equal(decidedBy('Ana Roth was insisting that the port stay open all winter.', 'indirect:subject-verb')?.speaker, 'Ana Roth');
+  assert.equal(decidedBy('Mayor Ana Roth is seeking to rebuild the bridge before the winter.', 'indirect:stance-verb')?.speaker, 'Ana Roth');
+  assert.equal(decidedBy('Seeking to rebuild the bridge, Mayor Ana Roth met the council.', 'indirect:stance-verb'), undefined);
+});
