@@ -39,10 +39,10 @@ const CONJUNCTIONS = new Set(['and', 'but']);
 /** Pronouns that, after a conjunction, are the subject of a second reporting verb ("and he added"). */
 const NEW_SUBJECTS = new Set(['he', 'she', 'they']);
 
-/** Conjunctions that, after a comma, open a contrasting statement with a subject of its own (", though Berg noted ..."). */
-const CONTRAST = new Set(['though', 'although', 'while', 'whereas']);
+/** Conjunctions that, after a comma, open a statement with a subject of its own (", though Berg noted ...", ", but Berg said ..."). */
+const CONTRAST = new Set(['though', 'although', 'while', 'whereas', 'but', 'and']);
 
-/** ", though X noted ...": X's statement ends the content before it; where that content ends, with X. */
+/** ", though X noted ...", ", but X said ...": X's statement ends the content before it; where that content ends, with X. */
 function contrastClause(text: string, toks: Token[], phrase: SpeakerPhrase | null): { phrase: SpeakerPhrase; end: number } | null {
   if (!phrase) return null;
   const k = toks.findIndex((t) => t.start >= phrase.start) - 1;

@@ -97,3 +97,9 @@ void test('progressive-ing-form-reports-like-a-finite-verb', () => {
   assert.equal(decidedBy('Mayor Ana Roth is seeking to rebuild the bridge before the winter.', 'indirect:stance-verb')?.speaker, 'Ana Roth');
   assert.equal(decidedBy('Seeking to rebuild the bridge, Mayor Ana Roth met the council.', 'indirect:stance-verb'), undefined);
 });
+
+void test('subject-verb-but-with-a-subject-of-its-own', () => {
+  const q = indirect('The report shows the ferry was full on the day, but Jon Berg said the crew had counted the passengers twice.');
+  assert.deepEqual(q.map((a) => a.speaker).slice(-1), ['Jon Berg']);
+  assert.equal(q.at(-1)?.text, 'the crew had counted the passengers twice');
+});
