@@ -46,3 +46,11 @@ void test('preceding-cue-plural-noun-is-no-cue', () => {
   const a = attributions('In his review, Jon Berg rated 30% of Liberal claims as "false or worse" this year.')[0];
   assert.deepEqual([a?.speaker, a?.pass], ['Jon Berg', 'sentence-subject']);
 });
+
+void test('preceding-cue-participle-belongs-to-the-main-clause-subject', () => {
+  // "it" (the paper) attacked Lund and says it, not Lund.
+  const a = decidedBy('Meanwhile, it attacked Ana Lund, saying she "has offended everyone in the harbour with her insults."', 'preceding-cue');
+  assert.deepEqual([a?.span, a?.speaker], ['it', null]);
+  const b = decidedBy('The harbour board praised Ana Lund on Monday, saying she "kept the ferries running all winter."', 'preceding-cue');
+  assert.equal(b?.span, 'The harbour board');
+});
