@@ -12,6 +12,7 @@ import { trailingAttribution } from './03-trailing.js';
 import { subjectVerb } from './04-subject-verb.js';
 import { stanceVerb } from './05-stance-verb.js';
 import { participleClause } from './06-participle.js';
+import { titleCase } from './07-title-case.js';
 
 /**
  * Indirect speech, kept with `direct: false`: "X said (that) ...", "..., X said.", "According to X,
@@ -20,7 +21,7 @@ import { participleClause } from './06-participle.js';
  * direct quote's: a name found in the text, a pronoun to the last speaker, or the phrase as written.
  */
 
-export const INDIRECT_PASSES: readonly IndirectPass[] = [accordingToLeading, accordingToClause, trailingAttribution, subjectVerb, stanceVerb, participleClause];
+export const INDIRECT_PASSES: readonly IndirectPass[] = [accordingToLeading, accordingToClause, trailingAttribution, subjectVerb, stanceVerb, participleClause, titleCase];
 
 function toQuote(c: IndirectContext, found: Quote[], f: IndirectFinding): Quote {
   return {

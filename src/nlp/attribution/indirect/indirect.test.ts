@@ -103,3 +103,9 @@ void test('subject-verb-but-with-a-subject-of-its-own', () => {
   assert.deepEqual(q.map((a) => a.speaker).slice(-1), ['Jon Berg']);
   assert.equal(q.at(-1)?.text, 'the crew had counted the passengers twice');
 });
+
+void test('title-case-headline-ended-by-a-full-stop', () => {
+  assert.deepEqual([decidedBy('Mayor Roth Says Harbour Bridge Will Reopen in May.', 'indirect:title-case')?.text], ['Harbour Bridge Will Reopen in May']);
+  assert.equal(decidedBy('Harbour Bridge Will Reopen in May, Ana Roth Says.', 'indirect:title-case')?.speaker, 'Ana Roth');
+  assert.equal(decidedBy('The Mayor Says the bridge will reopen in May.', 'indirect:title-case'), undefined);
+});
