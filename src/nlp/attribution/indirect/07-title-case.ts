@@ -30,7 +30,7 @@ function isHeadlineVerb(t: Token): boolean {
 }
 
 /** The words from `from` to `to` (exclusive) as the speaker: a name the NER found there, else the words as written. */
-function subject(c: IndirectContext, toks: Token[], from: number, to: number): SpeakerPhrase | null {
+export function titleSubject(c: IndirectContext, toks: Token[], from: number, to: number): SpeakerPhrase | null {
   const first = toks[from];
   const last = toks[to - 1];
   if (!first || !last || to - from > SUBJECT_MAX_WORDS || /[,;:"“”‘’]/.test(c.text.slice(first.start, last.end))) return null;
@@ -50,11 +50,11 @@ export const titleCase: IndirectPass = {
     const comma = c.text.lastIndexOf(',', verb.start);
     if (i === toks.length - 1 && comma > s.start) {
       const k = toks.findIndex((t) => t.start > comma);
-      const phrase = subject(c, toks, k, i);
+      const phrase = titleSubject(c, toks, k, i);
       const content = contentSpan(c.text, s.start, comma);
       return phrase && content ? [{ content, phrase, cue: verb, cueText: verb.text }] : [];
     }
-    const phrase = subject(c, toks, 0, i);
+    const phrase = titleSubject(c, toks, 0, i);
     const next = toks[i + 1];
     const content = next ? contentSpan(c.text, next.start, s.end) : null;
     return phrase && content ? [{ content, phrase, cue: verb, cueText: verb.text } satisfies IndirectFinding] : [];

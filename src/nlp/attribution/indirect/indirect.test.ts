@@ -109,3 +109,9 @@ void test('title-case-headline-ended-by-a-full-stop', () => {
   assert.equal(decidedBy('Harbour Bridge Will Reopen in May, Ana Roth Says.', 'indirect:title-case')?.speaker, 'Ana Roth');
   assert.equal(decidedBy('The Mayor Says the bridge will reopen in May.', 'indirect:title-case'), undefined);
 });
+
+void test('colon-label-gives-the-words-to-the-label', () => {
+  assert.equal(decidedBy('Ana Roth: the harbour bridge will reopen in May.', 'indirect:colon-label')?.speaker, 'Ana Roth');
+  assert.equal(decidedBy('Correction: an earlier version gave the wrong date for the vote.', 'indirect:colon-label'), undefined);
+  assert.equal(decidedBy('Q: when will the harbour bridge reopen?', 'indirect:colon-label'), undefined);
+});
