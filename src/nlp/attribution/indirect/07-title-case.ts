@@ -21,11 +21,11 @@ function isTitleCase(toks: Token[]): boolean {
   return long.length >= 3 && long.filter((t) => t.cap).length >= TITLE_CASE_SHARE * long.length;
 }
 
-/** A reporting, belief or stance verb's -s form ("Says", "Shows", "Endorses"); weak speech verbs are left out. */
+/** A reporting, belief or stance verb's -s form ("Says", "Shows", "Endorses"), weak speech verbs too ("Calls", "Praises"): a title has no quotation to need. */
 function isHeadlineVerb(t: Token): boolean {
   const lex = lexicons();
   const speech = lex.speechVerbs.get(t.lower);
-  const known = (speech !== undefined && !lex.weakVerbs.has(speech)) || lex.cognitiveVerbs.has(t.lower) || lex.stanceVerbs.has(t.lower);
+  const known = speech !== undefined || lex.cognitiveVerbs.has(t.lower) || lex.stanceVerbs.has(t.lower);
   return known && /[^s]s$/.test(t.lower);
 }
 
