@@ -115,3 +115,8 @@ void test('colon-label-gives-the-words-to-the-label', () => {
   assert.equal(decidedBy('Correction: an earlier version gave the wrong date for the vote.', 'indirect:colon-label'), undefined);
   assert.equal(decidedBy('Q: when will the harbour bridge reopen?', 'indirect:colon-label'), undefined);
 });
+
+void test('subject-verb-bare-plural-opening-a-clause', () => {
+  const a = decidedBy('The mine reopened in May, but environmentalists worry that the cost of the cleanup could fall to taxpayers.', 'indirect:subject-verb');
+  assert.deepEqual([a?.span, a?.text], ['environmentalists', 'the cost of the cleanup could fall to taxpayers']);
+});

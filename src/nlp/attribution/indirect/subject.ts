@@ -49,6 +49,18 @@ function openingPhrase(toks: Token[], k: number, text: string): SpeakerPhrase | 
   return { start: first.start, end: last.end, kind: 'descriptor', mention: null, head: last.lower };
 }
 
+/** Words after which a clause starts, so a bare plural after them is its subject ("But environmentalists worry ..."). */
+const CLAUSE_STARTS = new Set(['but', 'and', 'so', 'yet', 'while', 'though', 'although', 'because', 'as', 'since', 'whereas']);
+
+/** A bare plural noun opening a clause ("Economists say", ", but environmentalists worry"): people in general as the subject. */
+function barePlural(toks: Token[], k: number, text: string): SpeakerPhrase | null {
+  const t = toks[k];
+  const prev = toks[k - 1];
+  if (!t || t.possessive || !/^\p{Ll}{3,}[^s]s$/u.test(t.text) || lexicons().functionWords.has(t.lower)) return null;
+  if (prev && !CLAUSE_STARTS.has(prev.lower) && !/[,;:]/.test(text.slice(prev.end, t.start))) return null;
+  return { start: t.start, end: t.end, kind: 'descriptor', mention: null, head: t.lower };
+}
+
 /** The phrase before the comma at `commaPos` (an apposition or relative clause opens there), near the sentence start. */
 function beforeComma(c: IndirectContext, toks: Token[], commaPos: number): SpeakerPhrase | null {
   const k = toks.findIndex((t) => t.end > commaPos) - 1;
@@ -90,5 +102,5 @@ export function subjectBefore(c: IndirectContext, toks: Token[], i: number): Spe
   }
   const p = phraseEndingAt(toks, k, c.byEnd, text);
   if (p) return p;
-  return coordinatedVerbSubject(toks, k, c.byEnd, text) ?? share(toks, k, text) ?? openingPhrase(toks, k, text);
+  return coordinatedVerbSubject(toks, k, c.byEnd, text) ?? share(toks, k, text) ?? openingPhrase(toks, k, text) ?? barePlural(toks, k, text);
 }
