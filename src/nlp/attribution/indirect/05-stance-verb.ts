@@ -23,6 +23,7 @@ function namesSomeone(text: string, p: SpeakerPhrase): boolean {
 
 export const stanceVerb: IndirectPass = {
   name: 'indirect:stance-verb',
+  inQuotedSentences: true,
   find(c, { sentence: s, toks }) {
     const lex = lexicons();
     const out: IndirectFinding[] = [];

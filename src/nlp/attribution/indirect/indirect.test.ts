@@ -120,3 +120,8 @@ void test('subject-verb-bare-plural-opening-a-clause', () => {
   const a = decidedBy('The mine reopened in May, but environmentalists worry that the cost of the cleanup could fall to taxpayers.', 'indirect:subject-verb');
   assert.deepEqual([a?.span, a?.text], ['environmentalists', 'the cost of the cleanup could fall to taxpayers']);
 });
+
+void test('stance-verb-in-a-sentence-holding-a-quote', () => {
+  const a = decidedBy('Mayor Ana Roth wants the bridge rebuilt before the winter, calling the delay "a disgrace to the town."', 'indirect:stance-verb');
+  assert.deepEqual([a?.speaker, a?.text], ['Ana Roth', 'the bridge rebuilt before the winter']);
+});
