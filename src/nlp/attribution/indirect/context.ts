@@ -87,10 +87,10 @@ function hasWords(text: string, start: number, end: number, n: number): boolean 
 }
 
 /** The content span without surrounding spaces, commas and final punctuation; null when empty or too short. */
-export function contentSpan(text: string, start: number, end: number): Span | null {
+export function contentSpan(text: string, start: number, end: number, minWords = MIN_CONTENT_WORDS): Span | null {
   while (start < end && /[\s,:]/.test(text[start] ?? '')) start++;
   while (end > start && /[\s.!?,;:]/.test(text[end - 1] ?? '')) end--;
-  if (end <= start || !hasWords(text, start, end, MIN_CONTENT_WORDS)) return null;
+  if (end <= start || !hasWords(text, start, end, minWords)) return null;
   return { start, end };
 }
 

@@ -125,3 +125,8 @@ void test('stance-verb-in-a-sentence-holding-a-quote', () => {
   const a = decidedBy('Mayor Ana Roth wants the bridge rebuilt before the winter, calling the delay "a disgrace to the town."', 'indirect:stance-verb');
   assert.deepEqual([a?.speaker, a?.text], ['Ana Roth', 'the bridge rebuilt before the winter']);
 });
+
+void test('stance-verb-with-a-short-object', () => {
+  assert.deepEqual([decidedBy('At the rally on Tuesday, Senator Ana Roth endorsed Jon Berg.', 'indirect:stance-verb')?.text], ['Jon Berg']);
+  assert.equal(decidedBy('When the time came, the mayor Ana Roth backed out.', 'indirect:stance-verb'), undefined);
+});
