@@ -130,3 +130,9 @@ void test('stance-verb-with-a-short-object', () => {
   assert.deepEqual([decidedBy('At the rally on Tuesday, Senator Ana Roth endorsed Jon Berg.', 'indirect:stance-verb')?.text], ['Jon Berg']);
   assert.equal(decidedBy('When the time came, the mayor Ana Roth backed out.', 'indirect:stance-verb'), undefined);
 });
+
+void test('stance-verbs-appear-view-and-denounce', () => {
+  assert.equal(decidedBy('Mayor Ana Roth appears to favour a second bridge over the river.', 'indirect:stance-verb')?.speaker, 'Ana Roth');
+  assert.equal(decidedBy('Mayor Ana Roth views the toll as a tax on the poor.', 'indirect:stance-verb')?.speaker, 'Ana Roth');
+  assert.equal(decidedBy('Mayor Ana Roth denounced the new toll on the harbour bridge.', 'indirect:stance-verb')?.speaker, 'Ana Roth');
+});
