@@ -14,6 +14,7 @@ import { stanceVerb } from './05-stance-verb.js';
 import { participleClause } from './06-participle.js';
 import { titleCase } from './07-title-case.js';
 import { colonLabel, opensWithLabel } from './08-colon-label.js';
+import { passiveBy } from './09-passive-by.js';
 
 /**
  * Indirect speech, kept with `direct: false`: "X said (that) ...", "..., X said.", "According to X,
@@ -22,7 +23,7 @@ import { colonLabel, opensWithLabel } from './08-colon-label.js';
  * direct quote's: a name found in the text, a pronoun to the last speaker, or the phrase as written.
  */
 
-export const INDIRECT_PASSES: readonly IndirectPass[] = [accordingToLeading, accordingToClause, trailingAttribution, subjectVerb, stanceVerb, participleClause, titleCase, colonLabel];
+export const INDIRECT_PASSES: readonly IndirectPass[] = [accordingToLeading, accordingToClause, trailingAttribution, subjectVerb, passiveBy, stanceVerb, participleClause, titleCase, colonLabel];
 
 function toQuote(c: IndirectContext, found: Quote[], f: IndirectFinding): Quote {
   return {

@@ -136,3 +136,9 @@ void test('stance-verbs-appear-view-and-denounce', () => {
   assert.equal(decidedBy('Mayor Ana Roth views the toll as a tax on the poor.', 'indirect:stance-verb')?.speaker, 'Ana Roth');
   assert.equal(decidedBy('Mayor Ana Roth denounced the new toll on the harbour bridge.', 'indirect:stance-verb')?.speaker, 'Ana Roth');
 });
+
+void test('passive-with-its-agent-after-by', () => {
+  const a = decidedBy('The toll plan has been rejected by the town council on Monday.', 'indirect:passive-by');
+  assert.deepEqual([a?.text, a?.span], ['The toll plan', 'the town council']);
+  assert.equal(decidedBy('The bridge was built by a firm from Vell.', 'indirect:passive-by'), undefined);
+});
