@@ -23,7 +23,7 @@ function isParticiple(t: Token): boolean {
 
 export const passiveBy: IndirectPass = {
   name: 'indirect:passive-by',
-  find(c, { sentence: s, toks }) {
+  find(c, { toks }) {
     for (let i = 1; i < toks.length - 2; i++) {
       const aux = toks[i] as Token;
       if (!PASSIVE_AUX.has(aux.lower)) continue;
