@@ -142,3 +142,8 @@ void test('passive-with-its-agent-after-by', () => {
   assert.deepEqual([a?.text, a?.span], ['The toll plan', 'the town council']);
   assert.equal(decidedBy('The bridge was built by a firm from Vell.', 'indirect:passive-by'), undefined);
 });
+
+void test('subject-verb-after-and-shares-the-sentence-subject', () => {
+  const a = decidedBy('But Mayor Ana Roth opened the new quay on Tuesday and said the harbour would soon be busy again.', 'indirect:subject-verb');
+  assert.deepEqual([a?.span, a?.text], ['Ana Roth', 'the harbour would soon be busy again']);
+});

@@ -1,6 +1,6 @@
 import type { Token } from '../../tokens.js';
 import { lexicons } from '../../lexicons.js';
-import { BETWEEN_SPEAKER_AND_CUE, coordinatedVerbSubject, phraseEndingAt, type SpeakerPhrase } from '../../speaker-phrase.js';
+import { BETWEEN_SPEAKER_AND_CUE, coordinatedVerbSubject, phraseEndingAt, phraseStartingAt, type SpeakerPhrase } from '../../speaker-phrase.js';
 import type { IndirectContext } from './context.js';
 
 /**
@@ -82,6 +82,24 @@ function appositionSubject(c: IndirectContext, toks: Token[], close: number): Sp
   return named?.kind === 'mention' ? named : fallback;
 }
 
+/** Conjunctions that open a sentence without being its subject ("But Murphy said"). */
+const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'so', 'yet']);
+
+/**
+ * "Clinton celebrated in Florida ... and said it was another step": a reporting verb after "and" or
+ * "but" whose first verb reports nothing shares the sentence's subject, when a name or he/she/they
+ * opens the sentence.
+ */
+function sentenceSubject(c: IndirectContext, toks: Token[], k: number): SpeakerPhrase | null {
+  if (!CLAUSE_JOINS.has(toks[k]?.lower ?? '')) return null;
+  const f = OPENING_CONJUNCTIONS.has(toks[0]?.lower ?? '') ? 1 : 0;
+  const p = phraseStartingAt(toks, f, c.byStart, c.text);
+  if (!p || p.start >= (toks[k] as Token).start) return null;
+  return p.kind === 'mention' || (p.kind === 'pronoun' && ['he', 'she', 'they'].includes(p.head)) ? p : null;
+}
+/** Conjunctions joining a second verb to the sentence's first. */
+const CLAUSE_JOINS = new Set(['and', 'but']);
+
 /** The subject of the verb at token `i`, or null. */
 export function subjectBefore(c: IndirectContext, toks: Token[], i: number): SpeakerPhrase | null {
   const { text } = c;
@@ -102,5 +120,5 @@ export function subjectBefore(c: IndirectContext, toks: Token[], i: number): Spe
   }
   const p = phraseEndingAt(toks, k, c.byEnd, text);
   if (p) return p;
-  return coordinatedVerbSubject(toks, k, c.byEnd, text) ?? share(toks, k, text) ?? openingPhrase(toks, k, text) ?? barePlural(toks, k, text);
+  return coordinatedVerbSubject(toks, k, c.byEnd, text) ?? sentenceSubject(c, toks, k) ?? share(toks, k, text) ?? openingPhrase(toks, k, text) ?? barePlural(toks, k, text);
 }
