@@ -82,6 +82,8 @@ function appositionSubject(c: IndirectContext, toks: Token[], close: number): Sp
   return named?.kind === 'mention' ? named : fallback;
 }
 
+/** Conjunctions joining a second verb to the sentence's first. */
+const CLAUSE_JOINS = new Set(['and', 'but']);
 /** Conjunctions that open a sentence without being its subject ("But Murphy said"). */
 const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'so', 'yet']);
 
@@ -97,9 +99,6 @@ function sentenceSubject(c: IndirectContext, toks: Token[], k: number): SpeakerP
   if (!p || p.start >= (toks[k] as Token).start) return null;
   return p.kind === 'mention' || (p.kind === 'pronoun' && ['he', 'she', 'they'].includes(p.head)) ? p : null;
 }
-/** Conjunctions joining a second verb to the sentence's first. */
-const CLAUSE_JOINS = new Set(['and', 'but']);
-
 /** The subject of the verb at token `i`, or null. */
 export function subjectBefore(c: IndirectContext, toks: Token[], i: number): SpeakerPhrase | null {
   const { text } = c;
