@@ -32,13 +32,24 @@ export function isRoleHead(t: Token): boolean {
   return lex.roles.has(t.lower) || (t.lower.endsWith('s') && lex.roles.has(t.lower.slice(0, -1))) || /-year-old$/.test(t.lower) || lex.titleWords.has(t.text);
 }
 
+/** Prepositions that make a place before a cue a complement ("officials in Washington said"), not the speaker. */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'of', 'to', 'for', 'on', 'by', 'with', 'across', 'throughout', 'near', 'into', 'over', 'outside', 'inside', 'around']);
+
+/** "China said", "Even Japan, a close ally, warned": a country speaks for its government, unless a preposition attaches it. */
+function placeActs(toks: Token[], k: number, m: Mention): boolean {
+  let j = k;
+  while (j > 0 && (toks[j] as Token).start > m.start) j--;
+  const before = toks[j - 1];
+  return !before || !PLACE_PREPOSITIONS.has(before.lower);
+}
+
 /** The speaker phrase ending at token index `k` (inclusive), reading backwards. */
 export function phraseEndingAt(toks: Token[], k: number, mentionsByEnd: Map<number, Mention>, text: string): SpeakerPhrase | null {
   const t = toks[k];
   if (!t) return null;
   const end = t.possessive ? t.end - 2 : t.end;
   const m = mentionsByEnd.get(end);
-  if (m && (m.kind === 'person' || m.kind === 'org')) return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
+  if (m && (m.kind === 'person' || m.kind === 'org' || (m.kind === 'place' && placeActs(toks, k, m)))) return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
   // "he’s" is a contraction (he is / he has), not a possessive.
   const head = pronounHead(t.lower);
   if (head === 'he' || head === 'she' || head === 'they' || head === 'it') return { start: t.start, end: t.start + t.lower.length, kind: 'pronoun', mention: null, head };

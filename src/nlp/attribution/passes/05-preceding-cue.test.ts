@@ -54,3 +54,8 @@ void test('preceding-cue-participle-belongs-to-the-main-clause-subject', () => {
   const b = decidedBy('The harbour board praised Ana Lund on Monday, saying she "kept the ferries running all winter."', 'preceding-cue');
   assert.equal(b?.span, 'The harbour board');
 });
+
+void test('preceding-cue-a-country-speaks-unless-a-preposition-attaches-it', () => {
+  assert.equal(decidedBy('Even China, a close ally, said the plan was "not acceptable in any form."', 'preceding-cue')?.speaker, 'China');
+  assert.equal(decidedBy('Officials from China said the plan was "not acceptable in any form."', 'preceding-cue')?.span, 'Officials from China');
+});
