@@ -25,3 +25,8 @@ void test('a lone surname before any full name with it stays alone', () => {
   assert.deepEqual(found.get('Bello'), ['Bello']);
   assert.deepEqual(found.get('Ade Bello'), ['Ade Bello']);
 });
+
+void test('a middle initial and its dot stay inside the name', () => {
+  const found = canonicals('The league is led by Tova R. Amsel. Amsel said the season would start late.');
+  assert.deepEqual(found.get('Tova R. Amsel'), ['Tova R. Amsel', 'Amsel']);
+});

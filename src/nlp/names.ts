@@ -1,7 +1,8 @@
 import type { Span } from '../model/span.js';
 import type { Entity, EntityKind, Mention, Sentence } from './types.js';
 import { lexicons, type Lexicons } from './lexicons.js';
-import { tokenize, adjacent, type Token } from './tokens.js';
+import { tokenize, type Token } from './tokens.js';
+import { capitalGroups, CONNECTORS } from './name-groups.js';
 
 /**
  * People, organisations and places by capitalised word sequences and general lexicons (outlets,
@@ -11,11 +12,6 @@ import { tokenize, adjacent, type Token } from './tokens.js';
  * name is the fullest form of the name in the article ("Okafor" -> "Maria Okafor").
  */
 
-/** Lower-case words that may join capitalised words inside one name (Bank of America, Ludwig van Beethoven). */
-/** Words joining the parts of one name, in the language being read ("von", "de"; not German "der", which joins nouns). */
-const CONNECTORS = { has: (word: string): boolean => lexicons().nameConnectors.has(word) };
-/** All-capital words longer than this are shouting in headlines (THREATENING), not acronyms. */
-const MAX_ACRONYM = 5;
 /** How many words back a descriptor may reach before a name. */
 const DESCRIPTOR_MAX_WORDS = 5;
 /** How many words an appositive descriptor after a name may have (", the ministry spokesperson,"). */
@@ -47,52 +43,6 @@ function isTitleToken(lex: Lexicons, t: Token): boolean {
 }
 function isAttributive(lex: Lexicons, t: Token): boolean {
   return lex.demonyms.has(t.text) || lex.places.has(t.text) || lex.orgAliases.has(t.text) || lex.modifiers.has(t.lower) || lex.titleLeads.has(t.text) || t.text === 'Former';
-}
-
-/** The pronoun I and contractions (I'm, We'll, Don't) are never part of a name. */
-const NOT_A_NAME = /^I$|['’](?:m|ll|ve|re|d|t)$/i;
-
-/** "of" joins a name only after an organisation or title word ("Bank of America", "Secretary of State"). */
-function ofJoins(prev: Token): boolean {
-  const lex = lexicons();
-  return lex.orgKeywords.has(prev.text) || lex.titleWords.has(prev.text) || lex.titleLeads.has(prev.text);
-}
-
-/** Ends the current group: drops trailing connectors and keeps it when it holds a capitalised word. */
-function closeGroup(cur: Token[], groups: Token[][]): void {
-  while (cur.length && !cur[cur.length - 1]?.cap) cur.pop();
-  if (cur.length) groups.push(cur);
-}
-
-/** All capitals and longer than an acronym: shouting in a headline. */
-function isShout(t: Token): boolean {
-  return t.cap && t.text.length > MAX_ACRONYM && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
-}
-
-/** Groups of capitalised words inside one sentence. */
-function capitalGroups(text: string, toks: Token[]): Token[][] {
-  const groups: Token[][] = [];
-  let cur: Token[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    if (!t) continue;
-    const prev = cur[cur.length - 1];
-    const joins = prev !== undefined && adjacent(text, prev, t) && !prev.possessive;
-    if (t.cap && !isShout(t) && !NOT_A_NAME.test(t.text)) {
-      if (!joins) {
-        closeGroup(cur, groups);
-        cur = [];
-      }
-      cur.push(t);
-    } else if (joins && CONNECTORS.has(t.text) && toks[i + 1]?.cap && adjacent(text, t, toks[i + 1] ?? t) && (t.text !== 'of' || ofJoins(prev))) {
-      cur.push(t);
-    } else {
-      closeGroup(cur, groups);
-      cur = [];
-    }
-  }
-  closeGroup(cur, groups);
-  return groups;
 }
 
 const nameOf = (text: string, toks: Token[]): Span => {

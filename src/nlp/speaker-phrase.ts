@@ -32,13 +32,24 @@ export function isRoleHead(t: Token): boolean {
   return lex.roles.has(t.lower) || (t.lower.endsWith('s') && lex.roles.has(t.lower.slice(0, -1))) || /-year-old$/.test(t.lower) || lex.titleWords.has(t.text);
 }
 
+/** Prepositions that make a place before a cue a complement ("officials in Washington said"), not the speaker. */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'of', 'to', 'for', 'on', 'by', 'with', 'across', 'throughout', 'near', 'into', 'over', 'outside', 'inside', 'around']);
+
+/** "China said", "Even Japan, a close ally, warned": a country speaks for its government, unless a preposition attaches it. */
+function placeActs(toks: Token[], k: number, m: Mention): boolean {
+  let j = k;
+  while (j > 0 && (toks[j] as Token).start > m.start) j--;
+  const before = toks[j - 1];
+  return !before || !PLACE_PREPOSITIONS.has(before.lower);
+}
+
 /** The speaker phrase ending at token index `k` (inclusive), reading backwards. */
 export function phraseEndingAt(toks: Token[], k: number, mentionsByEnd: Map<number, Mention>, text: string): SpeakerPhrase | null {
   const t = toks[k];
   if (!t) return null;
   const end = t.possessive ? t.end - 2 : t.end;
   const m = mentionsByEnd.get(end);
-  if (m && (m.kind === 'person' || m.kind === 'org')) return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
+  if (m && (m.kind === 'person' || m.kind === 'org' || (m.kind === 'place' && placeActs(toks, k, m)))) return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
   // "he’s" is a contraction (he is / he has), not a possessive.
   const head = pronounHead(t.lower);
   if (head === 'he' || head === 'she' || head === 'they' || head === 'it') return { start: t.start, end: t.start + t.lower.length, kind: 'pronoun', mention: null, head };
@@ -83,7 +94,7 @@ function roleWithComplement(toks: Token[], k: number, mentionsByEnd: Map<number,
 }
 
 /** Words that cannot end a speaker phrase (function words, verbs of the cue's clause). */
-const NOT_A_HEAD = new Set(['that', 'which', 'who', 'what', 'this', 'there', 'here', 'and', 'or', 'but', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'not', 'also', 'it', 'you', 'me', 'him', 'them', 'us', 'so', 'then', 'when', 'if', 'because', 'while', 'after', 'before', 'than', 'too', 'very', 'just', 'only', 'all', 'both', 'again', 'now', 'today', 'yesterday', 'said', 'says', 'told', 'would', 'will', 'could', 'can', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'no', 'not', 'never']);
+const NOT_A_HEAD = new Set(['that', 'which', 'who', 'what', 'this', 'there', 'here', 'and', 'or', 'but', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'not', 'also', 'it', 'you', 'me', 'him', 'them', 'us', 'so', 'then', 'when', 'if', 'because', 'while', 'though', 'although', 'whereas', 'after', 'before', 'than', 'too', 'very', 'just', 'only', 'all', 'both', 'again', 'now', 'today', 'yesterday', 'said', 'says', 'told', 'would', 'will', 'could', 'can', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'no', 'not', 'never']);
 
 /** Any other noun phrase before a cue ("The commission says", "one questioner claimed"): back to a determiner, at most a few words. */
 function genericPhraseEndingAt(toks: Token[], k: number, text: string): SpeakerPhrase | null {
@@ -163,4 +174,21 @@ export function phraseStartingAt(toks: Token[], k: number, mentionsByStart: Map<
     if (m && (m.kind === 'person' || m.kind === 'org')) return { start: m.start, end: m.end, kind: 'mention', mention: m, head: m.canonical };
   }
   return null;
+}
+
+/** Conjunctions joining a second verb to its subject's first ("laughed and said", "paused but added"). */
+const VERB_CONJUNCTIONS = new Set(['and', 'but']);
+
+/**
+ * "Lund laughed and said", "she paused but added": at token `k` a conjunction after one
+ * lower-case verb, and before that verb a name or pronoun, the subject both verbs share.
+ */
+export function coordinatedVerbSubject(toks: Token[], k: number, mentionsByEnd: Map<number, Mention>, text: string): SpeakerPhrase | null {
+  const conj = toks[k];
+  const verb = toks[k - 1];
+  if (!conj || !verb || !VERB_CONJUNCTIONS.has(conj.lower) || verb.cap || NOT_A_HEAD.has(verb.lower) || lexicons().functionWords.has(verb.lower)) return null;
+  const subject = toks[k - 2];
+  if (!subject || !/^\s+$/.test(text.slice(subject.end, verb.start)) || !/^\s+$/.test(text.slice(verb.end, conj.start))) return null;
+  const p = phraseEndingAt(toks, k - 2, mentionsByEnd, text);
+  return p && (p.kind === 'mention' || (p.kind === 'pronoun' && p.head !== 'it')) ? p : null;
 }

@@ -65,6 +65,9 @@ function insideAny(extents: Span[]): (pos: number) => boolean {
   };
 }
 
+/** Words after which a sentence's first words hold no subject: a complement clause opens ("Politifact ruled that Trump's claim ..."). */
+const SUBJECT_ENDS = new Set(['that']);
+
 /** Subjects: the first person named in a sentence (outside quotes); a sentence opening with he/she refers to the previous one's. */
 function subjects(text: string, sentences: Sentence[], byEnd: Map<number, Mention>, insideQuote: (pos: number) => boolean): Map<number, SpeakerPhrase> {
   const subjectOf = new Map<number, SpeakerPhrase>();
@@ -73,7 +76,7 @@ function subjects(text: string, sentences: Sentence[], byEnd: Map<number, Mentio
     const toks = tokenize(text, s.start, Math.min(s.end, s.start + 200));
     for (let k = 0; k < Math.min(toks.length, SUBJECT_MAX_WORDS); k++) {
       const t = toks[k] as Token;
-      if (insideQuote(t.start)) break;
+      if (insideQuote(t.start) || SUBJECT_ENDS.has(t.lower)) break;
       if ((t.lower === 'he' || t.lower === 'she') && lastSubject) {
         // The pronoun is where this sentence refers to the person: keep its span, resolved to the name.
         subjectOf.set(si, { ...lastSubject, start: t.start, end: t.end });

@@ -39,6 +39,20 @@ function ingIsVerb(text: string, toks: Token[], i: number): boolean {
   return /[,:;\u2014]/.test(text.slice(prev.end, t.start)) || ING_VERB_CONTEXT.has(prev.lower) || prev.possessive;
 }
 
+/**
+ * Words after which a speech verb's -s form is a plural noun ("the claims", "his remarks", "several
+ * tweets"), not a verb. "one" and "this" are left out, they may be subjects ("one claims", "this suggests"); "says" is never a noun.
+ */
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'several', 'many', 'such']);
+
+/** A speech verb's -s form read as a plural noun: after a determiner or a possessive, or "of" + one word ("11% of Democratic claims"). */
+function sFormIsNoun(toks: Token[], i: number): boolean {
+  const t = toks[i] as Token;
+  const prev = toks[i - 1];
+  if (!prev || !/s$/.test(t.lower) || t.lower === 'says') return false;
+  return NOUN_DETERMINERS.has(prev.lower) || prev.possessive || toks[i - 2]?.lower === 'of';
+}
+
 /** The cues among `toks`; weak verbs ("goes", "writes") only when `allowWeak` (next to a quotation mark). */
 export function cuesIn(toks: Token[], allowWeak: boolean, text = ''): Cue[] {
   const lex = lexicons();
@@ -46,6 +60,7 @@ export function cuesIn(toks: Token[], allowWeak: boolean, text = ''): Cue[] {
   toks.forEach((t, i) => {
     const lemma = lex.speechVerbs.get(t.lower);
     if (lemma && t.lower.endsWith('ing') && text && !ingIsVerb(text, toks, i)) return;
+    if (lemma && sFormIsNoun(toks, i)) return;
     const strongEnough = lemma !== undefined && (allowWeak || !lex.weakVerbs.has(lemma));
     const according = lemma && strongEnough && (!t.cap || i === 0) ? 0 : accordingAt(toks, i);
     if (according === 0 && lemma && strongEnough && (!t.cap || i === 0)) out.push({ token: t, index: i, lemma, phrase: 'verb', words: 1, end: t.end });

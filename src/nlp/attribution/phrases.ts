@@ -2,7 +2,7 @@ import type { Span } from '../../model/span.js';
 import type { Sentence } from '../types.js';
 import { lexicons } from '../lexicons.js';
 import { tokenize, type Token } from '../tokens.js';
-import { BETWEEN_SPEAKER_AND_CUE, phraseEndingAt, phraseStartingAt, type SpeakerPhrase } from '../speaker-phrase.js';
+import { BETWEEN_SPEAKER_AND_CUE, coordinatedVerbSubject, phraseEndingAt, phraseStartingAt, type SpeakerPhrase } from '../speaker-phrase.js';
 import { INVERTED_LEMMAS, type Cue } from './cues.js';
 import { SUBJECT_MAX_WORDS, sentenceAt, type SieveContext } from './context.js';
 import { share } from './indirect/subject.js';
@@ -116,7 +116,7 @@ export function speakerOfCue(c: SieveContext, toks: Token[], cue: Cue, windowSta
     if (!BETWEEN_SPEAKER_AND_CUE.has(t.lower)) break;
     k--;
   }
-  const phrase = k >= 0 ? (phraseEndingAt(toks, k, c.mentionsByEnd, text) ?? coordinatedSubject(c, toks, k, windowStart) ?? share(toks, k, text)) : null;
+  const phrase = k >= 0 ? (phraseEndingAt(toks, k, c.mentionsByEnd, text) ?? coordinatedVerbSubject(toks, k, c.mentionsByEnd, text) ?? coordinatedSubject(c, toks, k, windowStart) ?? share(toks, k, text)) : null;
   if (phrase) return { phrase, cue, addressee: null };
   // "said X" (inverted), but not "said X was ...", where X is the subject of the content.
   const inverted = INVERTED_LEMMAS.has(cue.lemma) && !FINITE_AFTER_SUBJECT.has(toks[cue.index + 2]?.lower ?? '') ? phraseStartingAt(toks, cue.index + 1, c.mentionsByStart, text) : null;

@@ -8,6 +8,7 @@ import { speakerOfCue, firstNameIn, namedInApposition, type Found } from './phra
 import { OUTER_START, type Working } from './working.js';
 import type { SieveContext } from './context.js';
 import { withoutAdverbialCues } from './opening-adverbial.js';
+import { mainClauseSubject } from './clause-subject.js';
 
 /**
  * The two readings most passes share: the cue right after a closing mark, and the cue before an
@@ -144,7 +145,10 @@ export function precedingOf(c: SieveContext, qi: number): Found | null {
   const onlyParticiple = cues.length > 0 && cues.every((x) => x.token.lower.endsWith('ing'));
   if (cues.length && (onlyParticiple || introduced || participle >= 0)) {
     // "..., adding:" / "saying": the subject of the sentence speaks.
-    const ph = c.subjectOf.get(w.sentence) ?? firstNameIn(c, w.lo, participle >= 0 ? (all[participle] as Cue).token.start : OUTER_START(q));
+    const sub = c.subjectOf.get(w.sentence);
+    const clause = participle >= 0 ? mainClauseSubject(c, sentenceOf(c, w.sentence), (all[participle] as Cue).token.start) : null;
+    // "it attacked Trump, saying ...": the clause's opening phrase acts, not a person named after it.
+    const ph = (clause && (!sub || clause.start < sub.start) ? clause : null) ?? sub ?? firstNameIn(c, w.lo, participle >= 0 ? (all[participle] as Cue).token.start : OUTER_START(q));
     if (ph) return { phrase: ph, cue: cues[cues.length - 1] ?? null, addressee: null };
   }
   return f;

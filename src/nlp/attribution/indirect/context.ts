@@ -68,6 +68,14 @@ export function clauseEnd(text: string, toks: Token[], from: number, end: number
   return end;
 }
 
+/** Auxiliaries that make an -ing form finite, so it reports like a plain verb ("is demanding that", "were considering"). */
+const PROGRESSIVE_AUX = new Set(['is', 'are', 'was', 'were']);
+
+/** Is token `i` an -ing form that is not a finite verb (a participle, a noun)? */
+export function nonFiniteIng(toks: Token[], i: number): boolean {
+  return /ing$/.test((toks[i] as Token).lower) && !PROGRESSIVE_AUX.has(toks[i - 1]?.lower ?? '');
+}
+
 /** An -ing form of a speech verb ("saying", "adding", "noting"). */
 export function isParticipleCue(t: Token): boolean {
   return /ing$/.test(t.lower) && lexicons().speechVerbs.has(t.lower);
@@ -79,10 +87,10 @@ function hasWords(text: string, start: number, end: number, n: number): boolean 
 }
 
 /** The content span without surrounding spaces, commas and final punctuation; null when empty or too short. */
-export function contentSpan(text: string, start: number, end: number): Span | null {
+export function contentSpan(text: string, start: number, end: number, minWords = MIN_CONTENT_WORDS): Span | null {
   while (start < end && /[\s,:]/.test(text[start] ?? '')) start++;
   while (end > start && /[\s.!?,;:]/.test(text[end - 1] ?? '')) end--;
-  if (end <= start || !hasWords(text, start, end, MIN_CONTENT_WORDS)) return null;
+  if (end <= start || !hasWords(text, start, end, minWords)) return null;
   return { start, end };
 }
 

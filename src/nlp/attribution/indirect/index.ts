@@ -12,6 +12,9 @@ import { trailingAttribution } from './03-trailing.js';
 import { subjectVerb } from './04-subject-verb.js';
 import { stanceVerb } from './05-stance-verb.js';
 import { participleClause } from './06-participle.js';
+import { titleCase } from './07-title-case.js';
+import { colonLabel, opensWithLabel } from './08-colon-label.js';
+import { passiveBy } from './09-passive-by.js';
 
 /**
  * Indirect speech, kept with `direct: false`: "X said (that) ...", "..., X said.", "According to X,
@@ -20,7 +23,7 @@ import { participleClause } from './06-participle.js';
  * direct quote's: a name found in the text, a pronoun to the last speaker, or the phrase as written.
  */
 
-export const INDIRECT_PASSES: readonly IndirectPass[] = [accordingToLeading, accordingToClause, trailingAttribution, subjectVerb, stanceVerb, participleClause];
+export const INDIRECT_PASSES: readonly IndirectPass[] = [accordingToLeading, accordingToClause, trailingAttribution, subjectVerb, passiveBy, stanceVerb, participleClause, titleCase, colonLabel];
 
 function toQuote(c: IndirectContext, found: Quote[], f: IndirectFinding): Quote {
   return {
@@ -52,13 +55,13 @@ function isOpen(f: IndirectFinding, taken: Span[], quotes: Span[]): boolean {
   return !taken.some((t) => overlapping(t, f.content)) && !quotes.some((q) => overlapping(q, f.content) || (cue !== null && overlapping(q, cue)));
 }
 
-/** Sentences worth reading: not headlines, holding a speech, belief or stance verb or "according". */
+/** Sentences worth reading: not headlines, holding a speech, belief or stance verb or "according", or opened by a label and a colon. */
 function candidates(ctx: AttributionContext): Candidate[] {
   const lex = lexicons();
   return ctx.sentences
     .filter((s) => !s.headline)
     .map((sentence) => ({ sentence, toks: tokenize(ctx.text, sentence.start, sentence.end) }))
-    .filter(({ toks }) => toks.some((t) => lex.speechVerbs.has(t.lower) || lex.cognitiveVerbs.has(t.lower) || lex.stanceVerbs.has(t.lower) || lex.accordingTo.some((p) => p[0] === t.lower)));
+    .filter(({ sentence, toks }) => opensWithLabel(ctx.text, sentence) || toks.some((t) => lex.speechVerbs.has(t.lower) || lex.cognitiveVerbs.has(t.lower) || lex.stanceVerbs.has(t.lower) || lex.accordingTo.some((p) => p[0] === t.lower)));
 }
 
 export function findIndirectSpeechTraced(ctx: AttributionContext, direct: Quote[]): TracedQuote[] {

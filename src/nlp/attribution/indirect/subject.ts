@@ -1,6 +1,6 @@
 import type { Token } from '../../tokens.js';
 import { lexicons } from '../../lexicons.js';
-import { BETWEEN_SPEAKER_AND_CUE, phraseEndingAt, type SpeakerPhrase } from '../../speaker-phrase.js';
+import { BETWEEN_SPEAKER_AND_CUE, coordinatedVerbSubject, phraseEndingAt, phraseStartingAt, type SpeakerPhrase } from '../../speaker-phrase.js';
 import type { IndirectContext } from './context.js';
 
 /**
@@ -49,6 +49,18 @@ function openingPhrase(toks: Token[], k: number, text: string): SpeakerPhrase | 
   return { start: first.start, end: last.end, kind: 'descriptor', mention: null, head: last.lower };
 }
 
+/** Words after which a clause starts, so a bare plural after them is its subject ("But environmentalists worry ..."). */
+const CLAUSE_STARTS = new Set(['but', 'and', 'so', 'yet', 'while', 'though', 'although', 'because', 'as', 'since', 'whereas']);
+
+/** A bare plural noun opening a clause ("Economists say", ", but environmentalists worry"): people in general as the subject. */
+function barePlural(toks: Token[], k: number, text: string): SpeakerPhrase | null {
+  const t = toks[k];
+  const prev = toks[k - 1];
+  if (!t || t.possessive || !/^\p{Ll}{3,}[^s]s$/u.test(t.text) || lexicons().functionWords.has(t.lower)) return null;
+  if (prev && !CLAUSE_STARTS.has(prev.lower) && !/[,;:]/.test(text.slice(prev.end, t.start))) return null;
+  return { start: t.start, end: t.end, kind: 'descriptor', mention: null, head: t.lower };
+}
+
 /** The phrase before the comma at `commaPos` (an apposition or relative clause opens there), near the sentence start. */
 function beforeComma(c: IndirectContext, toks: Token[], commaPos: number): SpeakerPhrase | null {
   const k = toks.findIndex((t) => t.end > commaPos) - 1;
@@ -70,6 +82,23 @@ function appositionSubject(c: IndirectContext, toks: Token[], close: number): Sp
   return named?.kind === 'mention' ? named : fallback;
 }
 
+/** Conjunctions joining a second verb to the sentence's first. */
+const CLAUSE_JOINS = new Set(['and', 'but']);
+/** Conjunctions that open a sentence without being its subject ("But Murphy said"). */
+const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'so', 'yet']);
+
+/**
+ * "Clinton celebrated in Florida ... and said it was another step": a reporting verb after "and" or
+ * "but" whose first verb reports nothing shares the sentence's subject, when a name or he/she/they
+ * opens the sentence.
+ */
+function sentenceSubject(c: IndirectContext, toks: Token[], k: number): SpeakerPhrase | null {
+  if (!CLAUSE_JOINS.has(toks[k]?.lower ?? '')) return null;
+  const f = OPENING_CONJUNCTIONS.has(toks[0]?.lower ?? '') ? 1 : 0;
+  const p = phraseStartingAt(toks, f, c.byStart, c.text);
+  if (!p || p.start >= (toks[k] as Token).start) return null;
+  return p.kind === 'mention' || (p.kind === 'pronoun' && ['he', 'she', 'they'].includes(p.head)) ? p : null;
+}
 /** The subject of the verb at token `i`, or null. */
 export function subjectBefore(c: IndirectContext, toks: Token[], i: number): SpeakerPhrase | null {
   const { text } = c;
@@ -90,5 +119,5 @@ export function subjectBefore(c: IndirectContext, toks: Token[], i: number): Spe
   }
   const p = phraseEndingAt(toks, k, c.byEnd, text);
   if (p) return p;
-  return share(toks, k, text) ?? openingPhrase(toks, k, text);
+  return coordinatedVerbSubject(toks, k, c.byEnd, text) ?? sentenceSubject(c, toks, k) ?? share(toks, k, text) ?? openingPhrase(toks, k, text) ?? barePlural(toks, k, text);
 }

@@ -49,3 +49,10 @@ void test('trailing-cue-role-with-complement', () => {
   assert.equal(decidedBy('"The tape was shown to us," a spokesman for the harbour board said.', 'trailing-cue')?.span, 'a spokesman for the harbour board');
   assert.equal(decidedBy('"The tape was shown to us," lawyers for the family said.', 'trailing-cue')?.span, 'lawyers for the family');
 });
+
+void test('trailing-cue-coordinated-verb-shares-the-subject', () => {
+  const a = decidedBy('"We will win the cup this year," Ana Lund laughed and said.', 'trailing-cue');
+  assert.deepEqual([a?.speaker, a?.span], ['Ana Lund', 'Ana Lund']);
+  const b = decidedBy('Later the coach Ana Lund smiled and said that the team would win the cup.', 'indirect:subject-verb');
+  assert.equal(b?.speaker, 'Ana Lund');
+});

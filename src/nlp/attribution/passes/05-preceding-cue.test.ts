@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decidedBy } from '../testing.js';
+import { attributions, decidedBy } from '../testing.js';
 
 void test('preceding-cue-with-colon', () => {
   const a = decidedBy('Rosa Lindqvist told the council: "We have no money left for the pool."', 'preceding-cue');
@@ -39,4 +39,23 @@ void test('preceding-cue-share-of-people-not-the-content-subject', () => {
   assert.deepEqual([a?.speaker, a?.span], ['63 percent', '63 percent']);
   // The inverted reading still holds when the name ends the clause.
   assert.equal(decidedBy('Said Ana Roth: "We are ready for the vote."', 'preceding-cue')?.speaker, 'Ana Roth');
+});
+
+void test('preceding-cue-plural-noun-is-no-cue', () => {
+  // "of Liberal claims", "the claims": a noun, so the sentence's subject speaks, not "Liberal".
+  const a = attributions('In his review, Jon Berg rated 30% of Liberal claims as "false or worse" this year.')[0];
+  assert.deepEqual([a?.speaker, a?.pass], ['Jon Berg', 'sentence-subject']);
+});
+
+void test('preceding-cue-participle-belongs-to-the-main-clause-subject', () => {
+  // "it" (the paper) attacked Lund and says it, not Lund.
+  const a = decidedBy('Meanwhile, it attacked Ana Lund, saying she "has offended everyone in the harbour with her insults."', 'preceding-cue');
+  assert.deepEqual([a?.span, a?.speaker], ['it', null]);
+  const b = decidedBy('The harbour board praised Ana Lund on Monday, saying she "kept the ferries running all winter."', 'preceding-cue');
+  assert.equal(b?.span, 'The harbour board');
+});
+
+void test('preceding-cue-a-country-speaks-unless-a-preposition-attaches-it', () => {
+  assert.equal(decidedBy('Even China, a close ally, said the plan was "not acceptable in any form."', 'preceding-cue')?.speaker, 'China');
+  assert.equal(decidedBy('Officials from China said the plan was "not acceptable in any form."', 'preceding-cue')?.span, 'Officials from China');
 });

@@ -10,3 +10,9 @@ void test('sentence-subject-without-cue', () => {
 void test('sentence-subject-skips-scare-quotes', () => {
   assert.deepEqual(attributions('Ivo Marsh runs the "pop-up" shop near the station.').filter((a) => a.direct), []);
 });
+
+void test('sentence-subject-stops-at-a-complement-clause', () => {
+  // The person after "ruled that" is talked about, not the subject: the opening phrase speaks.
+  const a = decidedBy('Verity then ruled that Ana Lund was "right about the ferry timetable after all" in its review.', 'sentence-subject');
+  assert.equal(a?.span, 'Verity');
+});

@@ -22,3 +22,10 @@ void test('unresolved-descriptor-stays-as-written', () => {
   const q = attributions('"The talks are over," a senior diplomat said.').find((a) => a.direct);
   assert.equal(q?.speaker, 'a senior diplomat');
 });
+
+void test('pronoun-to-the-speaker-quoted-since-the-subject', () => {
+  const de = 'Die Gemeinde Holmdorf hat den Hafen am Montag geschlossen. „Die Mauer ist zu alt“, sagte Hafenmeisterin Ute Brandt.\n\n„Wir hatten keine Wahl“, sagte sie.';
+  assert.match(attributions(de).filter((a) => a.direct)[1]?.speaker ?? '', /Ute Brandt$/);
+  const en = 'The Holm Harbour Board closed the quay on Monday. "The wall is too old," said harbour master Ute Brandt.\n\n"We had no choice," she said.';
+  assert.equal(attributions(en).filter((a) => a.direct)[1]?.speaker, 'Ute Brandt');
+});
