@@ -1,3 +1,5 @@
+// First: V8 flags that must be set before any regular expression is compiled.
+import './v8-flags.js';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
