@@ -1,10 +1,9 @@
-// First: V8 flags that must be set before any regular expression is compiled.
-import './v8-flags.js';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError, EXIT } from './errors.js';
-import { registrationsFor } from './commands/index.js';
+import { COMMANDS, registrationsFor } from './commands/index.js';
+import { compileRegexesOnce } from './v8-flags.js';
 
 /**
  * The crosscheck command line: one sub-command per pipeline stage, plus corpus mode. Given the
@@ -27,6 +26,8 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
 
 export async function main(argv: string[]): Promise<number> {
   const program = await buildProgram(argv);
+  const command = argv[2];
+  if (command !== undefined && COMMANDS.some((c) => c.names.includes(command))) compileRegexesOnce();
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
