@@ -22,7 +22,7 @@ void test('attribute phrases: a story the phrase regex matches always passes the
   }
 });
 
-void test('attribute phrases: a story naming none of an attribute\'s first words builds no regex for it', () => {
+void test('attribute phrases: a story naming none of an attribute\'s key words builds no regex for it', () => {
   const folded = foldedTexts(docsOf('The council met on Monday and approved the budget.'));
   assert.ok(attributes().some((c) => !mayHold(c, folded)));
 });

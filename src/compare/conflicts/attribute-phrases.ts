@@ -40,8 +40,8 @@ export interface Compiled {
   /** Built when a story may hold one of the phrases (see mayHold). */
   re: RegExp | null;
   valueOf: Map<string, string>;
-  /** The first word of every phrase, or null when one is not plain ASCII letters (then no test). */
-  firstWords: string[] | null;
+  /** One word of every phrase (its longest of plain ASCII letters), or null when a phrase has none (then no test). */
+  keyWords: string[] | null;
 }
 
 let cache: Compiled[] | null = null;
@@ -54,8 +54,8 @@ export function attributes(): Compiled[] {
     const valueOf = new Map<string, string>();
     for (const [value, phrases] of Object.entries(attr.values)) for (const p of phrases) valueOf.set(norm(p), value);
     const alts = alternation(valueOf.keys()).replace(/ /g, '[\\s-]+');
-    const firsts = [...new Set([...valueOf.keys()].map((k) => k.split(' ')[0] ?? ''))];
-    return { attr, valueOf, source: String.raw`(?<!\p{L})(?:${alts})(?![\p{L}])`, re: null, firstWords: firsts.every((w) => /^[a-z]+$/.test(w)) ? firsts : null };
+    const keys = [...new Set([...valueOf.keys()].map((k) => k.split(' ').filter((w) => /^[a-z]+$/.test(w)).sort((a, b) => b.length - a.length)[0] ?? ''))];
+    return { attr, valueOf, source: String.raw`(?<!\p{L})(?:${alts})(?![\p{L}])`, re: null, keyWords: keys.includes('') ? null : keys };
   });
   return cache;
 }
@@ -70,12 +70,12 @@ export function foldedTexts(docs: SourceDoc[]): string[] {
 }
 
 /**
- * False when no text of the story can hold any phrase of the attribute: none contains the first
- * word of any of them. Then the attribute's regex (hundreds of phrases, case-insensitive, with
+ * False when no text of the story can hold any phrase of the attribute: none contains the key word
+ * (the longest plain word) of any of them. Then the attribute's regex (hundreds of phrases, case-insensitive, with
  * Unicode classes: 1-2% of a small story's run each to build and compile) is never built.
  */
 export function mayHold(c: Compiled, folded: string[]): boolean {
-  const words = c.firstWords;
+  const words = c.keyWords;
   return !words || folded.some((t) => words.some((w) => t.includes(w)));
 }
 
