@@ -51,3 +51,9 @@ void test('analyze loads the pipeline but no server, store or feed parser', () =
   assert.ok(loaded.some((u) => u.includes('/src/compare/dossier.')), 'the dossier pipeline is loaded');
   assert.deepEqual(loaded.filter((u) => HEAVY.test(u)), []);
 });
+
+void test('analyze --format json loads neither the other commands, the other renderers nor diff\'s patch code', () => {
+  const loaded = importsOf('analyze-json', ['analyze', EXAMPLE_STORY, '--format', 'json']);
+  assert.ok(loaded.some((u) => u.includes('/src/report/json.')), 'the JSON renderer is loaded');
+  assert.deepEqual(loaded.filter((u) => /\/src\/cli\/commands\/(?!analyze\.|index\.)|\/src\/report\/(?:html|markdown|terminal)|node_modules\/diff\/libesm\/(?:patch|convert|index)/.test(u)), []);
+});

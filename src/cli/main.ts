@@ -2,10 +2,14 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError, EXIT } from './errors.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMANDS, registrationsFor } from './commands/index.js';
+import { compileRegexesOnce } from './v8-flags.js';
 
-/** The crosscheck command line: one sub-command per pipeline stage, plus corpus mode. */
-export function buildProgram(): Command {
+/**
+ * The crosscheck command line: one sub-command per pipeline stage, plus corpus mode. Given the
+ * arguments, only the command they name is registered (its module alone is loaded).
+ */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command();
   program
     .name('crosscheck')
@@ -16,12 +20,14 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of COMMANDS) register(program);
+  for (const register of await registrationsFor(argv)) register(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
+  const command = argv[2];
+  if (command !== undefined && COMMANDS.some((c) => c.names.includes(command))) compileRegexesOnce();
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

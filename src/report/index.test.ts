@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DOSSIER_SCHEMA, type Dossier } from '../model/dossier.js';
 import { renderDossier, REPORT_FORMATS } from './index.js';
+import { renderDossierLoading } from './load.js';
 import { testDossier } from './test-dossier.js';
 
 const empty: Dossier = { schema: DOSSIER_SCHEMA, sources: [], quotes: [], claims: [], conflicts: [], reuse: [], boilerplate: [], summary: [] };
@@ -21,4 +22,9 @@ void test('json is the dossier itself; the renderers are pure', () => {
   const d = testDossier();
   assert.deepEqual(JSON.parse(renderDossier(d, 'json')), d);
   for (const format of REPORT_FORMATS) assert.equal(renderDossier(d, format), renderDossier(testDossier(), format));
+});
+
+void test('renderDossierLoading (one renderer loaded per run) gives renderDossier\'s output in every format', async () => {
+  const d = testDossier();
+  for (const format of REPORT_FORMATS) for (const options of [{}, { color: true, width: 60 }]) assert.equal(await renderDossierLoading(d, format, options), renderDossier(d, format, options));
 });

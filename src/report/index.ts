@@ -1,5 +1,6 @@
 import type { Dossier } from '../model/dossier.js';
 import { renderHtml } from './html/page.js';
+import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTerminal } from './terminal.js';
 
@@ -18,7 +19,7 @@ export interface RenderOptions {
 export function renderDossier(dossier: Dossier, format: ReportFormat, options: RenderOptions = {}): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(dossier, null, 2) + '\n';
+      return renderJson(dossier);
     case 'md':
       return renderMarkdown(dossier);
     case 'html':

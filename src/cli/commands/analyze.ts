@@ -22,9 +22,9 @@ export function registerAnalyze(program: Command): void {
     .option('--out <file>', 'write the report to a file instead of standard output')
     .option('--no-color', 'no colour in the terminal report');
   addInputOptions(command).action(async (inputs: string[], flags: AnalyzeFlags) => {
-    const [{ buildDossier }, { renderDossier }, { analyzeEachBounded }, { closeExtractPool }, { fillStatedYears }] = await Promise.all([
+    const [{ buildDossier }, { renderDossierLoading }, { analyzeEachBounded }, { closeExtractPool }, { fillStatedYears }] = await Promise.all([
       import('../../compare/dossier.js'),
-      import('../../report/index.js'),
+      import('../../report/load.js'),
       import('../../nlp/analyze-each.js'),
       import('../../extract/pool.js'),
       import('../../extract/stated-date.js'),
@@ -40,7 +40,7 @@ export function registerAnalyze(program: Command): void {
     const dossier = buildDossier(articles, onStage ? { onStage, analyze } : { analyze });
     if (tty) process.stderr.write('\r\x1b[2K');
     const toTerminal = !flags.out && process.stdout.isTTY === true;
-    const report = renderDossier(dossier, flags.format, {
+    const report = await renderDossierLoading(dossier, flags.format, {
       color: flags.format === 'terminal' && toTerminal && flags.color !== false && !process.env['NO_COLOR'],
       // Piped or redirected output is laid out for 80 columns, the width the report is designed to fit.
       width: toTerminal ? (process.stdout.columns ?? 80) : 80,

@@ -33,44 +33,83 @@ interface PhraseAttribute {
   values: Record<string, string[]>;
 }
 
-let cache: { attr: PhraseAttribute; re: RegExp; valueOf: Map<string, string> }[] | null = null;
+/** One attribute's phrases (attributes, foldedTexts and mayHold are exported for their test). */
+export interface Compiled {
+  attr: PhraseAttribute;
+  source: string;
+  /** Built when a story may hold one of the phrases (see mayHold). */
+  re: RegExp | null;
+  valueOf: Map<string, string>;
+  /** One word of every phrase (its longest of plain ASCII letters), or null when a phrase has none (then no test). */
+  keyWords: string[] | null;
+}
+
+let cache: Compiled[] | null = null;
 
 /** The attributes with one pattern each matching any of their phrases. */
-function attributes(): { attr: PhraseAttribute; re: RegExp; valueOf: Map<string, string> }[] {
+export function attributes(): Compiled[] {
   if (cache) return cache;
   const file = JSON.parse(lexiconLines('attribute-phrases.json').join('\n')) as { attributes: PhraseAttribute[] };
   cache = file.attributes.map((attr) => {
     const valueOf = new Map<string, string>();
     for (const [value, phrases] of Object.entries(attr.values)) for (const p of phrases) valueOf.set(norm(p), value);
     const alts = alternation(valueOf.keys()).replace(/ /g, '[\\s-]+');
-    return { attr, valueOf, re: new RegExp(String.raw`(?<!\p{L})(?:${alts})(?![\p{L}])`, 'giu') };
+    const keys = [...new Set([...valueOf.keys()].map((k) => k.split(' ').filter((w) => /^[a-z]+$/.test(w)).sort((a, b) => b.length - a.length)[0] ?? ''))];
+    return { attr, valueOf, source: String.raw`(?<!\p{L})(?:${alts})(?![\p{L}])`, re: null, keyWords: keys.includes('') ? null : keys };
   });
   return cache;
+}
+
+/**
+ * The story's texts folded for mayHold: lower case, and ſ read as s. In a case-insensitive Unicode
+ * regex an ASCII letter matches only itself in either case and, for s and k, ſ and the Kelvin sign
+ * (which lowers to k); so every match of a plain ASCII word shows as that word in the folded text.
+ */
+export function foldedTexts(docs: SourceDoc[]): string[] {
+  return docs.map((d) => d.text.toLowerCase().replace(/\u017f/g, 's'));
+}
+
+/**
+ * False when no text of the story can hold any phrase of the attribute: none contains the key word
+ * (the longest plain word) of any of them. Then the attribute's regex (hundreds of phrases, case-insensitive, with
+ * Unicode classes: 1-2% of a small story's run each to build and compile) is never built.
+ */
+export function mayHold(c: Compiled, folded: string[]): boolean {
+  const words = c.keyWords;
+  return !words || folded.some((t) => words.some((w) => t.includes(w)));
 }
 
 const norm = (s: string): string => s.toLowerCase().replace(/[\s-]+/g, ' ').trim();
 
 export function phraseAttributeConflicts(docs: SourceDoc[], claims: ClaimStage): Conflict[] {
   const out: Conflict[] = [];
-  for (const { attr, re, valueOf } of attributes()) {
-    const stances: AttributeStance[] = [];
-    for (const doc of docs) {
-      for (const s of doc.sentences) {
-        const body = doc.text.slice(s.start, s.end);
-        re.lastIndex = 0;
-        for (let m = re.exec(body); m; m = re.exec(body)) {
-          const value = valueOf.get(norm(m[0]));
-          if (!value || !framed(attr, body.slice(0, m.index), body.slice(m.index + m[0].length))) continue;
-          const span: Span = { start: s.start + m.index, end: s.start + m.index + m[0].length };
-          stances.push({ source: doc.index, key: attr.name, value, span, sentence: s });
-        }
-      }
-    }
+  const folded = foldedTexts(docs);
+  for (const c of attributes()) {
+    const attr = c.attr;
+    const stances = mayHold(c, folded) ? stancesOf(c, (c.re ??= new RegExp(c.source, 'giu')), docs) : [];
     const why = attr.why;
     const kind = attr.kind;
     out.push(...attributeConflicts(docs, stances, () => ({ question: attr.question, why, ...(kind ? { kind } : {}) }), { matcher: claims.matcher, floor: attr.floor ?? SAME_THING_SIMILARITY }));
   }
   return out;
+}
+
+/** The attribute's stances in every sentence of the story. */
+function stancesOf(c: Compiled, re: RegExp, docs: SourceDoc[]): AttributeStance[] {
+  const stances: AttributeStance[] = [];
+  for (const doc of docs) {
+    for (const s of doc.sentences) {
+      const body = doc.text.slice(s.start, s.end);
+      re.lastIndex = 0;
+      for (let m = re.exec(body); m; m = re.exec(body)) {
+        const value = c.valueOf.get(norm(m[0]));
+        if (!value || !framed(c.attr, body.slice(0, m.index), body.slice(m.index + m[0].length))) continue;
+        const span: Span = { start: s.start + m.index, end: s.start + m.index + m[0].length };
+        stances.push({ source: doc.index, key: c.attr.name, value, span, sentence: s });
+      }
+    }
+  }
+  return stances;
 }
 
 /** True when the words around a value make it this attribute's (its trigger before, its noun after). */

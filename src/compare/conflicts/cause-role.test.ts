@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { causeRoleConflicts } from './cause-role.js';
+import fc from 'fast-check';
+import { causeRoleConflicts, cueRegex, phrasePattern, wordsOf } from './cause-role.js';
+import { lexiconLines } from '../lexicon.js';
 import { docsOf } from '../../testing/source-docs.js';
 
 // Invented club and people: one source names a thing as the cause, another says it played no part;
@@ -45,4 +47,36 @@ void test('cause-role: when both name the outcome, the outcomes must share a wor
   const claim = `${LEAD}\n\nThe funding dispute prompted a review of the accounts.`;
   assert.equal(causeRoleConflicts(docsOf(claim, `${LEAD}\n\nThe funding dispute had nothing to do with the dismissal.`)).length, 0);
   assert.equal(causeRoleConflicts(docsOf(claim, `${LEAD}\n\nThe funding dispute had nothing to do with the accounts review.`)).length, 1);
+});
+
+// The word test that spares building the cue regex must never turn away a sentence the regex
+// matches: cue phrases in any case, with the characters that fold to ASCII letters in a
+// case-insensitive Unicode regex (ſ, the Kelvin sign), an adverb, contractions, and neighbours that
+// are or are not word characters.
+void test('cause-role: a sentence the cue regex matches always passes the word test', () => {
+  const neighbours = ['', ' ', 'é', 'İ', '9', '_', 'x', '-', '“', '\u0307', 'ſ', '\u212a'];
+  const fold = (w: string): string[] => [w, w.toUpperCase(), w.replace(/s/g, 'ſ'), w.replace(/k/gi, '\u212a'), w.replace(/^./, (c) => c.toUpperCase())];
+  for (const file of ['cause-claims.txt', 'cause-denials.txt']) {
+    const set = phrasePattern(file);
+    const re = new RegExp(set.source, 'giu');
+    const cues = lexiconLines(file).map((l) => l.replace(/\bBE\b/, 'was').replace(/\bDO\b/, 'did').replace(/\bHAVE\b/, 'had'));
+    fc.assert(
+      fc.property(fc.constantFrom(...cues), fc.constantFrom(...neighbours), fc.constantFrom(...neighbours), fc.nat(4), fc.boolean(), fc.boolean(), (cue, before, after, f, adverb, contract) => {
+        let words = cue.split(' ');
+        if (adverb) words.splice(1, 0, 'really');
+        if (contract) words = words.join(' ').replace(/ not\b/, "n't").split(' ');
+        const body = `The long dispute ${before}${words.map((w) => fold(w)[f] ?? w).join(' ')}${after} the vote.`;
+        re.lastIndex = 0;
+        return !re.test(body) || cueRegex(set, wordsOf(body)) !== null;
+      }),
+      { numRuns: 3000 },
+    );
+  }
+});
+
+void test('cause-role: a story without any cue word builds no cue regex', () => {
+  const set = phrasePattern('cause-claims.txt');
+  assert.equal(cueRegex(set, wordsOf('The club dismissed its head coach on Monday after a heavy defeat.')), null);
+  assert.equal(set.re, null);
+  assert.ok(cueRegex(set, wordsOf('The defeat was the last straw.')));
 });

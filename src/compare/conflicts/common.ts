@@ -65,7 +65,7 @@ export function conflictFrom(kind: ConflictKind, question: string, stances: Stan
 }
 
 /** News outlets named in `text[span)`, with their positions (longest alias first, no overlaps). */
-let outletPatterns: { re: RegExp; canonical: string; caseSensitive: boolean; needle: string }[] | null = null;
+let outletPatterns: { source: string; flags: string; re: RegExp | null; canonical: string; caseSensitive: boolean; needle: string }[] | null = null;
 
 export function outletsIn(text: string, span: Span): { canonical: string; span: Span }[] {
   const slice = text.slice(span.start, span.end);
@@ -75,18 +75,22 @@ export function outletsIn(text: string, span: Span): { canonical: string; span: 
     // another outlet's alias differs from it only in case (then case tells them apart).
     const caseSensitive = exactCase || alias.length <= 4 || alias === alias.toUpperCase();
     const needle = caseSensitive ? alias : alias.toLowerCase();
-    return { canonical, caseSensitive, needle, re: new RegExp(`(?<![\\p{L}\\p{N}@])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu') };
+    const source = `(?<![\\p{L}\\p{N}@])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`;
+    return { source, flags: caseSensitive ? 'gu' : 'giu', re: null, canonical, caseSensitive, needle };
   });
   // A plain substring test first: most spans name no outlet, and hundreds of regexes per span
-  // (each compiled on first use) were a tenth of a small story's whole run.
+  // (each compiled on first use) were a tenth of a small story's whole run. Each regex is also only
+  // built when its name first passes that test: building one parses its Unicode classes, and most
+  // of the hundreds of outlets are never named in a story.
   let lower: string | null = null;
-  for (const { re, canonical, caseSensitive, needle } of outletPatterns) {
-    if (!(caseSensitive ? slice : (lower ??= slice.toLowerCase())).includes(needle)) continue;
+  for (const p of outletPatterns) {
+    if (!(p.caseSensitive ? slice : (lower ??= slice.toLowerCase())).includes(p.needle)) continue;
+    const re = (p.re ??= new RegExp(p.source, p.flags));
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const s = { start: span.start + m.index, end: span.start + m.index + m[0].length };
       if (found.some((f) => overlaps(f.span, s))) continue;
-      found.push({ canonical, span: s });
+      found.push({ canonical: p.canonical, span: s });
     }
   }
   return found.sort((a, b) => a.span.start - b.span.start);

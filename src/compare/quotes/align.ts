@@ -1,4 +1,4 @@
-import { diffArrays } from 'diff';
+import { diffArrays } from 'diff/lib/diff/array.js';
 import { distance } from 'fastest-levenshtein';
 import type { DiffOp } from '../../model/dossier.js';
 import { contentKey, sameWord, type Word } from '../text/tokens.js';
