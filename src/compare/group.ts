@@ -72,16 +72,12 @@ function candidateLinks<T extends Groupable>(items: T[], o: GroupOptions<T>, pai
   const bound = o.dice ? diceBound(items, o.dice, o.link) : undefined;
   // seen[j] === i + 1 marks j as already a candidate of i (cheaper than a Set per item)
   const seen = new Int32Array(items.length);
+  const isCommon = (k: string): boolean => (byKey.get(k)?.length ?? 0) > commonKey;
   items.forEach((_, i) => {
     const candidates: number[] = [];
-    bound?.start(i);
-    for (const k of new Set(items[i]?.keys ?? [])) {
-      const list = byKey.get(k) ?? [];
-      if (list.length > commonKey) {
-        bound?.common(k);
-        continue;
-      }
-      for (const j of list) {
+    const keys = [...new Set(items[i]?.keys ?? [])];
+    for (const k of bound ? bound.start(i, keys, isCommon) : keys.filter((x) => !isCommon(x))) {
+      for (const j of byKey.get(k) ?? []) {
         if (j <= i) continue;
         bound?.shared(j, k);
         if (seen[j] !== i + 1) {
@@ -186,23 +182,36 @@ const DICE_BOUND_MARGIN = 1e-9;
 
 /**
  * For a score that is at most a weighted Dice of the keys (2 * weight shared / (weight of a + weight
- * of b), each distinct key counted once), an upper bound per candidate pair from the walk over the
- * posting lists: the weight of the keys found shared, plus every too-common key of the seed (whose
- * lists are not walked), as if shared. A candidate whose bound cannot reach the link is not scored.
+ * of b), each distinct key counted once), an upper bound per candidate pair. A pair reaching the
+ * link shares at least link * weight(a) / (2 - link) of a's weight (the shared weight is at most
+ * b's), so the seed's posting lists are walked rarest key first only while the keys not yet walked
+ * (and the too-common ones, never walked) could still make up that much: a pair sharing none of the
+ * walked keys cannot reach the link. The bound of a candidate is the weight found shared on the
+ * walk plus all the seed's unwalked and too-common keys, as if shared.
  */
 function diceBound(items: readonly Groupable[], dice: { weight: (key: string) => number }, link: number) {
   const total = items.map((u) => [...new Set(u.keys)].reduce((n, k) => n + dice.weight(k), 0));
   const shared = new Float64Array(items.length);
   const stamp = new Int32Array(items.length);
   let seed = 0;
-  let common = 0;
+  let unwalked = 0;
   return {
-    start(i: number): void {
+    /** The keys of item i whose posting lists are walked, given its distinct keys. */
+    start(i: number, keys: string[], isCommon: (k: string) => boolean): string[] {
       seed = i;
-      common = 0;
-    },
-    common(k: string): void {
-      common += dice.weight(k);
+      unwalked = 0;
+      const need = ((link * (total[i] as number)) / (2 - link)) * (1 - DICE_BOUND_MARGIN);
+      const walkable = keys.filter((k) => !isCommon(k)).sort((a, b) => dice.weight(b) - dice.weight(a));
+      for (const k of keys) unwalked += dice.weight(k);
+      const walked: string[] = [];
+      for (const k of walkable) {
+        if (unwalked < need) break;
+        walked.push(k);
+        unwalked -= dice.weight(k);
+      }
+      // Subtraction can round below the true remainder: the remainder is summed again, upwards.
+      unwalked = keys.filter((k) => !walked.includes(k)).reduce((n, k) => n + dice.weight(k), 0);
+      return walked;
     },
     shared(j: number, k: string): void {
       if (stamp[j] !== seed + 1) {
@@ -212,7 +221,7 @@ function diceBound(items: readonly Groupable[], dice: { weight: (key: string) =>
       shared[j] = (shared[j] as number) + dice.weight(k);
     },
     reachable(j: number): boolean {
-      const most = (2 * ((shared[j] as number) + common)) / ((total[seed] as number) + (total[j] as number));
+      const most = (2 * ((shared[j] as number) + unwalked)) / ((total[seed] as number) + (total[j] as number));
       return most >= link * (1 - DICE_BOUND_MARGIN);
     },
   };
