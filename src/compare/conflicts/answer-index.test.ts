@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import type { Span } from '../../model/span.js';
 import { docsOf } from '../../testing/source-docs.js';
 import { docAnswers } from './answer-index.js';
 import { answers_, firstAnswer } from './unknown-vs-stated.js';
@@ -21,7 +22,7 @@ void test('unknown-vs-stated answer index: the same first answer as testing ever
       const index = docAnswers(doc);
       for (const words of questions) {
         const q = { words, choice: null };
-        const plainLoop = doc.sentences.find((s) => answers_(doc, s, q)) ?? null;
+        const plainLoop: Span | null = doc.sentences.find((s) => answers_(doc, s, q)) ?? null;
         assert.deepEqual(firstAnswer(index, q), plainLoop);
       }
     }),
