@@ -35,18 +35,22 @@ const AVERAGE_LINK_SAMPLE = 24;
 
 export function groupItems<T extends Groupable>(items: T[], o: GroupOptions<T>): T[][] {
   const scores = new Map<number, number>();
+  // Candidates the dice bound left unscored: scored later in candidate order (lower item first), as
+  // they always were, since a score may differ in its last bits with its arguments swapped.
+  const deferred = new Set<number>();
   const pairScore = (i: number, j: number): number => {
     const key = i < j ? i * items.length + j : j * items.length + i;
     let s = scores.get(key);
     if (s === undefined) {
-      const a = items[i] as T;
-      const b = items[j] as T;
+      const [x, y] = deferred.has(key) ? [Math.min(i, j), Math.max(i, j)] : [i, j];
+      const a = items[x] as T;
+      const b = items[y] as T;
       s = o.skip?.(a, b) ? 0 : o.score(a, b);
       scores.set(key, s);
     }
     return s;
   };
-  const links = candidateLinks(items, o, pairScore);
+  const links = candidateLinks(items, o, pairScore, (i, j) => deferred.add(i * items.length + j));
   links.sort((x, y) => y.s - x.s || x.a - y.a || x.b - y.b);
   return mergeLinks(items, links, o, pairScore).map((g) => g.map((i) => items[i] as T));
 }
@@ -58,7 +62,7 @@ interface Link {
 }
 
 /** Pairs sharing a key that is not too common, scoring at least `link`, in item order. */
-function candidateLinks<T extends Groupable>(items: T[], o: GroupOptions<T>, pairScore: (i: number, j: number) => number): Link[] {
+function candidateLinks<T extends Groupable>(items: T[], o: GroupOptions<T>, pairScore: (i: number, j: number) => number, defer: (i: number, j: number) => void): Link[] {
   const links: Link[] = [];
   const byKey = new Map<string, number[]>();
   items.forEach((u, i) => {
@@ -87,7 +91,10 @@ function candidateLinks<T extends Groupable>(items: T[], o: GroupOptions<T>, pai
       }
     }
     for (const j of Int32Array.from(candidates).sort()) {
-      if (bound && !bound.reachable(j)) continue;
+      if (bound && !bound.reachable(j)) {
+        defer(i, j);
+        continue;
+      }
       const s = pairScore(i, j);
       if (s >= o.link) links.push({ a: i, b: j, s });
     }
@@ -115,8 +122,11 @@ function mergeLinks<T extends Groupable>(items: T[], links: readonly Link[], o: 
     const sa = A.slice(0, AVERAGE_LINK_SAMPLE);
     const sb = B.slice(0, AVERAGE_LINK_SAMPLE);
     for (const i of sa) for (const j of sb) total += pairScore(i, j);
-    if (total / (sa.length * sb.length) < o.average) {
-      samples.refuse(A, B);
+    const average = total / (sa.length * sb.length);
+    if (average < o.average) {
+      // Refused in the other order too when clearly below: the same terms summed in another order
+      // differ by far less than REFUSAL_MARGIN.
+      samples.refuse(A, B, average < o.average * (1 - REFUSAL_MARGIN));
       continue;
     }
     const merged = mergeSorted(A, B);
@@ -130,10 +140,17 @@ function mergeLinks<T extends Groupable>(items: T[], links: readonly Link[], o: 
 }
 
 /**
+ * Relative margin under the average link below which a refusal also holds with the groups swapped:
+ * the swapped sum adds the same at most AVERAGE_LINK_SAMPLE² scores in another order, which moves it
+ * by a few hundred units in the last place at most (about 1e-13), far inside this.
+ */
+const REFUSAL_MARGIN = 1e-9;
+
+/**
  * The average link of two groups reads only their first AVERAGE_LINK_SAMPLE members, so a merge
  * refused on it is refused again while both samples stay the same (a big group that gains members
  * after its first ones keeps its sample). Samples are numbered; a refusal is remembered per ordered
- * pair of sample numbers (ordered: the average is summed in A-then-B order).
+ * pair of sample numbers (ordered: the average is summed in A-then-B order; see REFUSAL_MARGIN).
  */
 class SampleIds {
   private readonly ids = new Map<readonly number[], number>();
@@ -153,10 +170,14 @@ class SampleIds {
     return this.refusals.get(this.idOf(A))?.has(this.idOf(B)) ?? false;
   }
 
-  refuse(A: readonly number[], B: readonly number[]): void {
-    const a = this.idOf(A);
+  refuse(A: readonly number[], B: readonly number[], bothWays: boolean): void {
+    this.add(this.idOf(A), this.idOf(B));
+    if (bothWays) this.add(this.idOf(B), this.idOf(A));
+  }
+
+  private add(a: number, b: number): void {
     const set = this.refusals.get(a) ?? new Set<number>();
-    this.refusals.set(a, set.add(this.idOf(B)));
+    this.refusals.set(a, set.add(b));
   }
 
   /** A merged group keeps the sample number of a part whose full sample it starts with. */
