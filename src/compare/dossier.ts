@@ -8,6 +8,7 @@ import { markContested, numberIds, sortDossier } from './finish.js';
 import { applyIndependence } from './independence/index.js';
 import { compareQuotes } from './quotes/index.js';
 import { buildSourceDoc, type SourceDoc } from './source-doc.js';
+import { withWordsCache } from './text/tokens.js';
 import { unsupportedNote } from '../nlp/language.js';
 import { markStoryBoilerplate } from '../extract/story-boilerplate.js';
 
@@ -28,6 +29,11 @@ export interface DossierOptions {
  *   7. independence (text reuse, independent-source counts, provenance, profiles, summary).
  */
 export function buildDossier(input: Article[], options: DossierOptions = {}): Dossier {
+  // Each sentence is tokenised once for all the stages (text/tokens.ts).
+  return withWordsCache(() => dossierOf(input, options));
+}
+
+function dossierOf(input: Article[], options: DossierOptions): Dossier {
   // Boilerplate only the whole story shows (an appended unrelated story, a spliced headline).
   const articles = markStoryBoilerplate(input);
   const stage = options.onStage ?? ((): void => undefined);

@@ -16,6 +16,12 @@ export interface GroupOptions<T> {
   perSource: number;
   /** Pairs that must never be linked directly (e.g. two parts of one quotation). */
   skip?: (a: T, b: T) => boolean;
+  /**
+   * Set when `score` is at most a weighted Dice of the items' distinct keys with these weights (the
+   * lexical matcher without fuzzy matching): candidate pairs that cannot reach `link` are then not
+   * scored. The groups are the same either way.
+   */
+  dice?: { weight: (key: string) => number };
 }
 
 /**
@@ -28,7 +34,36 @@ const COMMON_KEY_MIN = 40;
 const AVERAGE_LINK_SAMPLE = 24;
 
 export function groupItems<T extends Groupable>(items: T[], o: GroupOptions<T>): T[][] {
-  const links: { a: number; b: number; s: number }[] = [];
+  const scores = new Map<number, number>();
+  // Candidates the dice bound left unscored: scored later in candidate order (lower item first), as
+  // they always were, since a score may differ in its last bits with its arguments swapped.
+  const deferred = new Set<number>();
+  const pairScore = (i: number, j: number): number => {
+    const key = i < j ? i * items.length + j : j * items.length + i;
+    let s = scores.get(key);
+    if (s === undefined) {
+      const [x, y] = deferred.has(key) ? [Math.min(i, j), Math.max(i, j)] : [i, j];
+      const a = items[x] as T;
+      const b = items[y] as T;
+      s = o.skip?.(a, b) ? 0 : o.score(a, b);
+      scores.set(key, s);
+    }
+    return s;
+  };
+  const links = candidateLinks(items, o, pairScore, (i, j) => deferred.add(i * items.length + j));
+  links.sort((x, y) => y.s - x.s || x.a - y.a || x.b - y.b);
+  return mergeLinks(items, links, o, pairScore).map((g) => g.map((i) => items[i] as T));
+}
+
+interface Link {
+  a: number;
+  b: number;
+  s: number;
+}
+
+/** Pairs sharing a key that is not too common, scoring at least `link`, in item order. */
+function candidateLinks<T extends Groupable>(items: T[], o: GroupOptions<T>, pairScore: (i: number, j: number) => number, defer: (i: number, j: number) => void): Link[] {
+  const links: Link[] = [];
   const byKey = new Map<string, number[]>();
   items.forEach((u, i) => {
     for (const k of new Set(u.keys)) {
@@ -37,60 +72,180 @@ export function groupItems<T extends Groupable>(items: T[], o: GroupOptions<T>):
       else byKey.set(k, [i]);
     }
   });
-  const scores = new Map<number, number>();
-  const pairScore = (i: number, j: number): number => {
-    const key = i < j ? i * items.length + j : j * items.length + i;
-    let s = scores.get(key);
-    if (s === undefined) {
-      const a = items[i] as T;
-      const b = items[j] as T;
-      s = o.skip?.(a, b) ? 0 : o.score(a, b);
-      scores.set(key, s);
-    }
-    return s;
-  };
   const commonKey = Math.max(COMMON_KEY_MIN, items.length / 10);
+  const bound = o.dice ? diceBound(items, o.dice, o.link) : undefined;
   // seen[j] === i + 1 marks j as already a candidate of i (cheaper than a Set per item)
   const seen = new Int32Array(items.length);
+  const isCommon = (k: string): boolean => (byKey.get(k)?.length ?? 0) > commonKey;
   items.forEach((_, i) => {
     const candidates: number[] = [];
-    for (const k of new Set(items[i]?.keys ?? [])) {
-      const list = byKey.get(k) ?? [];
-      if (list.length > commonKey) continue;
-      for (const j of list) {
-        if (j > i && seen[j] !== i + 1) {
+    const keys = [...new Set(items[i]?.keys ?? [])];
+    for (const k of bound ? bound.start(i, keys, isCommon) : keys.filter((x) => !isCommon(x))) {
+      for (const j of byKey.get(k) ?? []) {
+        if (j <= i) continue;
+        bound?.shared(j, k);
+        if (seen[j] !== i + 1) {
           seen[j] = i + 1;
           candidates.push(j);
         }
       }
     }
-    for (const j of candidates.sort((x, y) => x - y)) {
+    for (const j of Int32Array.from(candidates).sort()) {
+      if (bound && !bound.reachable(j)) {
+        defer(i, j);
+        continue;
+      }
       const s = pairScore(i, j);
       if (s >= o.link) links.push({ a: i, b: j, s });
     }
   });
-  links.sort((x, y) => y.s - x.s || x.a - y.a || x.b - y.b);
+  return links;
+}
+
+/**
+ * Links taken strongest first: two groups merge when the average score between their first members
+ * is still at least `average` and no source would exceed `perSource` members. Returns the groups'
+ * member lists in order of their first member.
+ */
+function mergeLinks<T extends Groupable>(items: T[], links: readonly Link[], o: GroupOptions<T>, pairScore: (i: number, j: number) => number): number[][] {
   const groupOf = items.map((_, i) => i);
   const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
+  const samples = new SampleIds();
   for (const { a, b } of links) {
     const ga = groupOf[a] as number;
     const gb = groupOf[b] as number;
     if (ga === gb) continue;
     const A = members.get(ga) as number[];
     const B = members.get(gb) as number[];
-    if (overPerSource(items, A, B, o.perSource)) continue;
+    if (samples.refused(A, B) || overPerSource(items, A, B, o.perSource)) continue;
     let total = 0;
     const sa = A.slice(0, AVERAGE_LINK_SAMPLE);
     const sb = B.slice(0, AVERAGE_LINK_SAMPLE);
     for (const i of sa) for (const j of sb) total += pairScore(i, j);
-    if (total / (sa.length * sb.length) < o.average) continue;
+    const average = total / (sa.length * sb.length);
+    if (average < o.average) {
+      // Refused in the other order too when clearly below: the same terms summed in another order
+      // differ by far less than REFUSAL_MARGIN.
+      samples.refuse(A, B, average < o.average * (1 - REFUSAL_MARGIN));
+      continue;
+    }
     const merged = mergeSorted(A, B);
+    samples.merged(merged, A, B);
     const keep = Math.min(ga, gb);
     members.set(keep, merged);
     members.delete(Math.max(ga, gb));
     for (const i of merged) groupOf[i] = keep;
   }
-  return [...members.keys()].sort((x, y) => x - y).map((k) => (members.get(k) as number[]).map((i) => items[i] as T));
+  return [...members.keys()].sort((x, y) => x - y).map((k) => members.get(k) as number[]);
+}
+
+/**
+ * Relative margin under the average link below which a refusal also holds with the groups swapped:
+ * the swapped sum adds the same at most AVERAGE_LINK_SAMPLE² scores in another order, which moves it
+ * by a few hundred units in the last place at most (about 1e-13), far inside this.
+ */
+const REFUSAL_MARGIN = 1e-9;
+
+/**
+ * The average link of two groups reads only their first AVERAGE_LINK_SAMPLE members, so a merge
+ * refused on it is refused again while both samples stay the same (a big group that gains members
+ * after its first ones keeps its sample). Samples are numbered; a refusal is remembered per ordered
+ * pair of sample numbers (ordered: the average is summed in A-then-B order; see REFUSAL_MARGIN).
+ */
+class SampleIds {
+  private readonly ids = new Map<readonly number[], number>();
+  private readonly refusals = new Map<number, Set<number>>();
+  private next = 0;
+
+  private idOf(list: readonly number[]): number {
+    let id = this.ids.get(list);
+    if (id === undefined) {
+      id = this.next++;
+      this.ids.set(list, id);
+    }
+    return id;
+  }
+
+  refused(A: readonly number[], B: readonly number[]): boolean {
+    return this.refusals.get(this.idOf(A))?.has(this.idOf(B)) ?? false;
+  }
+
+  refuse(A: readonly number[], B: readonly number[], bothWays: boolean): void {
+    this.add(this.idOf(A), this.idOf(B));
+    if (bothWays) this.add(this.idOf(B), this.idOf(A));
+  }
+
+  private add(a: number, b: number): void {
+    const set = this.refusals.get(a) ?? new Set<number>();
+    this.refusals.set(a, set.add(b));
+  }
+
+  /** A merged group keeps the sample number of a part whose full sample it starts with. */
+  merged(merged: readonly number[], A: readonly number[], B: readonly number[]): void {
+    for (const part of [A, B]) {
+      if (part.length < AVERAGE_LINK_SAMPLE) continue;
+      let same = true;
+      for (let k = 0; k < AVERAGE_LINK_SAMPLE && same; k++) same = merged[k] === part[k];
+      if (same) {
+        this.ids.set(merged, this.idOf(part));
+        return;
+      }
+    }
+  }
+}
+
+/**
+ * Relative margin on the weighted-Dice bound: the bound sums the same weights as the score in
+ * another order, so the two can differ in the last bits; a pair is skipped only when its bound is
+ * below the link threshold by more than this.
+ */
+const DICE_BOUND_MARGIN = 1e-9;
+
+/**
+ * For a score that is at most a weighted Dice of the keys (2 * weight shared / (weight of a + weight
+ * of b), each distinct key counted once), an upper bound per candidate pair. A pair reaching the
+ * link shares at least link * weight(a) / (2 - link) of a's weight (the shared weight is at most
+ * b's), so the seed's posting lists are walked rarest key first only while the keys not yet walked
+ * (and the too-common ones, never walked) could still make up that much: a pair sharing none of the
+ * walked keys cannot reach the link. The bound of a candidate is the weight found shared on the
+ * walk plus all the seed's unwalked and too-common keys, as if shared.
+ */
+function diceBound(items: readonly Groupable[], dice: { weight: (key: string) => number }, link: number) {
+  const total = items.map((u) => [...new Set(u.keys)].reduce((n, k) => n + dice.weight(k), 0));
+  const shared = new Float64Array(items.length);
+  const stamp = new Int32Array(items.length);
+  let seed = 0;
+  let unwalked = 0;
+  return {
+    /** The keys of item i whose posting lists are walked, given its distinct keys. */
+    start(i: number, keys: string[], isCommon: (k: string) => boolean): string[] {
+      seed = i;
+      unwalked = 0;
+      const need = ((link * (total[i] as number)) / (2 - link)) * (1 - DICE_BOUND_MARGIN);
+      const walkable = keys.filter((k) => !isCommon(k)).sort((a, b) => dice.weight(b) - dice.weight(a));
+      for (const k of keys) unwalked += dice.weight(k);
+      const walked: string[] = [];
+      for (const k of walkable) {
+        if (unwalked < need) break;
+        walked.push(k);
+        unwalked -= dice.weight(k);
+      }
+      // Subtraction can round below the true remainder: the remainder is summed again, upwards.
+      unwalked = keys.filter((k) => !walked.includes(k)).reduce((n, k) => n + dice.weight(k), 0);
+      return walked;
+    },
+    shared(j: number, k: string): void {
+      if (stamp[j] !== seed + 1) {
+        stamp[j] = seed + 1;
+        shared[j] = 0;
+      }
+      shared[j] = (shared[j] as number) + dice.weight(k);
+    },
+    reachable(j: number): boolean {
+      const most = (2 * ((shared[j] as number) + unwalked)) / ((total[seed] as number) + (total[j] as number));
+      return most >= link * (1 - DICE_BOUND_MARGIN);
+    },
+  };
 }
 
 /** Whether groups A and B together would give some source more than `limit` members. */

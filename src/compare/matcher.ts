@@ -58,7 +58,17 @@ export class LexicalMatcher implements Matcher {
     return got;
   }
 
+  /** The last pair's overlap: quote clustering asks for the similarity and then the containment of one pair. */
+  private last: { a: Passage; b: Passage; overlap: { common: number; wa: number; wb: number } } | null = null;
+
   private overlap(a: Passage, b: Passage): { common: number; wa: number; wb: number } {
+    if (this.last?.a === a && this.last.b === b) return this.last.overlap;
+    const overlap = this.computeOverlap(a, b);
+    this.last = { a, b, overlap };
+    return overlap;
+  }
+
+  private computeOverlap(a: Passage, b: Passage): { common: number; wa: number; wb: number } {
     const A = this.prepare(a);
     const B = this.prepare(b);
     let common = 0;

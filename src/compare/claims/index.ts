@@ -61,6 +61,7 @@ export function compareClaims(docs: SourceDoc[], _quotes: QuoteStage): ClaimStag
   const closeTo = (u: ClaimUnit, g: ClaimUnit[]): boolean => g.some((x) => x.source !== u.source && matcher.similarity(u, x) >= FACT_SIMILARITY);
   const sentenceGroups = groupItems([...units, ...heads], {
     score: (a, b) => (a.source === b.source ? 0 : matcher.similarity(a, b)),
+    dice: matcher,
     link: CLAIM_LINK_THRESHOLD,
     average: CLAIM_AVERAGE_LINK,
     perSource: MAX_EVIDENCE_PER_SOURCE,
@@ -72,6 +73,7 @@ export function compareClaims(docs: SourceDoc[], _quotes: QuoteStage): ClaimStag
   const clauseMatcher = new LexicalMatcher(clauses, false);
   const clauseGroups = groupItems(clauses, {
     score: (a, b) => (a.source === b.source ? 0 : clauseMatcher.similarity(a, b)),
+    dice: clauseMatcher,
     link: CLAUSE_LINK_THRESHOLD,
     average: CLAUSE_LINK_THRESHOLD * 0.8,
     perSource: 1,

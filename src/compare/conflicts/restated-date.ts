@@ -4,6 +4,7 @@ import { MONTHS, MONTH_ABBR, WEEKDAYS } from '../../nlp/dates.js';
 import type { SourceDoc } from '../source-doc.js';
 import { words, type Word } from '../text/tokens.js';
 import { conflictFrom, touchesQuote, type Stance } from './common.js';
+import { statementCandidates } from './restated-candidates.js';
 
 /**
  * Date conflicts on one statement restated: two sources print the same sentence, word for word but
@@ -23,7 +24,7 @@ const MONTH_CUES = new Set(['in', 'of', 'since', 'last', 'early', 'late', 'mid',
 /** A sentence needs this many words besides its dates to be a statement worth comparing. */
 const MIN_FRAME_WORDS = 7;
 /** Words outside the dates that may differ (each side) and still be one statement: "said"/"stated", "the". */
-const MAX_OTHER_WORDS = 2;
+export const MAX_OTHER_WORDS = 2;
 /** ...and no more than this share of the sentence's words. */
 const MAX_OTHER_SHARE = 0.12;
 
@@ -47,14 +48,19 @@ export function restatedDateConflicts(docs: SourceDoc[]): Conflict[] {
   const byShape = new Map<string, Restatement[]>();
   for (const r of all) {
     const shape = r.atoms.map((a) => a.kind).join(' ');
-    byShape.set(shape, [...(byShape.get(shape) ?? []), r]);
+    const list = byShape.get(shape);
+    if (list) list.push(r);
+    else byShape.set(shape, [r]);
   }
   const out: Conflict[] = [];
   for (const list of byShape.values()) {
     const used = new Set<Restatement>();
-    for (const seed of list) {
+    // Only the sentences that can be one statement with the seed (restated-candidates.ts), in list order.
+    const candidatesOf = statementCandidates(list.map((r) => r.frame), MAX_OTHER_WORDS);
+    for (const [p, seed] of list.entries()) {
       if (used.has(seed)) continue;
-      const group = [seed, ...list.filter((r) => r !== seed && !used.has(r) && r.source !== seed.source && sameStatement(seed, r))];
+      const candidates = candidatesOf(p).map((j) => list[j] as Restatement);
+      const group = [seed, ...candidates.filter((r) => r !== seed && !used.has(r) && r.source !== seed.source && sameStatement(seed, r))];
       if (group.length < 2) continue;
       const c = conflictOf(group, docs);
       if (!c) continue;
@@ -143,7 +149,7 @@ function monthAt(ws: Word[], i: number): number | null {
  * Two sentences are one statement when their words outside the dates are the same but for at most
  * a few small words each: none of them a name or a figure.
  */
-function sameStatement(a: Restatement, b: Restatement): boolean {
+export function sameStatement(a: Pick<Restatement, 'frame'>, b: Pick<Restatement, 'frame'>): boolean {
   const extra = (x: Word[], y: Word[]): Word[] | null => {
     const counts = new Map<string, number>();
     for (const w of y) counts.set(w.norm, (counts.get(w.norm) ?? 0) + 1);

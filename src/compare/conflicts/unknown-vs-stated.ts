@@ -3,6 +3,7 @@ import type { Span } from '../../model/span.js';
 import { lexiconSet, lexicons } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
 import { choiceOf, picksOne, type Choice } from './alternatives.js';
+import { answerSentence, contentWords, docAnswers, holdsInOrder, type AnswerSentence, type DocAnswers } from './answer-index.js';
 import { conflictFrom, type Stance } from './common.js';
 
 /**
@@ -37,6 +38,12 @@ let cuePattern: RegExp | null = null;
  */
 export function unknownVsStatedConflicts(docs: SourceDoc[]): Conflict[] {
   const open = docs.flatMap((d) => openQuestions(d));
+  const indexes = new Map<SourceDoc, DocAnswers>();
+  const answerIndex = (doc: SourceDoc): DocAnswers => {
+    let got = indexes.get(doc);
+    if (!got) indexes.set(doc, (got = docAnswers(doc)));
+    return got;
+  };
   const out: Conflict[] = [];
   const seen = new Set<string>();
   for (const q of open) {
@@ -47,7 +54,9 @@ export function unknownVsStatedConflicts(docs: SourceDoc[]): Conflict[] {
     const answers: Stance[] = [];
     for (const doc of docs) {
       if (askers.has(doc.index)) continue;
-      for (const s of doc.sentences) if (answers.filter((a) => a.source === doc.index).length < 1 && answers_(doc, s, q)) answers.push({ source: doc.index, value: 'stated', span: s });
+      // The first sentence of the source that answers (answer-index.ts: only those that can).
+      const found = firstAnswer(answerIndex(doc), q);
+      if (found) answers.push({ source: doc.index, value: 'stated', span: found });
     }
     if (!answers.length) continue;
     seen.add(key);
@@ -84,19 +93,21 @@ function openQuestions(doc: SourceDoc): Open[] {
  * True when a sentence states an answer, with no open question or hedge of its own: every question
  * word in order, or for a question of two alternatives, the words of one (see `picksOne`).
  */
-function answers_(doc: SourceDoc, sentence: Span, q: Open): boolean {
-  const body = doc.text.slice(sentence.start, sentence.end);
-  if (/\?\s*["”’']?\s*$/.test(body) || /\b(?:if|whether|may|might|perhaps|possibly|probably)\b/i.test(body)) return false;
-  if (q.choice) return picksOne(body, q.choice);
-  const words = q.words;
-  const have = contentWords(body);
-  let at = 0;
-  for (const w of words) {
-    const i = have.indexOf(w, at);
-    if (i < 0) return false;
-    at = i + 1;
-  }
-  return true;
+export function answers_(doc: SourceDoc, sentence: Span, q: Pick<Open, 'words' | 'choice'>): boolean {
+  return answersWith(answerSentence(doc, sentence), q);
 }
 
-const contentWords = (text: string): string[] => [...text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
+function answersWith(s: AnswerSentence, q: Pick<Open, 'words' | 'choice'>): boolean {
+  if (s.open) return false;
+  if (q.choice) return picksOne(s.body, q.choice);
+  return holdsInOrder(s.words, q.words);
+}
+
+/** The first sentence of a source that answers the question, or null (the same as testing every sentence in order). */
+export function firstAnswer(index: DocAnswers, q: Pick<Open, 'words' | 'choice'>): Span | null {
+  for (const p of q.choice ? index.sentences.map((_, k) => k) : index.candidates(q.words)) {
+    const s = index.sentences[p] as AnswerSentence;
+    if (answersWith(s, q)) return s.span;
+  }
+  return null;
+}

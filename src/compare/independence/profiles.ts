@@ -4,6 +4,7 @@ import type { Evidence, Span } from '../../model/span.js';
 import { evidence, overlaps } from '../../model/span.js';
 import type { ArticleAnalysis } from '../../nlp/types.js';
 import { phrasePattern, readLexicon } from './lexicon.js';
+import { sentenceCandidates } from './sentence-candidates.js';
 import type { SourceText } from './text.js';
 import { contentWords, tokenRange } from './text.js';
 
@@ -120,6 +121,8 @@ export function buildProfiles(input: ProfilesInput): SourceProfile[] {
       return { src, span, words: new Set(contentWords(src.tokens.slice(a, b), stopWords)) };
     }),
   );
+  // Only the sentences that can reach SAME_FACT_SIMILARITY with a host, in story order (sentence-candidates.ts).
+  const candidatesOf = sentenceCandidates(sentences, SAME_FACT_SIMILARITY);
   // Memoised: every loaded finding of every source scans all sentences, so testing the regex each time
   // made this quadratic in the story's size.
   const loadedIn = new Map<Sent, boolean>();
@@ -165,7 +168,8 @@ export function buildProfiles(input: ProfilesInput): SourceProfile[] {
       let neutral: Evidence | null = null;
       if (host) {
         let best = SAME_FACT_SIMILARITY;
-        for (const s of sentences) {
+        for (const k of candidatesOf(host.words)) {
+          const s = sentences[k] as Sent;
           if (s.src === src || hasLoaded(s)) continue;
           // Dice is at most 2·min/(sum) of the set sizes: a sentence that cannot reach `best` is skipped.
           const bound = (2 * Math.min(host.words.size, s.words.size)) / (host.words.size + s.words.size);

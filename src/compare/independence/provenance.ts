@@ -195,6 +195,17 @@ export interface ProvenanceInput {
   analyses: Map<string, ArticleAnalysis | null>;
 }
 
+/** findChannels, once per stretch of a source: a paragraph holds many quotes, a sentence evidence for many claims. */
+function channelCache(): (source: string, text: string, span: Span) => Found[] {
+  const cache = new Map<string, Found[]>();
+  return (source, text, span) => {
+    const key = `${source}\u0000${span.start}:${span.end}`;
+    let got = cache.get(key);
+    if (!got) cache.set(key, (got = findChannels(text, span)));
+    return got;
+  };
+}
+
 export function buildProvenance(input: ProvenanceInput): Provenance[] {
   const { dossier, analyses } = input;
   const texts = new Map(dossier.sources.map((s) => [s.id, s.text]));
@@ -224,6 +235,7 @@ export function buildProvenance(input: ProvenanceInput): Provenance[] {
    * marks) followed by a cue ("Berg told X", "Berg said, according to Y"). A speaker usually reaches an
    * outlet through one channel per article, so this applies to each of the speaker's quotes there.
    */
+  const channelsIn = channelCache();
   const speakerCache = new Map<string, Found[]>();
   const speakerChannels = (text: string, speaker: string, source: string): Found[] => {
     const key = `${source}\u0000${speaker}`;
@@ -257,7 +269,7 @@ export function buildProvenance(input: ProvenanceInput): Provenance[] {
       const speaker = cluster.speaker ?? v.speaker ?? q?.speaker ?? null;
       if (speaker) addStep(steps, 'speaker', speaker, v.source, q?.speakerSpan ? evidence(v.source, text, q.speakerSpan) : null);
       if (q?.addressee && q.addresseeSpan) addStep(steps, 'channel', q.addressee, v.source, evidence(v.source, text, q.addresseeSpan));
-      const found = [...findChannels(text, paragraphAround(text, analysis, v)), ...(speaker ? speakerChannels(text, speaker, v.source) : [])];
+      const found = [...channelsIn(v.source, text, paragraphAround(text, analysis, v)), ...(speaker ? speakerChannels(text, speaker, v.source) : [])];
       for (const f of found) {
         if (overlaps(f.span, v) || inQuote(v.source, f.span.start)) continue;
         addStep(steps, f.role, f.actor, v.source, evidence(v.source, text, f.span));
@@ -276,7 +288,7 @@ export function buildProvenance(input: ProvenanceInput): Provenance[] {
     for (const e of claim.evidence) {
       const text = texts.get(e.source);
       if (text === undefined) continue;
-      for (const f of findChannels(text, e)) {
+      for (const f of channelsIn(e.source, text, e)) {
         if (inQuote(e.source, f.span.start)) continue;
         // "according to X" before a claim names where it comes from: its speaker, or an outlet reporting it
         const cueBefore = text.slice(Math.max(0, f.span.start - 14), f.span.start).toLowerCase();

@@ -34,8 +34,36 @@ const WORD = /\[\s*(?:\.\s*){3}\]|\[…\]|…|\.{3,}|\[[^\]\n]{1,40}\]|[\p{L}\p{
 // eslint-disable-next-line security/detect-unsafe-regex -- applied to a short value (a flag, a name, a date string, an address), never to article text (one token)
 const ELLIPSIS = /^(?:\[\s*(?:\.\s*){3}\]|\[…\]|…|\.{3,})$/u;
 
+/**
+ * The words of each range read while `f` runs, kept for its duration: the dossier's stages read the
+ * same sentences many times over (claims, quotes, each kind of conflict), and tokenising dominated.
+ * Nothing outlives the call.
+ */
+let wordsCache: Map<string, Map<number, Word[]>> | null = null;
+
+export function withWordsCache<T>(f: () => T): T {
+  if (wordsCache) return f();
+  wordsCache = new Map();
+  try {
+    return f();
+  } finally {
+    wordsCache = null;
+  }
+}
+
 /** Tokenises `text.slice(start, end)`; spans are into `text`. */
 export function words(text: string, start = 0, end = text.length): Word[] {
+  if (!wordsCache) return tokenise(text, start, end);
+  let byRange = wordsCache.get(text);
+  if (!byRange) wordsCache.set(text, (byRange = new Map<number, Word[]>()));
+  const key = start * (text.length + 1) + end;
+  let ws = byRange.get(key);
+  if (!ws) byRange.set(key, (ws = tokenise(text, start, end)));
+  // A copy of the list (callers filter and splice theirs); the words themselves are never edited.
+  return ws.slice();
+}
+
+function tokenise(text: string, start: number, end: number): Word[] {
   const out: Word[] = [];
   const slice = text.slice(start, end);
   // A fresh matcher per call: the insertion case below recurses.
