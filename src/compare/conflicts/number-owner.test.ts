@@ -48,3 +48,12 @@ void test('a person opening a sentence is named in it: two players\' stat lines 
   );
   assert.deepEqual(conflictsOf(docs).map((c) => c.summary), []);
 });
+
+void test('a person opening a sentence that names others is not what its figure is about', () => {
+  const a = 'On Friday the campaign released a statement along with eight years of tax returns from Mara Voss.';
+  const b = "Mara Voss faced questions about her finances. Voss's release comes a month after rival candidate Ed Brandt released 33 years of returns.";
+  assert.deepEqual(conflictsOf(docsOf(a, b)).map((c) => c.summary), []);
+  // The same person's figure told two ways still conflicts.
+  const c = 'On Friday the campaign released a statement along with nine years of tax returns from Mara Voss.';
+  assert.equal(conflictsOf(docsOf(a, c)).length, 1);
+});
