@@ -98,6 +98,9 @@ void test('health counts, and the OpenAPI document lists every API route', async
   const app = await setup();
   await app.request('/articles', post({ text: bank }));
   assert.deepEqual(await (await app.request('/health')).json(), { status: 'ok', articles: 1, stories: 1 });
+  // Counts are kept between probes, and a write is seen by the next one.
+  await app.request('/articles', post({ text: `${bank} A second report, with another line.` }));
+  assert.equal(((await (await app.request('/health')).json()) as { articles: number }).articles, 2);
   const doc = (await (await app.request('/openapi.json')).json()) as typeof OPENAPI;
   for (const p of ['/health', '/articles', '/stories', '/stories/{id}', '/stories/{id}/dossier']) assert.ok(p in doc.paths, p);
 });
