@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { groupItems, type Groupable, type GroupOptions } from './group.js';
+import { groupItems, mergeSorted, overPerSource, type Groupable, type GroupOptions } from './group.js';
 import { LexicalMatcher } from './matcher.js';
 
 // groupItems' candidate bound (dice) and its memory of refused merges must not change a group: the
@@ -99,29 +99,4 @@ function plainGroupItems<T extends Groupable>(items: T[], o: GroupOptions<T>): T
     for (const i of merged) groupOf[i] = keep;
   }
   return [...members.keys()].sort((x, y) => x - y).map((k) => (members.get(k) as number[]).map((i) => items[i] as T));
-}
-
-function overPerSource(items: readonly Groupable[], A: readonly number[], B: readonly number[], limit: number): boolean {
-  // A group of n members cannot give any source more than n: most merges are decided without counting.
-  if (A.length + B.length <= limit) return false;
-  const perSource = new Map<number, number>();
-  for (const list of [A, B]) {
-    for (const i of list) {
-      const s = (items[i] as Groupable).source;
-      const n = (perSource.get(s) ?? 0) + 1;
-      if (n > limit) return true;
-      perSource.set(s, n);
-    }
-  }
-  return false;
-}
-
-function mergeSorted(A: readonly number[], B: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < A.length && j < B.length) out.push((A[i] as number) <= (B[j] as number) ? (A[i++] as number) : (B[j++] as number));
-  while (i < A.length) out.push(A[i++] as number);
-  while (j < B.length) out.push(B[j++] as number);
-  return out;
 }

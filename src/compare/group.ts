@@ -249,7 +249,7 @@ function diceBound(items: readonly Groupable[], dice: { weight: (key: string) =>
 }
 
 /** Whether groups A and B together would give some source more than `limit` members. */
-function overPerSource(items: readonly Groupable[], A: readonly number[], B: readonly number[], limit: number): boolean {
+export function overPerSource(items: readonly Groupable[], A: readonly number[], B: readonly number[], limit: number): boolean {
   // A group of n members cannot give any source more than n: most merges are decided without counting.
   if (A.length + B.length <= limit) return false;
   const perSource = new Map<number, number>();
@@ -265,7 +265,7 @@ function overPerSource(items: readonly Groupable[], A: readonly number[], B: rea
 }
 
 /** Two ascending index lists as one ascending list (both are kept sorted; no sort needed). */
-function mergeSorted(A: readonly number[], B: readonly number[]): number[] {
+export function mergeSorted(A: readonly number[], B: readonly number[]): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;
