@@ -1,6 +1,7 @@
 import type { Article } from '../model/article.js';
 import { DOSSIER_SCHEMA, publishedInferred, type Dossier, type DossierSource } from '../model/dossier.js';
 import { analyzeArticle } from '../nlp/analyze.js';
+import { analyzeOncePerText } from '../nlp/analyze-memo.js';
 import type { ArticleAnalysis } from '../nlp/types.js';
 import { compareClaims } from './claims/index.js';
 import { findConflicts } from './conflicts/index.js';
@@ -37,7 +38,8 @@ function dossierOf(input: Article[], options: DossierOptions): Dossier {
   // Boilerplate only the whole story shows (an appended unrelated story, a spliced headline).
   const articles = markStoryBoilerplate(input);
   const stage = options.onStage ?? ((): void => undefined);
-  const analyze = options.analyze ?? analyzeArticle;
+  // Identical copies of one page are read once (src/nlp/analyze-memo.ts).
+  const analyze = analyzeOncePerText(options.analyze ?? analyzeArticle);
 
   stage('analysing articles');
   const analyses = articles.map((a) => analyze(a));
