@@ -10,6 +10,7 @@ import { applyIndependence } from './independence/index.js';
 import { compareQuotes } from './quotes/index.js';
 import { buildSourceDoc, type SourceDoc } from './source-doc.js';
 import { withWordsCache } from './text/tokens.js';
+import { withStoryMemo } from './text/story-memo.js';
 import { unsupportedNote } from '../nlp/language.js';
 import { markStoryBoilerplate } from '../extract/story-boilerplate.js';
 
@@ -31,7 +32,8 @@ export interface DossierOptions {
  */
 export function buildDossier(input: Article[], options: DossierOptions = {}): Dossier {
   // Each sentence is tokenised once for all the stages (text/tokens.ts).
-  return withWordsCache(() => dossierOf(input, options));
+  // Pure per-text results are kept for the story too (text/story-memo.ts): copies are read once.
+  return withWordsCache(() => withStoryMemo(() => dossierOf(input, options)));
 }
 
 function dossierOf(input: Article[], options: DossierOptions): Dossier {
