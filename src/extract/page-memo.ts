@@ -11,7 +11,9 @@ import type { HtmlResult } from './html.js';
  */
 const RECENT_PAGES = 8;
 
-const recent = new Map<string, HtmlResult>();
+type Extracted = HtmlResult & { ok: true };
+
+const recent = new Map<string, Extracted>();
 
 function keyOf(html: string, pageUrl: string | null): string {
   return createHash('sha256').update(JSON.stringify(pageUrl)).update('\0').update(html).digest('hex');
@@ -25,12 +27,21 @@ export function extractOncePerPage(html: string, pageUrl: string | null, extract
     // Most recently used last, so the oldest is the one dropped.
     recent.delete(key);
     recent.set(key, seen);
-    return structuredClone(seen);
+    return copyOf(seen);
   }
   const result = extract(html, pageUrl);
   if (!result.ok) return result;
-  recent.set(key, structuredClone(result));
+  recent.set(key, copyOf(result));
   const oldest = recent.keys().next();
   if (recent.size > RECENT_PAGES && !oldest.done) recent.delete(oldest.value);
   return result;
+}
+
+/**
+ * A deep copy sharing the text string (strings are immutable): copies of one page then hold one text,
+ * so the dossier's caches keyed by text (src/compare/text/tokens.ts) find it by identity, not by
+ * comparing every character.
+ */
+function copyOf(result: Extracted): Extracted {
+  return { ...structuredClone({ ...result, text: '' }), text: result.text };
 }
