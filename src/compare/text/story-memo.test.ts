@@ -27,3 +27,17 @@ void test('outletsIn gives the same spans, at each caller’s own offset, with t
   assert.equal(plain[1]?.[0]?.span.start, (plain[0]?.[0]?.span.start ?? 0) + second.start - first.start);
   assert.notEqual(memo[0]?.[0], memo[1]?.[0]);
 });
+
+void test('quantitiesIn equals findQuantities inside a story, each caller’s sentences by identity', async () => {
+  const { quantitiesIn } = await import('../conflicts/number-memo.js');
+  const { findQuantities } = await import('../../nlp/quantities/index.js');
+  const text = 'At least seven people were hurt.\nThe repairs cost $4 million.\n';
+  const spans = (): { start: number; end: number }[] => [{ start: 0, end: 32 }, { start: 33, end: 61 }];
+  const mine = spans();
+  const theirs = spans();
+  const [a, b] = withStoryMemo(() => [quantitiesIn(text, mine, []), quantitiesIn(text, theirs, [])]);
+  assert.deepEqual(a, findQuantities(text, spans(), []));
+  assert.ok((b?.length ?? 0) >= 2);
+  assert.ok(b?.every((q) => theirs.includes(q.sentence)));
+  assert.ok(a?.every((q) => mine.includes(q.sentence)));
+});
