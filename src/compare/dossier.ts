@@ -1,6 +1,7 @@
 import type { Article } from '../model/article.js';
 import { DOSSIER_SCHEMA, publishedInferred, type Dossier, type DossierSource } from '../model/dossier.js';
 import { analyzeArticle } from '../nlp/analyze.js';
+import { analyzeOncePerText } from '../nlp/analyze-memo.js';
 import type { ArticleAnalysis } from '../nlp/types.js';
 import { compareClaims } from './claims/index.js';
 import { findConflicts } from './conflicts/index.js';
@@ -9,6 +10,7 @@ import { applyIndependence } from './independence/index.js';
 import { compareQuotes } from './quotes/index.js';
 import { buildSourceDoc, type SourceDoc } from './source-doc.js';
 import { withWordsCache } from './text/tokens.js';
+import { withStoryMemo } from './text/story-memo.js';
 import { unsupportedNote } from '../nlp/language.js';
 import { markStoryBoilerplate } from '../extract/story-boilerplate.js';
 
@@ -30,14 +32,16 @@ export interface DossierOptions {
  */
 export function buildDossier(input: Article[], options: DossierOptions = {}): Dossier {
   // Each sentence is tokenised once for all the stages (text/tokens.ts).
-  return withWordsCache(() => dossierOf(input, options));
+  // Pure per-text results are kept for the story too (text/story-memo.ts): copies are read once.
+  return withWordsCache(() => withStoryMemo(() => dossierOf(input, options)));
 }
 
 function dossierOf(input: Article[], options: DossierOptions): Dossier {
   // Boilerplate only the whole story shows (an appended unrelated story, a spliced headline).
   const articles = markStoryBoilerplate(input);
   const stage = options.onStage ?? ((): void => undefined);
-  const analyze = options.analyze ?? analyzeArticle;
+  // Identical copies of one page are read once (src/nlp/analyze-memo.ts).
+  const analyze = analyzeOncePerText(options.analyze ?? analyzeArticle);
 
   stage('analysing articles');
   const analyses = articles.map((a) => analyze(a));

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import extractTask, { type ExtractTask } from './worker.js';
 import type { HtmlResult } from './html.js';
+import { extractOncePerPage } from './page-memo.js';
 
 // Work on untrusted input with a deadline, in worker threads (piscina). HTML extraction: Large pages are extracted in a worker thread (piscina), so a page
 // that runs away is stopped at its deadline (the worker is terminated) and the process goes on;
@@ -69,7 +70,7 @@ export interface BoundedOptions {
 
 /** extractHtml within a deadline: a page that takes longer is refused with that reason. */
 export async function extractHtmlBounded(html: string, pageUrl: string | null, options: BoundedOptions = {}): Promise<HtmlResult> {
-  if (!options.alwaysInWorker && html.length <= IN_PROCESS_MAX_CHARS) return extractTask({ html, pageUrl });
+  if (!options.alwaysInWorker && html.length <= IN_PROCESS_MAX_CHARS) return extractOncePerPage(html, pageUrl, (h, u) => extractTask({ html: h, pageUrl: u }));
   const deadline = options.deadlineMs ?? EXTRACT_DEADLINE_MS;
   const task: ExtractTask = { html, pageUrl };
   try {

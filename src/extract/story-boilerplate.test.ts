@@ -62,3 +62,16 @@ void test('a copyright mark ending the last prose line is marked, the sentence i
   assert.deepEqual(marks.map((m) => [text.slice(m.start, m.end), m.reason]), [['(c) Eastford Gazette', 'copyright']]);
   assert.deepEqual(markBoilerplateLines('He wrote about copyright law in May.\nThe options were (a) close it or (b) repair it.'), []);
 });
+
+void test('copies of one source are read once and each gets the same marks, its own objects; each copy still counts', () => {
+  const text = [...bridge, ...appended].join('\n');
+  const spliced = 'Inspectors foHarbour Festival Draws Record Crowds As It Opensund cracks in two beams.\nThe council said inspectors found the cracks on Monday.';
+  const sources = [article('a', spliced), article('a2', spliced), article('b', 'Engineers found two cracks. The bridge opens in May.')];
+  const out = markStoryBoilerplate(sources);
+  assert.deepEqual(out[1]?.boilerplate, out[0]?.boilerplate);
+  assert.equal(out[0]?.boilerplate.length, 1);
+  assert.notEqual(out[1]?.boilerplate[0], out[0]?.boilerplate[0]);
+  // The tail printed by two sources is no longer foreign to the story: the copy counts as a source.
+  const twice = markStoryBoilerplate([article('t', text), article('t2', text), article('b', other([])), article('c', other([]))]);
+  assert.deepEqual(twice.map((a) => a.boilerplate), [[], [], [], []]);
+});

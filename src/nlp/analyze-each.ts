@@ -1,6 +1,7 @@
 import { DeadlineError, runInWorker } from '../extract/pool.js';
 import type { Article } from '../model/article.js';
 import { analyzeArticle } from './analyze.js';
+import { analyzeOncePerText } from './analyze-memo.js';
 import type { ArticleAnalysis } from './types.js';
 
 // The per-article analysis with isolation: an article whose analysis throws (a fault met on some
@@ -14,7 +15,9 @@ export interface AnalysedBatch {
   problems: { origin: string; reason: string }[];
 }
 
-export function analyzeEach(articles: Article[], analyze: (a: Article) => ArticleAnalysis = analyzeArticle): AnalysedBatch {
+export function analyzeEach(articles: Article[], analyzeOne: (a: Article) => ArticleAnalysis = analyzeArticle): AnalysedBatch {
+  // Identical copies of one page are read once (src/nlp/analyze-memo.ts).
+  const analyze = analyzeOncePerText(analyzeOne);
   const done = new Map<Article, ArticleAnalysis>();
   const problems: AnalysedBatch['problems'] = [];
   for (const article of articles) {

@@ -3,6 +3,7 @@ import type { Evidence, Span } from '../../model/span.js';
 import { overlaps } from '../../model/span.js';
 import { lexicons } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
+import { memoInStory } from '../text/story-memo.js';
 
 /** One source's statement of a value, with the words that state it. */
 export interface Stance {
@@ -68,7 +69,14 @@ export function conflictFrom(kind: ConflictKind, question: string, stances: Stan
 let outletPatterns: { source: string; flags: string; re: RegExp | null; canonical: string; caseSensitive: boolean; needle: string }[] | null = null;
 
 export function outletsIn(text: string, span: Span): { canonical: string; span: Span }[] {
+  // A pure function of the slice (the patterns are built once, for every language): read once per
+  // distinct slice in a story, each caller given its own spans at its own offset.
   const slice = text.slice(span.start, span.end);
+  const within = memoInStory('outletsIn', slice, () => outletsInSlice(slice));
+  return within.map((f) => ({ canonical: f.canonical, span: { start: span.start + f.span.start, end: span.start + f.span.end } }));
+}
+
+function outletsInSlice(slice: string): { canonical: string; span: Span }[] {
   const found: { canonical: string; span: Span }[] = [];
   outletPatterns ??= lexicons().outlets.map(({ alias, canonical, exactCase }) => {
     // Short or all-capital names (AP, RT, CNN) only in capitals; others in any case ("Tass"), unless
@@ -88,7 +96,7 @@ export function outletsIn(text: string, span: Span): { canonical: string; span: 
     const re = (p.re ??= new RegExp(p.source, p.flags));
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
-      const s = { start: span.start + m.index, end: span.start + m.index + m[0].length };
+      const s = { start: m.index, end: m.index + m[0].length };
       if (found.some((f) => overlaps(f.span, s))) continue;
       found.push({ canonical: p.canonical, span: s });
     }

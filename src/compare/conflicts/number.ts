@@ -1,5 +1,6 @@
 import type { Conflict } from '../../model/dossier.js';
-import { findQuantities, type Quantity } from '../../nlp/quantities/index.js';
+import type { Quantity } from '../../nlp/quantities/index.js';
+import { quantitiesIn } from './number-memo.js';
 import { quantityLexicon } from '../../nlp/quantities/lexicon.js';
 import type { ClaimStage } from '../claims/index.js';
 import type { SourceDoc } from '../source-doc.js';
@@ -109,7 +110,7 @@ const MAX_EVIDENCE_PER_SOURCE = 2;
 export function numberConflicts(docs: SourceDoc[], _claims: ClaimStage): Conflict[] {
   const agesOf = resolveAgeOwners(docs);
   const stated: Stated[] = docs.flatMap((doc) => {
-    const found = agesOf(findQuantities(doc.text, [...doc.headlines, ...doc.sentences], doc.analysis.dates), doc);
+    const found = agesOf(quantitiesIn(doc.text, [...doc.headlines, ...doc.sentences], doc.analysis.dates), doc);
     // A figure inside a quotation is the quote's (quote conflicts show changed words there).
     const kept = found.filter((q) => !touchesQuote(doc, q.figure));
     const ordinal = (q: Quantity): number => kept.filter((o) => o.sentence === q.sentence && o.figure.start < q.figure.start).length;
