@@ -19,7 +19,7 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?`;
 const monthOf = (m: string): number => MONTHS.findIndex((x) => x.startsWith(m.toLowerCase().slice(0, 3))) + 1;
 
-/** Built once, not per call: findDates runs on every sentence, and V8 compiles each new regex it runs. */
+/** Built once and shared (lastIndex reset per use), not four new regexes on each call: findDates runs on every sentence. */
 const PATTERNS: [RegExp, (m: RegExpExecArray) => [number | null, number | null, number | null]][] = [
   [new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'g'), (m) => [Number(m[3]), monthOf(m[1] as string), Number(m[2])]],
   [new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\s+(\d{4})\b`, 'g'), (m) => [Number(m[3]), monthOf(m[2] as string), Number(m[1])]],
