@@ -72,3 +72,13 @@ void test('with no dated article in the batch, the ingest time gives the year: t
   assert.deepEqual(fillStoredYears([stored(yearless), stored(dated)]).map((a) => a.published), ['2024-07-09', '2024-07-10']);
   assert.deepEqual(fillStoredYears([stored(yearless)]).map((a) => a.published), ['2026-07-09']);
 });
+
+// The g-flag patterns are built once and shared: a read that returned mid-line must not make the
+// next one start where it stopped.
+void test('statedDate reads each text afresh after an earlier read returned mid-line', () => {
+  const first = read('Harbour wall gives way\nHARBOURTON, March 3, 2024 (Coast News) - The harbour wall gave way on Monday.');
+  const again = read('Harbour wall gives way\nHARBOURTON, March 3, 2024 (Coast News) - The harbour wall gave way on Monday.');
+  assert.equal(first.published, '2024-03-03');
+  assert.deepEqual(again.statedDate, first.statedDate);
+  assert.equal(read('Wall falls\nPORTLY, March 4, 2024 - It fell.').published, '2024-03-04');
+});

@@ -93,13 +93,26 @@ export function statedDate(text: string, boilerplate: readonly BoilerplateSpan[]
     if (marked && marked.reason !== 'dateline') continue;
     // Every pattern has the day in groups 1-4 and the year in group 5.
     const tries = marked ? [p.full] : [p.dateline, p.today, p.onWeekday];
-    for (const re of tries)
-      for (const m of line.value.matchAll(new RegExp(re.source, re.flags + 'g'))) {
+    for (const re of tries) {
+      // Every pattern needs at least a digit: no empty match, so exec moves on.
+      const g = globalTwin(re);
+      g.lastIndex = 0;
+      for (let m = g.exec(line.value); m; m = g.exec(line.value)) {
         const date = dateOf(m, line.start, 0);
         if (date) return date;
       }
+    }
   }
   return null;
+}
+
+const twins = new Map<RegExp, RegExp>();
+
+/** The pattern with the g flag, built once for the run, not once per line read (71 for the seed story). */
+function globalTwin(re: RegExp): RegExp {
+  let g = twins.get(re);
+  if (!g) twins.set(re, (g = new RegExp(re.source, re.flags + 'g')));
+  return g;
 }
 
 const iso = (y: number, m: number, d: number): string => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -19,6 +19,15 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?`;
 const monthOf = (m: string): number => MONTHS.findIndex((x) => x.startsWith(m.toLowerCase().slice(0, 3))) + 1;
 
+/** Built once and shared (lastIndex reset per use), not four new regexes on each call: findDates runs on every sentence. */
+const PATTERNS: [RegExp, (m: RegExpExecArray) => [number | null, number | null, number | null]][] = [
+  [new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'g'), (m) => [Number(m[3]), monthOf(m[1] as string), Number(m[2])]],
+  [new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\s+(\d{4})\b`, 'g'), (m) => [Number(m[3]), monthOf(m[2] as string), Number(m[1])]],
+  [new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d{4})`, 'g'), (m) => [null, monthOf(m[1] as string), Number(m[2])]],
+  [new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\b(?!\s+\d{4})`, 'g'), (m) => [null, monthOf(m[2] as string), Number(m[1])]],
+  [/\b(1[89]\d\d|20\d\d)\b/g, (m) => [Number(m[1]), null, null]],
+];
+
 export function findDates(text: string, span: Span): DateExpr[] {
   const slice = text.slice(span.start, span.end);
   const out: DateExpr[] = [];
@@ -27,14 +36,8 @@ export function findDates(text: string, span: Span): DateExpr[] {
     if (out.some((d) => d.start < s.end && s.start < d.end)) return;
     out.push({ ...s, year, month, day, relative });
   };
-  const patterns: [RegExp, (m: RegExpExecArray) => [number | null, number | null, number | null]][] = [
-    [new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'g'), (m) => [Number(m[3]), monthOf(m[1] as string), Number(m[2])]],
-    [new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\s+(\d{4})\b`, 'g'), (m) => [Number(m[3]), monthOf(m[2] as string), Number(m[1])]],
-    [new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d{4})`, 'g'), (m) => [null, monthOf(m[1] as string), Number(m[2])]],
-    [new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\b(?!\s+\d{4})`, 'g'), (m) => [null, monthOf(m[2] as string), Number(m[1])]],
-    [/\b(1[89]\d\d|20\d\d)\b/g, (m) => [Number(m[1]), null, null]],
-  ];
-  for (const [re, read] of patterns) {
+  for (const [re, read] of PATTERNS) {
+    re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const [y, mo, d] = read(m);
       if (d !== null && (d < 1 || d > 31)) continue;

@@ -7,6 +7,26 @@ import { alternation, conflictFrom, touchesQuote, type Stance } from './common.j
 const MIN_AGREEING_SOURCES = 2;
 const NAME = String.raw`\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2}`;
 
+let needles: string[] | null = null;
+
+/** Each title's last word with the comma after it: text the appositive regex cannot match without. */
+export function appositiveNeedles(): string[] {
+  return (needles ??= [...new Set(lexicons().titles.map((t) => `${t.split(' ').pop() ?? t},`))]);
+}
+
+const NAME_AFTER = /\s+\p{Lu}/uy;
+
+/** False when no title's last word stands before a comma, spaces and a capital: the appositive regex cannot match. */
+export function mayHoldAppositive(text: string): boolean {
+  for (const n of appositiveNeedles()) {
+    for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) {
+      NAME_AFTER.lastIndex = i + n.length;
+      if (NAME_AFTER.test(text)) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Descriptor conflicts: the same person given a title as current by some outlets and as former by
  * others ("Transport Minister X" vs "Former Transport Minister X"; "the minister, X"). Titles come
@@ -19,10 +39,13 @@ export function descriptorConflicts(docs: SourceDoc[]): Conflict[] {
   // lower-case title needs the appositive comma ("the transport minister, Ruth Ainsley").
   const lower = alternation(lexicons().titles);
   const upper = alternation(lexicons().titles.map(capitalise));
-  const patterns = [
-    new RegExp(String.raw`(?<![\p{L}-])([Ff]ormer\s+|[Ee]x-|[Tt]hen-)?((?:(?:U\.S\.|\p{Lu}[\p{L}]*)\s+){0,2}?)(${upper})\s+(${NAME})`, 'gu'),
-    new RegExp(String.raw`(?<![\p{L}-])(former\s+|ex-|then-)?((?:[\p{Ll}]+\s+){0,2}?)(${lower}),\s+(${NAME})`, 'gu'),
-  ];
+  const patterns = [new RegExp(String.raw`(?<![\p{L}-])([Ff]ormer\s+|[Ee]x-|[Tt]hen-)?((?:(?:U\.S\.|\p{Lu}[\p{L}]*)\s+){0,2}?)(${upper})\s+(${NAME})`, 'gu')];
+  // The appositive form only for a story printing some title's last word, in lower case, right
+  // before a comma and a capitalised word (the regex is case-sensitive): most never do, and it is a
+  // regex of every title.
+  if (docs.some((d) => mayHoldAppositive(d.text))) {
+    patterns.push(new RegExp(String.raw`(?<![\p{L}-])(former\s+|ex-|then-)?((?:[\p{Ll}]+\s+){0,2}?)(${lower}),\s+(${NAME})`, 'gu'));
+  }
   const stances = new Map<string, Stance[]>();
   const labels = new Map<string, string>();
   for (const doc of docs) {

@@ -5,6 +5,7 @@ import { lexiconLines } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
 import { attributeConflicts, type AttributeStance } from './attribute.js';
 import { alternation } from './common.js';
+import { foldText, gated, gatedRegex, type GatedRegex } from './word-gate.js';
 
 /**
  * Descriptor conflicts on who stepped in: "an inmate who tried to stop the attack" against "a man
@@ -26,7 +27,7 @@ interface IntervenerLexicon {
   participles: Record<string, string>;
 }
 
-let cache: { re: RegExp; roleOf: Map<string, string>; participles: Map<string, string> } | null = null;
+let cache: { re: GatedRegex; roleOf: Map<string, string>; participles: Map<string, string> } | null = null;
 
 function patterns(): NonNullable<typeof cache> {
   if (cache) return cache;
@@ -34,9 +35,11 @@ function patterns(): NonNullable<typeof cache> {
   const roleOf = new Map(Object.entries(l.roles).flatMap(([role, nouns]) => nouns.map((n) => [n, role] as const)));
   const sp = (alts: Iterable<string>): string => alternation(alts).replace(/ /g, String.raw`[\s-]+`);
   // A singular noun after an article, "who", a clause without a break, then the deed.
-  const re = new RegExp(
+  // Built only for a story holding a key word of some noun and of some deed (word-gate).
+  const re = gated(
     String.raw`(?<![\p{L}-])(?:a|an|another|one|the)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(${sp([...roleOf.keys(), ...l.people])})\s+who\s+([^,;:.!?()]{0,${MAX_CLAUSE_CHARS}}?)(?:${sp(l.deeds)})(?![\p{L}])`,
     'giu',
+    [[...roleOf.keys(), ...l.people], l.deeds],
   );
   return (cache = { re, roleOf, participles: new Map(Object.entries(l.participles)) });
 }
@@ -51,9 +54,10 @@ function standing(noun: string, clause: string): string | null {
 }
 
 export function intervenerConflicts(docs: SourceDoc[], claims: ClaimStage): Conflict[] {
-  const { re } = patterns();
+  const re = gatedRegex(patterns().re, docs.map((d) => foldText(d.text)));
   const stances: AttributeStance[] = [];
-  for (const doc of docs)
+  if (re)
+    for (const doc of docs)
     for (const s of doc.sentences) {
       const body = doc.text.slice(s.start, s.end);
       re.lastIndex = 0;

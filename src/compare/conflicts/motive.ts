@@ -5,6 +5,7 @@ import type { SourceDoc } from '../source-doc.js';
 import { contentKey, words } from '../text/tokens.js';
 import { attributeConflicts, type AttributeStance } from './attribute.js';
 import { alternation } from './common.js';
+import { foldText, gated, gatedRegex, type GatedRegex } from './word-gate.js';
 
 /**
  * Descriptor conflicts on why an act was done: "the attack appeared to be linked to a land dispute"
@@ -30,7 +31,8 @@ const SUICIDE = 'suicide';
 const COPULA = String.raw`(?:(?:appeared|appears|seemed|seems|was|is|were|are)\s+(?:to\s+(?:be|have\s+been)\s+)?|(?:was|is|were|are)\s+(?:believed|thought|suspected|said|reported|understood)\s+to\s+(?:be|have\s+been)\s+|(?:may|might|could)\s+(?:have\s+been|be)\s+)`;
 
 interface Patterns {
-  frames: RegExp[];
+  /** Each built only for a source whose text holds a key word of every part it needs (word-gate). */
+  frames: GatedRegex[];
   actOf: Map<string, string>;
   doubts: Set<string>;
 }
@@ -46,13 +48,13 @@ function patterns(): Patterns {
   return (cache = {
     frames: [
       // "the attack appeared to be linked to ...", "was carried out in retaliation for ...": group 1 the act.
-      new RegExp(String.raw`(?<![\p{L}-])${act}\s+${COPULA}(?:(?:carried\s+out|committed)\s+)?(?:${sp(l.links)})\s+`, 'giu'),
+      gated(String.raw`(?<![\p{L}-])${act}\s+${COPULA}(?:(?:carried\s+out|committed)\s+)?(?:${sp(l.links)})\s+`, 'giu', [actOf.keys(), l.links]),
       // "driven to suicide by ...", "prompted to commit the attack because ...".
-      new RegExp(String.raw`(?<![\p{L}-])(?:${sp(l.drivers)})\s+to\s+(?:commit\s+)?(?:the\s+)?${act}\s+(?:because\s+of|because|by|out\s+of)\s+`, 'giu'),
+      gated(String.raw`(?<![\p{L}-])(?:${sp(l.drivers)})\s+to\s+(?:commit\s+)?(?:the\s+)?${act}\s+(?:because\s+of|because|by|out\s+of)\s+`, 'giu', [l.drivers, actOf.keys()]),
       // "the motive for the attack appeared to be ...".
-      new RegExp(String.raw`(?<![\p{L}-])(?:motive|reason)\s+(?:for|behind)\s+(?:the\s+|his\s+|her\s+|their\s+)?${act}\s+${COPULA}`, 'giu'),
+      gated(String.raw`(?<![\p{L}-])(?:motive|reason)\s+(?:for|behind)\s+(?:the\s+|his\s+|her\s+|their\s+)?${act}\s+${COPULA}`, 'giu', [['motive', 'reason'], actOf.keys()]),
       // "killed himself over ...": the act is a suicide, no group.
-      new RegExp(String.raw`(?<![\p{L}-])(?:${sp(l.selfKilling)})\s+(?:${sp(l.selfReasons)})\s+`, 'giu'),
+      gated(String.raw`(?<![\p{L}-])(?:${sp(l.selfKilling)})\s+(?:${sp(l.selfReasons)})\s+`, 'giu', [l.selfKilling, l.selfReasons]),
     ],
     actOf,
     doubts: new Set(l.doubts),
@@ -62,8 +64,8 @@ function patterns(): Patterns {
 type MotiveStance = AttributeStance & { keys: Set<string> };
 
 /** Motives stated in one sentence: the act, the reason's words and content keys. */
-function motivesIn(doc: SourceDoc, s: Span): MotiveStance[] {
-  const { frames, actOf, doubts } = patterns();
+function motivesIn(doc: SourceDoc, s: Span, frames: RegExp[]): MotiveStance[] {
+  const { actOf, doubts } = patterns();
   const body = doc.text.slice(s.start, s.end);
   const out: MotiveStance[] = [];
   for (const re of frames) {
@@ -98,7 +100,11 @@ function reasonAt(body: string, from: number): string {
 
 export function motiveConflicts(docs: SourceDoc[]): Conflict[] {
   const stances: MotiveStance[] = [];
-  for (const doc of docs) for (const s of doc.sentences) stances.push(...motivesIn(doc, s));
+  for (const doc of docs) {
+    const folded = [foldText(doc.text)];
+    const frames = patterns().frames.map((g) => gatedRegex(g, folded)).filter((re): re is RegExp => re !== null);
+    if (frames.length) for (const s of doc.sentences) stances.push(...motivesIn(doc, s, frames));
+  }
   const labelled = oneValuePerReason(stances);
   const kept = labelled.filter((a) => !labelled.some((b) => b.key === a.key && b.value !== a.value && b.source !== a.source && names(docs[a.source] as SourceDoc, b.keys)));
   return attributeConflicts(docs, kept, (key) => ({

@@ -4,6 +4,7 @@ import { lexiconLines, lexiconSet } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
 import { attributeConflicts, type AttributeStance } from './attribute.js';
 import { alternation } from './common.js';
+import { foldText, gated, gatedRegex } from './word-gate.js';
 
 /**
  * Descriptor conflicts on what a thing is or looks like, read off the words right before it
@@ -32,7 +33,9 @@ const CAP = String.raw`\p{Lu}[\p{L}\p{N}’'-]*`;
 
 export function thingAttributeConflicts(docs: SourceDoc[]): Conflict[] {
   const l = thingLexicon();
-  const stances = [...colourStances(docs, l), ...typeStances(docs, l), ...roleStances(docs, l)];
+  // Each pass's regex is built only when some text holds a key word of one of its phrases (word-gate).
+  const folded = docs.map((d) => foldText(d.text));
+  const stances = [...colourStances(docs, l, folded), ...typeStances(docs, l, folded), ...roleStances(docs, l, folded)];
   return attributeConflicts(docs, stances, (key) => {
     const [attr, thing] = key.split('\u0000') as [string, string];
     if (attr === 'colour') return { question: `the colour of the ${thing}`, why: 'one vehicle or object has one colour' };
@@ -45,12 +48,13 @@ function* sentencesOf(docs: SourceDoc[]): Generator<{ doc: SourceDoc; s: Span; b
   for (const doc of docs) for (const s of doc.sentences) yield { doc, s, body: doc.text.slice(s.start, s.end) };
 }
 
-function colourStances(docs: SourceDoc[], l: ThingLexicon): AttributeStance[] {
+function colourStances(docs: SourceDoc[], l: ThingLexicon, folded: string[]): AttributeStance[] {
   const colours = valueMap(l.colours);
   const heads = alternation(l.colourHeads.map(norm)).replace(/ /g, '[\\s-]+');
   // Lower-case colour; then a year or model words; then the capitalised make/model or a listed noun.
-  const re = new RegExp(String.raw`(?<![\p{L}-])(${phrases(colours)})\s+(?:(?:19|20)\d\d\s+)?((?:${CAP}\s+){0,2}${CAP}|(?:${heads})(?![\p{L}]))`, 'gu');
+  const re = gatedRegex(gated(String.raw`(?<![\p{L}-])(${phrases(colours)})\s+(?:(?:19|20)\d\d\s+)?((?:${CAP}\s+){0,2}${CAP}|(?:${heads})(?![\p{L}]))`, 'gu', [colours.keys()]), folded);
   const out: AttributeStance[] = [];
+  if (!re) return out;
   for (const { doc, s, body } of sentencesOf(docs)) {
     re.lastIndex = 0;
     for (let m = re.exec(body); m; m = re.exec(body)) {
@@ -63,11 +67,12 @@ function colourStances(docs: SourceDoc[], l: ThingLexicon): AttributeStance[] {
   return out;
 }
 
-function typeStances(docs: SourceDoc[], l: ThingLexicon): AttributeStance[] {
+function typeStances(docs: SourceDoc[], l: ThingLexicon, folded: string[]): AttributeStance[] {
   const types = valueMap(l.types);
   // A craft's name: a capitalised word or two, a prefix such as INS or USS included.
-  const re = new RegExp(String.raw`(?<![\p{L}-])(${phrases(types)})\s+((?:${CAP}\s+)?${CAP})`, 'giu');
+  const re = gatedRegex(gated(String.raw`(?<![\p{L}-])(${phrases(types)})\s+((?:${CAP}\s+)?${CAP})`, 'giu', [types.keys()]), folded);
   const out: AttributeStance[] = [];
+  if (!re) return out;
   for (const { doc, s, body } of sentencesOf(docs)) {
     re.lastIndex = 0;
     for (let m = re.exec(body); m; m = re.exec(body)) {
@@ -82,11 +87,12 @@ function typeStances(docs: SourceDoc[], l: ThingLexicon): AttributeStance[] {
 
 let nationalities: Set<string> | null = null;
 
-function roleStances(docs: SourceDoc[], l: ThingLexicon): AttributeStance[] {
+function roleStances(docs: SourceDoc[], l: ThingLexicon, folded: string[]): AttributeStance[] {
   const roles = valueMap(l.roles);
   const demonyms = (nationalities ??= lexiconSet('nationalities.txt'));
-  const re = new RegExp(String.raw`(?<![\p{L}\p{N},.])(\d{1,4})\s+(\p{Lu}\p{L}+)\s+(${phrases(roles)})(?![\p{L}])`, 'gu');
+  const re = gatedRegex(gated(String.raw`(?<![\p{L}\p{N},.])(\d{1,4})\s+(\p{Lu}\p{L}+)\s+(${phrases(roles)})(?![\p{L}])`, 'gu', [roles.keys()]), folded);
   const out: AttributeStance[] = [];
+  if (!re) return out;
   for (const { doc, s, body } of sentencesOf(docs)) {
     re.lastIndex = 0;
     for (let m = re.exec(body); m; m = re.exec(body)) {

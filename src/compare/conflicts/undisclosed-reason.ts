@@ -3,6 +3,7 @@ import type { Span } from '../../model/span.js';
 import { lexiconLines } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
 import { alternation, conflictFrom, touchesQuote, type Stance } from './common.js';
+import { foldText, gated, gatedRegex, type GatedRegex } from './word-gate.js';
 
 /**
  * Polarity conflicts on whether the reason for an act was given: one source says it was withheld
@@ -33,7 +34,8 @@ interface ReasonStance extends Stance {
   reason: string;
 }
 
-let compiled: { withheld: RegExp; act: RegExp; family: Map<string, string>; notWords: Set<string>; notStarts: Set<string> } | null = null;
+/** Both regexes are built only for a source whose text holds a key word they need (word-gate). */
+let compiled: { withheld: GatedRegex; act: GatedRegex; family: Map<string, string>; notWords: Set<string>; notStarts: Set<string> } | null = null;
 
 function patterns(): NonNullable<typeof compiled> {
   if (compiled) return compiled;
@@ -47,8 +49,9 @@ function patterns(): NonNullable<typeof compiled> {
   const family = new Map<string, string>();
   for (const [name, words] of Object.entries(lex.acts)) for (const w of words) family.set(w, name);
   return (compiled = {
-    withheld: new RegExp(String.raw`\b${withhold}|${none}|\b(?:${unstated})\b`, 'iu'),
-    act: new RegExp(String.raw`\b(${alternation(family.keys())})\b((?:\s*,\s*(?:according\s+to|said|says|reported|reports)\b[^,]{0,50},)?(?:\s+[\p{L}’'-]+){0,${MAX_GAP_WORDS}}?\s+for\s+)([^,.;:!?"“”()]{2,80})`, 'giu'),
+    // Any of the three: a withholding verb, "reason", an unstated phrase.
+    withheld: gated(String.raw`\b${withhold}|${none}|\b(?:${unstated})\b`, 'iu', [[...lex.withhold, 'reason', ...lex.unstated]]),
+    act: gated(String.raw`\b(${alternation(family.keys())})\b((?:\s*,\s*(?:according\s+to|said|says|reported|reports)\b[^,]{0,50},)?(?:\s+[\p{L}’'-]+){0,${MAX_GAP_WORDS}}?\s+for\s+)([^,.;:!?"“”()]{2,80})`, 'giu', [family.keys()]),
     family,
     notWords: new Set(lex.notReasonWords),
     notStarts: new Set(lex.notReasonStarts),
@@ -72,17 +75,22 @@ export function undisclosedReasonConflicts(docs: SourceDoc[]): Conflict[] {
 
 /** A source's withheld and stated reasons, sentence by sentence. */
 function stancesIn(doc: SourceDoc): ReasonStance[] {
-  const { withheld, act, family, notWords, notStarts } = patterns();
+  const { family, notWords, notStarts } = patterns();
+  const folded = [foldText(doc.text)];
+  const withheld = gatedRegex(patterns().withheld, folded);
+  const act = gatedRegex(patterns().act, folded);
   const out: ReasonStance[] = [];
+  if (!withheld && !act) return out;
   for (const s of doc.sentences) {
     const body = doc.text.slice(s.start, s.end);
     const families = new Set([...body.toLowerCase().matchAll(/\p{L}+/gu)].map((m) => family.get(m[0])).filter((f): f is string => f !== undefined));
-    const w = withheld.exec(body);
+    const w = withheld?.exec(body);
     if (w) {
       const cue: Span = { start: s.start + w.index, end: s.start + w.index + w[0].length };
       if (!touchesQuote(doc, cue)) for (const f of families) out.push({ source: doc.index, value: 'withheld', span: s, family: f, reason: '' });
       continue;
     }
+    if (!act) continue;
     act.lastIndex = 0;
     for (let m = act.exec(body); m; m = act.exec(body)) {
       const at = s.start + m.index;

@@ -19,19 +19,21 @@ const REST = `(?:(?:\\s+[^\\s,;:"“”]+){0,4}|\\s+(?:on|in|at|during|to|last|t
  */
 const SUBORDINATE_TAIL = `(?:,\\s+(?:as|when|while|after|before|because|although|though)\\b[^;:"“”]{0,120})?`;
 
-interface Patterns {
+export interface Patterns {
   /** The verb forms the patterns know: a sentence without one after a comma is not tried. */
   forms: Set<string>;
   /** "..., X said." / "..., X, the party's leader, said on Monday." */
   trailing: RegExp;
-  /** "..., said X." / "..., said X, a professor at ..." */
-  inverted: RegExp;
+  /** "..., said X." / "..., said X, a professor at ...": built for the first sentence that may hold one (verbAfterComma). */
+  invertedSource: string;
+  inverted: RegExp | null;
 }
 
 let cached: Patterns | null = null;
 
 /** The patterns, over the speech verbs' finite forms (not weak verbs, which need a quotation mark). */
-function patterns(): Patterns {
+/** Exported for its test, as is verbAfterComma. */
+export function patterns(): Patterns {
   if (cached) return cached;
   const lex = lexicons();
   const forms = [...lex.speechVerbs.entries()].filter(([f, lemma]) => !lex.weakVerbs.has(lemma) && !/ing$/.test(f) && /^[a-z]+$/.test(f)).map(([f]) => f);
@@ -40,9 +42,25 @@ function patterns(): Patterns {
   cached = {
     forms: new Set(forms),
     trailing: new RegExp(`,\\s*([^,;:${q}]{2,${SPEAKER_MAX_CHARS}}?)(?:,[^;:${q}]{2,${APPOSITION_MAX_CHARS}}?,)?\\s+${verb}\\b${REST}${SUBORDINATE_TAIL}[.!?]?\\s*$`, 'd'),
-    inverted: new RegExp(`,\\s*${verb}\\s+([^,;:${q}]{2,${SPEAKER_MAX_CHARS}}?)(?:,[^;:${q}]{2,${APPOSITION_MAX_CHARS}})?[.!?]?\\s*$`, 'd'),
+    inverted: null,
+    invertedSource: `,\\s*${verb}\\s+([^,;:${q}]{2,${SPEAKER_MAX_CHARS}}?)(?:,[^;:${q}]{2,${APPOSITION_MAX_CHARS}})?[.!?]?\\s*$`,
   };
   return cached;
+}
+
+const AFTER_COMMA = /,\s*(\S+)\s/y;
+
+/**
+ * True when some comma of the sentence is followed, past any spaces, by a verb form and a space:
+ * the inverted pattern (a comma, spaces, a verb form, spaces) cannot match a sentence without one.
+ */
+export function verbAfterComma(sentence: string, forms: Set<string>): boolean {
+  for (let i = sentence.indexOf(','); i >= 0; i = sentence.indexOf(',', i + 1)) {
+    AFTER_COMMA.lastIndex = i;
+    const m = AFTER_COMMA.exec(sentence);
+    if (m && forms.has(m[1] as string)) return true;
+  }
+  return false;
 }
 
 /** A trailing attribution: the content runs from the sentence start to the comma before it. */
@@ -50,12 +68,13 @@ export const trailingAttribution: IndirectPass = {
   name: 'indirect:trailing',
   find(c, { sentence: s, toks }) {
     const lex = lexicons();
-    const { trailing: T, inverted: I, forms } = patterns();
+    const P = patterns();
+    const { trailing: T, forms } = P;
     const comma = c.text.indexOf(',', s.start);
     if (comma < 0 || comma >= s.end || !toks.some((t) => t.start > comma && forms.has(t.lower))) return [];
     const sentence = c.text.slice(s.start, s.end);
     const trailing = T.exec(sentence);
-    const inverted = trailing ? null : I.exec(sentence);
+    const inverted = trailing || !verbAfterComma(sentence, forms) ? null : (P.inverted ??= new RegExp(P.invertedSource, 'd')).exec(sentence);
     const tail = trailing ?? inverted;
     if (!tail || tail.index === 0) return [];
     const at = s.start + tail.index;
