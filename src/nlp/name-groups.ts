@@ -27,7 +27,7 @@ function isShout(t: Token): boolean {
   return t.cap && t.text.length > MAX_ACRONYM && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
 }
 
-/** A middle initial's dot stays inside the name ("Marc H. Morial"): one capital letter, its dot, a space. */
+/** A middle initial's dot stays inside the name ("Ana H. Lind"): one capital letter, its dot, a space. */
 function afterInitial(text: string, prev: Token, t: Token): boolean {
   return /^\p{Lu}$/u.test(prev.text) && /^\.\s$/.test(text.slice(prev.end, t.start)) && !lexicons().functionWords.has(t.lower);
 }

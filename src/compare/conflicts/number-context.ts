@@ -19,7 +19,7 @@ export function sentenceWords(text: string, sentence: Span): Set<string> {
 /**
  * Capitalised words inside a sentence (not its first word): the people and places it is about.
  * Two sentences that each name someone, and no one in common, are about different subjects ("the
- * Clintons released eight years of returns", "Bush released 33 years"). A person the language layer
+ * Voss family released eight years of returns", "Brandt released 33 years"). A person the language layer
  * found opening a sentence that names no one else counts too ("Lee finished with nine rebounds": the
  * first word is a name, not a capitalised opener); without it such a sentence seemed to name no one
  * and met any other.
@@ -33,8 +33,8 @@ export function sentenceNames(text: string, sentence: Span, mentions: readonly M
     if (!stopwords.has(w) && !MONTHS_AND_DAYS.test(w)) out.add(stem(w));
   };
   for (const m of body.matchAll(/(?<=[\s(“"‘'-])\p{Lu}[\p{L}'’]+/gu)) add(m[0]);
-  // Only for a sentence naming no one else: "Clinton's release came after Bush released 33 years of
-  // returns" is about Bush's figure, and naming Clinton would tie it to her sentences.
+  // Only for a sentence naming no one else: "Voss's release came after Brandt released 33 years of
+  // returns" is about Brandt's figure, and naming Voss would tie it to her sentences.
   if (out.size) return out;
   const opening = mentions.find((m) => m.kind === 'person' && m.start === sentence.start + (body.length - body.trimStart().length));
   const first = opening ? /^\p{Lu}[\p{L}'’]+/u.exec(text.slice(opening.start, opening.end))?.[0] : undefined;

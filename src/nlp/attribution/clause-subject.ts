@@ -8,7 +8,7 @@ const ADVERBIAL_MAX_WORDS = 4;
 
 /**
  * The phrase opening a sentence's main clause, past an adverbial set off by a comma ("Meanwhile,
- * it attacked Trump, saying ...", "In August, several groups granted him an extension, saying ..."):
+ * it attacked Marek, saying ...", "In August, several groups granted him an extension, saying ..."):
  * who acts in the clause, and so who speaks in its participle. "it" counts here (an organisation, a
  * newspaper). Null when the clause opens with anything but a phrase followed by a word.
  */

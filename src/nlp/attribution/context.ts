@@ -65,7 +65,7 @@ function insideAny(extents: Span[]): (pos: number) => boolean {
   };
 }
 
-/** Words after which a sentence's first words hold no subject: a complement clause opens ("Politifact ruled that Trump's claim ..."). */
+/** Words after which a sentence's first words hold no subject: a complement clause opens ("the fact-checkers ruled that Marek's claim ..."). */
 const SUBJECT_ENDS = new Set(['that']);
 
 /** Subjects: the first person named in a sentence (outside quotes); a sentence opening with he/she refers to the previous one's. */

@@ -147,7 +147,7 @@ export function precedingOf(c: SieveContext, qi: number): Found | null {
     // "..., adding:" / "saying": the subject of the sentence speaks.
     const sub = c.subjectOf.get(w.sentence);
     const clause = participle >= 0 ? mainClauseSubject(c, sentenceOf(c, w.sentence), (all[participle] as Cue).token.start) : null;
-    // "it attacked Trump, saying ...": the clause's opening phrase acts, not a person named after it.
+    // "it attacked Marek, saying ...": the clause's opening phrase acts, not a person named after it.
     const ph = (clause && (!sub || clause.start < sub.start) ? clause : null) ?? sub ?? firstNameIn(c, w.lo, participle >= 0 ? (all[participle] as Cue).token.start : OUTER_START(q));
     if (ph) return { phrase: ph, cue: cues[cues.length - 1] ?? null, addressee: null };
   }

@@ -13,7 +13,7 @@ import type { SpeakerPhrase } from '../../speaker-phrase.js';
 /** A subject that holds positions: a name, he/she/they, a role ("officials", "the spokesman") or a share of people ("most voters"). */
 function namesSomeone(text: string, p: SpeakerPhrase): boolean {
   if (p.kind === 'mention') return true;
-  // "The Clinton campaign", "The DNC": a phrase naming an organisation or group.
+  // "The Varga campaign", "The DNC": a phrase naming an organisation or group.
   // eslint-disable-next-line security/detect-unsafe-regex -- anchored, one optional word: linear
   if (p.kind === 'descriptor' && /^(?:the\s+)?\p{Lu}/iu.test(text.slice(p.start, p.end)) && /\p{Lu}/u.test(text.slice(p.start, p.end).replace(/^the\s+/i, ''))) return true;
   if (p.kind === 'pronoun') return ['he', 'she', 'they'].includes(p.head);
@@ -21,7 +21,7 @@ function namesSomeone(text: string, p: SpeakerPhrase): boolean {
   return lexicons().roles.has(p.head) || lexicons().roles.has(head) || isShareHead(p.head) || /-year-old$/.test(p.head);
 }
 
-/** A stance's object may be one name ("Cruz endorsed Trump", "she opposed it"): a position needs no clause. */
+/** A stance's object may be one name ("Lind endorsed Varga", "she opposed it"): a position needs no clause. */
 const STANCE_MIN_WORDS = 1;
 /** Words opening a short object ("opposed it", "backed the idea"); else a short object must be a name, not "backed out", "went to men". */
 const OBJECT_OPENERS = new Set(['it', 'them', 'him', 'her', 'the', 'a', 'an', 'his', 'their', 'its', 'this', 'that']);

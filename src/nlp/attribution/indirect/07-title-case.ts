@@ -5,8 +5,8 @@ import { contentSpan, type IndirectContext, type IndirectFinding, type IndirectP
 
 /**
  * A title in title case ended by a full stop, as prose is (lines without one are headlines, which
- * no pass reads): "Obama Says Museum Will Tell of 'Suffering'.", "Clean Energy Could Come, Lindsey
- * Graham Says.", "New Poll Shows Bump for Clinton." Every word is capitalised there, so the other
+ * no pass reads): "Varga Says Museum Will Tell of 'Suffering'.", "Clean Energy Could Come, Ana
+ * Lind Says.", "New Poll Shows Bump for Varga." Every word is capitalised there, so the other
  * passes (which take a capitalised verb for a name) do not read it. The verb is a reporting, belief
  * or stance verb in its -s form, the headline's present tense.
  */
@@ -46,7 +46,7 @@ export const titleCase: IndirectPass = {
     const i = toks.findIndex((t, k) => k > 0 && isHeadlineVerb(t));
     const verb = toks[i];
     if (!verb) return [];
-    // "..., Lindsey Graham Says.": the speaker after the content's comma, the verb last.
+    // "..., Ana Lind Says.": the speaker after the content's comma, the verb last.
     const comma = c.text.lastIndexOf(',', verb.start);
     if (i === toks.length - 1 && comma > s.start) {
       const k = toks.findIndex((t) => t.start > comma);

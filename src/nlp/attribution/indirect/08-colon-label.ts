@@ -5,7 +5,7 @@ import { contentSpan, type IndirectPass } from './context.js';
 import { titleSubject } from './07-title-case.js';
 
 /**
- * "Pence: Flowers Won't Be at Debate.", "Poll: Clinton and Trump in Dead Heat.", "WALLACE: If I
+ * "Varga: Flowers Won't Be at Debate.", "Poll: Lind and Varga in Dead Heat.", "MAREK: If I
  * may, sir, ...": a sentence opened by a short capitalised label and a colon gives the label's
  * words to the one it names, the way titles and transcripts do. A place is a dateline, not a source.
  */

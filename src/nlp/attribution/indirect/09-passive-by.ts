@@ -4,7 +4,7 @@ import { phraseStartingAt } from '../../speaker-phrase.js';
 import { contentSpan, type IndirectPass } from './context.js';
 
 /**
- * "The registration issue was first reported by The Washington Post", "The plan was rejected by
+ * "The registration issue was first reported by the Velby Courier", "The plan was rejected by
  * the council": a passive reporting or stance verb with its agent after "by". The agent speaks; what
  * it reports is the subject, the words before the auxiliary.
  */

@@ -6,7 +6,7 @@ import type { IndirectContext } from './context.js';
 /**
  * The subject of a reporting verb in indirect speech, read backwards from the verb: a name, pronoun
  * or role phrase ("the spokesman"); one before an apposition ("Graham, a presidential candidate,
- * said") or a relative clause ("Obama, who claimed"); a share of people ("46 percent said", "six
+ * said") or a relative clause ("Varga, who claimed"); a share of people ("46 percent said", "six
  * in 10 say"); or a plain noun phrase opening the sentence ("A person familiar with the plan says").
  */
 
@@ -88,7 +88,7 @@ const CLAUSE_JOINS = new Set(['and', 'but']);
 const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'so', 'yet']);
 
 /**
- * "Clinton celebrated in Florida ... and said it was another step": a reporting verb after "and" or
+ * "Varga celebrated in Velby ... and said it was another step": a reporting verb after "and" or
  * "but" whose first verb reports nothing shares the sentence's subject, when a name or he/she/they
  * opens the sentence.
  */
