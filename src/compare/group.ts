@@ -1,3 +1,5 @@
+import { postingLists } from './text/postings.js';
+
 /**
  * Greedy average-link grouping of passages across sources, shared by quote clustering and claim
  * grouping. Candidate pairs (sharing a content key) scoring at least `link` are taken strongest
@@ -64,14 +66,7 @@ interface Link {
 /** Pairs sharing a key that is not too common, scoring at least `link`, in item order. */
 function candidateLinks<T extends Groupable>(items: T[], o: GroupOptions<T>, pairScore: (i: number, j: number) => number, defer: (i: number, j: number) => void): Link[] {
   const links: Link[] = [];
-  const byKey = new Map<string, number[]>();
-  items.forEach((u, i) => {
-    for (const k of new Set(u.keys)) {
-      const list = byKey.get(k);
-      if (list) list.push(i);
-      else byKey.set(k, [i]);
-    }
-  });
+  const byKey = postingLists(items, (u) => u.keys);
   const commonKey = Math.max(COMMON_KEY_MIN, items.length / 10);
   const bound = o.dice ? diceBound(items, o.dice, o.link) : undefined;
   // seen[j] === i + 1 marks j as already a candidate of i (cheaper than a Set per item)

@@ -1,5 +1,6 @@
 import type { Span } from '../../model/span.js';
 import type { SourceDoc } from '../source-doc.js';
+import { postingLists } from '../text/postings.js';
 
 /**
  * Where unknown-vs-stated looks for an answer: each sentence's words and whether it leaves something
@@ -44,14 +45,7 @@ export interface DocAnswers {
 
 export function docAnswers(doc: SourceDoc): DocAnswers {
   const sentences = doc.sentences.map((s) => answerSentence(doc, s));
-  const postings = new Map<string, number[]>();
-  sentences.forEach((s, p) => {
-    for (const w of new Set(s.words)) {
-      const list = postings.get(w);
-      if (list) list.push(p);
-      else postings.set(w, [p]);
-    }
-  });
+  const postings = postingLists(sentences, (s) => s.words);
   const all = sentences.map((_, p) => p);
   const candidates = (wanted: readonly string[]): number[] => {
     if (!wanted.length) return all;

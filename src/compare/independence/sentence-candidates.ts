@@ -1,3 +1,5 @@
+import { postingLists } from '../text/postings.js';
+
 /**
  * Candidate index for the profiles' neutral-sentence search: the sentences whose word sets can reach
  * a Dice similarity of `min` with a host sentence, instead of every sentence of the story for every
@@ -11,14 +13,7 @@ const COMMON_SLACK = 1e-9;
 
 /** For a host word set, the ascending positions of the sentences that can reach `min` with it. */
 export function sentenceCandidates(sentences: readonly { words: ReadonlySet<string> }[], min: number): (host: ReadonlySet<string>) => number[] {
-  const postings = new Map<string, number[]>();
-  sentences.forEach((s, p) => {
-    for (const w of s.words) {
-      const list = postings.get(w);
-      if (list) list.push(p);
-      else postings.set(w, [p]);
-    }
-  });
+  const postings = postingLists(sentences, (s) => s.words);
   const postingOf = (w: string): number[] => postings.get(w) ?? [];
   return (host) => {
     const needed = Math.max(1, Math.ceil((min * host.size) / (2 - min) - COMMON_SLACK));

@@ -5,6 +5,7 @@ import type { IndependentClaim } from './independence.js';
 import type { SourceText } from './text.js';
 import { phrasePattern, readLexicon } from './lexicon.js';
 import { contentWords, tokenRange } from './text.js';
+import { postingLists } from '../text/postings.js';
 
 /**
  * The summary: three to eight sentences of what is established, each one a sentence of a source taken
@@ -191,14 +192,7 @@ export function buildSummary(input: SummaryInput): SummarySentence[] {
   const candidates: Candidate[] = [];
   // From sentences: each usable sentence with its best match in every other independent group.
   // an index of fact words, so each sentence is compared only with those sharing enough of them
-  const byFact = new Map<string, number[]>();
-  all.forEach((w, k) => {
-    for (const f of w.facts) {
-      const l = byFact.get(f);
-      if (l) l.push(k);
-      else byFact.set(f, [k]);
-    }
-  });
+  const byFact = postingLists(all, (w) => w.facts);
   for (const v of views) {
     const common = new Map<number, number>();
     for (const f of v.facts) {
