@@ -5,9 +5,11 @@ import type { Conflict } from '../../model/dossier.js';
 import { analyzeArticle } from '../../nlp/analyze.js';
 import { markContested } from '../finish.js';
 import { buildSourceDoc } from '../source-doc.js';
-import { mergeDuplicateGroups } from './dedupe.js';
+import { holdsSingle, mergeDuplicateGroups, saidBroadly } from './dedupe.js';
+import { LexicalMatcher } from '../matcher.js';
+import { words } from '../text/tokens.js';
 import { compareClaims } from './index.js';
-import { isStatement, type ClaimUnit } from './units.js';
+import { isStatement, statementOf, type ClaimUnit } from './units.js';
 
 // Texts written for these tests.
 const doc = (text: string, i = 0): ReturnType<typeof buildSourceDoc> => {
@@ -24,6 +26,43 @@ void test('a quote introduction or a clause ending in a colon is no statement; a
   assert.equal(isStatement(d, unitOf(d, 'The mayor spoke on Monday.')), true);
   assert.equal(isStatement(d, unitOf(d, 'In the recording, the mayor can be heard saying')), false);
   assert.equal(isStatement(d, unitOf(d, 'He added:')), false);
+});
+
+void test('a quote introduction closing with a reporting participle states what comes before it', () => {
+  const d = doc('Minister Lind then went on to suggest the tape could even be forged, adding: "We have seen many fakes."\nMarek said: "No."\nThe crowd left the square, running: "Go!"');
+  const withWords = (piece: string): ClaimUnit => {
+    const u = unitOf(d, piece);
+    return { ...u, words: words(d.text, u.start, u.end) };
+  };
+  const intro = withWords('Minister Lind then went on to suggest the tape could even be forged, adding');
+  const own = statementOf(d, intro, 5);
+  assert.equal(own && d.text.slice(own.start, own.end), 'Minister Lind then went on to suggest the tape could even be forged');
+  assert.equal(statementOf(d, withWords('Marek said'), 1), null, 'a bare introduction states nothing');
+  assert.equal(statementOf(d, withWords('The crowd left the square, running'), 3), null, 'only reporting participles');
+  assert.equal(statementOf(d, intro, 20), null, 'too short a statement is none');
+  const whole = withWords('Marek said: "No."');
+  assert.equal(statementOf(d, whole, 1), whole, 'a statement is itself');
+});
+
+void test('a sentence nearly every other source says in part is no single-source claim', () => {
+  // Weighted Dice of two shared keys out of eight each: 0.25, over the 0.2 that counts as "in part".
+  const own = ['tape', 'reveal', 'varga', 'threat', 'bridge', 'dinner', 'donor', 'velby'];
+  const other = (i: number, shared: string[]): ClaimUnit => ({ source: i, start: 0, end: 1, words: [], keys: [...shared, ...['a', 'b', 'c', 'd', 'e', 'f'].map((k) => `${k}${i}`)] });
+  const u: ClaimUnit = { source: 0, start: 0, end: 1, words: [], keys: own };
+  const all = [other(1, ['tape', 'varga']), other(2, ['bridge', 'threat']), other(3, ['dinner', 'donor']), other(4, ['velby', 'reveal'])];
+  const m = new LexicalMatcher([u, ...all], false);
+  assert.ok(all.every((o) => m.similarity(u, o) >= 0.2 && m.similarity(u, o) < 0.4), 'each link is weak');
+  assert.equal(saidBroadly(u, all, m, 5), true, 'all four other sources say part of it');
+  assert.equal(saidBroadly(u, all.slice(0, 3), m, 5), false, 'three of four is not nearly every source');
+  assert.equal(saidBroadly(u, all.slice(0, 2), m, 3), false, 'never fewer than three sources');
+});
+
+void test('a sentence holding a single-source clause is marked, a sentence near it is not', () => {
+  const span = (source: number, start: number, end: number): ClaimUnit => ({ source, start, end, words: [], keys: [] });
+  const holds = holdsSingle([{ units: [span(2, 40, 90)] }]);
+  assert.equal(holds(span(2, 0, 120)), true, 'the whole sentence holds the clause');
+  assert.equal(holds(span(2, 0, 60)), false, 'a sentence overlapping a little does not');
+  assert.equal(holds(span(1, 0, 120)), false, 'another source never does');
 });
 
 void test('groups whose evidence mostly overlaps, or that read as one sentence, are one claim', () => {

@@ -1,3 +1,4 @@
+import type { Matcher } from '../matcher.js';
 import type { ClaimUnit } from './units.js';
 
 /** Two claims are one when at least this share of the smaller one's evidence lies in the larger one's... */
@@ -71,6 +72,16 @@ export function spanOfSingle(singles: { units: ClaimUnit[] }[]): (u: ClaimUnit) 
 }
 
 /**
+ * Whether a sentence holds (nearly all of) a single-source claim's span: a clause of it is shown
+ * as a single-source claim, so a shared claim reading as the whole sentence would show that
+ * clause's words twice, once corroborated and once not.
+ */
+export function holdsSingle(singles: { units: ClaimUnit[] }[]): (u: ClaimUnit) => boolean {
+  const spans = singles.flatMap((g) => g.units);
+  return (u) => spans.some((s) => u.source === s.source && Math.min(u.end, s.end) - Math.max(u.start, s.start) >= SHOWN_TWICE_SHARE * (s.end - s.start));
+}
+
+/**
  * A shared group is hollow when no two of its sources state one fact (each link is only the event)
  * and the sentences it could read as, those not already single-source claims, come from one source:
  * it would show one source's sentence as corroborated by sentences that are shown, rightly, as
@@ -81,4 +92,23 @@ export function spanOfSingle(singles: { units: ClaimUnit[] }[]): (u: ClaimUnit) 
 export function isHollow(g: ClaimUnit[], single: (u: ClaimUnit) => boolean, closeTo: (u: ClaimUnit, g: ClaimUnit[]) => boolean): boolean {
   if (g.some((u) => closeTo(u, g))) return false;
   return new Set(g.filter((u) => !single(u)).map((u) => u.source)).size < 2;
+}
+
+/** A sentence this similar to another source's sentence says part of what it says (the event, some of its facts). */
+const BROAD_SIMILARITY = 0.2;
+/**
+ * A sentence that nearly every other source says in part (at least this share of them, and at
+ * least BROAD_MIN_SOURCES) is what the story's sources all report, in other words, however weakly
+ * each link: a lead ("An audio tape revealed that Varga threatened ..."), not one source's claim.
+ * Measured on the ECB+ dev stories: 0.9 leaves all 15 dossiers unchanged (0.75 cost a sentence
+ * with a figure only one source gives: 20-ecb 0.887 -> 0.878; 0.5 lowered the mean 0.870 -> 0.867);
+ * on the seed story it removes the single-source lead that every other source reports.
+ */
+const BROAD_SHARE = 0.9;
+const BROAD_MIN_SOURCES = 3;
+
+/** Whether nearly every other source says part of `u` (BROAD_SHARE), among its group's sentences. */
+export function saidBroadly(u: ClaimUnit, g: readonly ClaimUnit[], m: Matcher, sources: number): boolean {
+  const near = new Set(g.filter((o) => o.source !== u.source && m.similarity(u, o) >= BROAD_SIMILARITY).map((o) => o.source));
+  return near.size >= Math.max(BROAD_MIN_SOURCES, BROAD_SHARE * (sources - 1));
 }

@@ -1,5 +1,5 @@
-import { contentKey } from '../text/tokens.js';
-import type { ClaimUnit } from './units.js';
+import { contentKey, words } from '../text/tokens.js';
+import { unitKeys, type ClaimUnit } from './units.js';
 
 /** A figure bound to a word ("40-wagon", "33-year-old"): the figure and the word it counts. */
 const BOUND = /^(\d+)-(\p{L}+)/u;
@@ -35,4 +35,27 @@ export function sameCount(figure: string, list: ClaimUnit[]): ClaimUnit[] {
   for (const u of units) if (u) counts.set(u, (counts.get(u) ?? 0) + 1);
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   return list.filter((_, i) => !units[i] || units[i] === top);
+}
+
+const FIGURE_KEY = /^\d/u;
+
+/**
+ * Which sources give each figure anywhere in their text (a number's content key: "4,300", "5.2",
+ * "9"), so a sentence can tell whether a figure of its own is one no other source states.
+ */
+export function figureSources(docs: readonly { index: number; text: string }[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const d of docs)
+    for (const k of unitKeys(words(d.text))) {
+      if (!FIGURE_KEY.test(k)) continue;
+      const set = out.get(k) ?? new Set<number>();
+      set.add(d.index);
+      out.set(k, set);
+    }
+  return out;
+}
+
+/** Whether `u` gives a figure that no other source gives anywhere (a count only it reports). */
+export function hasOwnFigure(u: ClaimUnit, bySource: Map<string, Set<number>>): boolean {
+  return u.keys.some((k) => FIGURE_KEY.test(k) && ![...(bySource.get(k) ?? [])].some((s) => s !== u.source));
 }

@@ -4,10 +4,10 @@ import { LexicalMatcher, type Matcher } from '../matcher.js';
 import type { QuoteStage } from '../quotes/index.js';
 import type { SourceDoc } from '../source-doc.js';
 import { clausesOf } from './clauses.js';
-import { sameCount } from './figures.js';
-import { isHollow, mergeDuplicateGroups, spanOfSingle } from './dedupe.js';
+import { figureSources, hasOwnFigure, sameCount } from './figures.js';
+import { holdsSingle, isHollow, mergeDuplicateGroups, saidBroadly, spanOfSingle } from './dedupe.js';
 import { claimText, inOwnVoice } from './fragments.js';
-import { claimUnits, headlineUnits, isStatement, type ClaimUnit } from './units.js';
+import { claimUnits, headlineUnits, isStatement, statementOf, type ClaimUnit } from './units.js';
 
 export { claimUnits, type ClaimUnit } from './units.js';
 
@@ -96,10 +96,12 @@ export function compareClaims(docs: SourceDoc[], _quotes: QuoteStage): ClaimStag
     out.push({ units: g, claim: toClaim(g, docs, clauseMatcher) });
     for (const c of g) sharedClause.add(c);
   }
+  const figures = figureSources(docs);
+  const broadly = (u: ClaimUnit, g: ClaimUnit[]): boolean => saidBroadly(u, g, matcher, docs.length) && !hasOwnFigure(u, figures);
   for (const u of units) {
     const g = groupOfSentence.get(u) as ClaimUnit[];
     const unit = { unit: u, clauses: clausesBySentence.get(u) ?? [], group: multi(g) ? g : [] };
-    const context = { doc: docs[u.source] as SourceDoc, sharedClause, matcher, clauseMatcher, closeTo };
+    const context = { broadly, doc: docs[u.source] as SourceDoc, sharedClause, matcher, clauseMatcher, closeTo };
     for (const x of singleSourceClaims(unit, context)) {
       const claim = toClaim([x], docs, clauseMatcher);
       out.push({ units: [x], claim: { ...claim, text: claimText(context.doc, x, u) } });
@@ -108,7 +110,8 @@ export function compareClaims(docs: SourceDoc[], _quotes: QuoteStage): ClaimStag
   const shared = mergeDuplicateGroups(out.filter((g) => multi(g.units)).map((g) => g.units), MAX_EVIDENCE_PER_SOURCE, (g) => centralUnit(g, matcher), (a, b) => a.source !== b.source && matcher.similarity(a, b) >= FACT_SIMILARITY);
   const singles = dropSaidElsewhere(dropRestated(out.filter((g) => !multi(g.units)), shared, closeTo), [...units, ...heads], (k) => clauseMatcher.weight(k));
   const single = spanOfSingle(singles);
-  const sharedClaims = shared.filter((g) => !isHollow(g, single, closeTo)).map((g) => ({ units: g, claim: toClaim(g, docs, matcher, (u) => closeTo(u, g), (u) => !single(u)) }));
+  const holds = holdsSingle(singles);
+  const sharedClaims = shared.filter((g) => !isHollow(g, single, closeTo)).map((g) => ({ units: g, claim: toClaim(g, docs, matcher, (u) => closeTo(u, g), (u) => !holds(u)) }));
   const groups = [...sharedClaims, ...singles];
   return { units, groups, matcher };
 }
@@ -140,7 +143,7 @@ function dropRestated(singles: ClaimGroup[], shared: ClaimUnit[][], stated: (u: 
 const SAID_ELSEWHERE_UNSAID = 0.2;
 
 /** Drops the single-source claims whose content the other sources say (SAID_ELSEWHERE_UNSAID). */
-export function dropSaidElsewhere<G extends { units: ClaimUnit[] }>(singles: G[], all: ClaimUnit[], weight: (k: string) => number): G[] {
+export function dropSaidElsewhere<G extends { units: ClaimUnit[] }>(singles: G[], all: readonly { source: number; keys: readonly string[] }[], weight: (k: string) => number): G[] {
   const sourcesOf = new Map<string, Set<number>>();
   for (const u of all) for (const k of u.keys) sourcesOf.set(k, (sourcesOf.get(k) ?? new Set<number>()).add(u.source));
   const saidByOthers = (k: string, source: number): boolean => [...(sourcesOf.get(k) ?? [])].some((s) => s !== source);
@@ -154,6 +157,8 @@ export function dropSaidElsewhere<G extends { units: ClaimUnit[] }>(singles: G[]
 }
 
 interface SingleContext {
+  /** Whether nearly every other source says part of a sentence and it gives no figure of its own. */
+  broadly: (u: ClaimUnit, g: ClaimUnit[]) => boolean;
   doc: SourceDoc;
   sharedClause: Set<ClaimUnit>;
   matcher: LexicalMatcher;
@@ -170,7 +175,10 @@ interface SingleContext {
 function singleSourceClaims(s: { unit: ClaimUnit; clauses: ClaimUnit[]; group: ClaimUnit[] }, x: SingleContext): ClaimUnit[] {
   const { unit: u, clauses: cs, group: g } = s;
   const anyShared = cs.some((c) => x.sharedClause.has(c));
-  if (!(g.length && x.closeTo(u, g)) && !anyShared) return isStatement(x.doc, u) && inOwnVoice(x.doc, u) ? [u] : [];
+  if (!(g.length && x.closeTo(u, g)) && !anyShared) {
+    const own = statementOf(x.doc, u, MIN_SINGLE_CLAUSE_WORDS);
+    return own && inOwnVoice(x.doc, own) && !x.broadly(u, g) ? [own] : [];
+  }
   // Said elsewhere: by the other sources' sentences that state this sentence's fact, not by every
   // sentence of its event.
   const said = new Set(g.filter((o) => o.source !== u.source && x.matcher.similarity(u, o) >= FACT_SIMILARITY).flatMap((o) => o.keys));
