@@ -34,3 +34,13 @@ void test('two different articles are two rows with no copies line', () => {
   const out = renderTerminal(buildDossier([copies[0]!, other]));
   assert.doesNotMatch(out, /copies of one article/);
 });
+
+void test('a quote in thirty identical copies counts as one rendering in the figures', () => {
+  const quoted = 'Harbour wall gives way\nThe harbour wall gave way on Monday. "We have never seen a storm like it," harbour master Ilse Brandt said.\n';
+  const many = Array.from({ length: 30 }, (_, i) => makeArticle({ origin: `/in/q${i}.txt`, kind: 'text', text: quoted, meta: { outlet: 'Coast News' } }));
+  const second = makeArticle({ origin: '/in/bay.txt', kind: 'text', text: 'Storm breaks harbour wall\n"We have never seen a storm like it," said Ilse Brandt, the harbour master, after the wall fell.\n', meta: { outlet: 'Bay Times' } });
+  const d = buildDossier([...many, second]);
+  assert.equal(d.quotes.length, 1);
+  assert.equal(d.quotes[0]?.variants.length, 31, 'the dossier keeps every rendering');
+  assert.match(renderTerminal(d), /Quotes: 1 \(2 renderings/);
+});

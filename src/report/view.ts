@@ -222,8 +222,10 @@ export function agreement(dossier: Dossier): Agreement {
   const count = (status: Claim['status']): number => dossier.claims.filter((c) => c.status === status).length;
   const fidelity = Object.fromEntries(FIDELITIES.map((f) => [f, 0])) as Record<Fidelity, number>;
   let variants = 0;
+  // Renderings in identical copies of one article are one rendering, as the reports show them.
+  const copyOf = copyOfFirst(dossier);
   for (const q of dossier.quotes) {
-    for (const v of q.variants) {
+    for (const { variant: v } of shownVariants(q.variants, copyOf)) {
       variants++;
       if (!v.reference) fidelity[v.fidelity]++;
     }
