@@ -327,7 +327,11 @@ export class SqliteStore implements ArticleStore {
   }
 
   countArticles(): Promise<number> {
-    return Promise.resolve((this.sql('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n);
+    // From the log, not COUNT(*): every commit takes the next seq (articles and revisions share them)
+    // and no row is ever deleted, so the articles are the seqs up to the last article's that are not
+    // revisions. COUNT(*) scans an index of every article (3.7 s cold at a million, the first /health).
+    const sql = 'SELECT m.n - (SELECT COUNT(*) FROM revisions WHERE seq < m.n) AS n FROM (SELECT COALESCE(MAX(seq), 0) AS n FROM articles) m';
+    return Promise.resolve((this.sql(sql).get() as { n: number }).n);
   }
 
   private summaries(rows: StoryDbRow[]): StorySummary[] {
