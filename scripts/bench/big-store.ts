@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { makeArticle } from '../../src/model/article.js';
@@ -22,6 +21,7 @@ import { recountTermFrequencies } from '../../src/store/postgres/term-df.js';
 import { scratchDatabase } from '../../src/testing/servers.js';
 import { generateCorpus } from '../generate-corpus.js';
 import { bigRows, copyLine, type BigRow } from './_big-rows.js';
+import { loadSqlite } from './_big-sqlite.js';
 import { joinPhases } from './_join-phases.js';
 
 const PG_N = Number(process.env['CROSSCHECK_BENCH_BIG'] ?? 20_000);
@@ -81,25 +81,6 @@ async function loadPg(store: PgStore, n: number): Promise<number> {
   } finally {
     c.release();
   }
-  return (performance.now() - t) / 1000;
-}
-
-/** Bulk-loads `n` generated articles into a fresh SQLite file (schema from SqliteStore). */
-function loadSqlite(path: string, n: number): number {
-  const t = performance.now();
-  new SqliteStore(path).close().catch(() => undefined);
-  const db = new Database(path);
-  const art = db.prepare('INSERT INTO articles (seq, id, url_key, version, current, story_id, first_story, near_duplicate_of, ingested_at, outlet, published, article, vector, terms, minhash, title) VALUES (?, ?, ?, 1, 1, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const story = db.prepare('INSERT INTO stories (id, title, version, updated_at) VALUES (?, ?, 1, ?) ON CONFLICT (id) DO UPDATE SET version = version + 1, updated_at = excluded.updated_at');
-  const event = db.prepare('INSERT INTO story_events (kind, story, other, article, article_seq, at) VALUES (?, ?, NULL, ?, ?, ?)');
-  db.transaction(() => {
-    for (const r of bigRows(n, PER_DAY)) {
-      art.run(r.seq, r.id, r.urlKey, r.story, r.story, r.published, r.outlet, r.published, r.article, r.vector, r.terms, r.minhash, r.title);
-      story.run(r.story, r.title, r.published);
-      event.run(r.first ? 'created' : 'joined', r.story, r.id, r.seq, r.published);
-    }
-  })();
-  db.close();
   return (performance.now() - t) / 1000;
 }
 
@@ -173,7 +154,7 @@ async function sqliteFigures(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-big-'));
   try {
     const path = join(dir, 'big.db');
-    const loadS = loadSqlite(path, SQLITE_N);
+    const loadS = loadSqlite(path, SQLITE_N, PER_DAY);
     const j = await joins(() => new SqliteStore(path));
     const latency = await assignLatency(j.corpus);
     await j.corpus.store.close();

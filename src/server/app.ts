@@ -12,6 +12,7 @@ import type { ArticleStore, StorySummary } from '../store/types.js';
 import { DossierCache, type SharedDossierStore } from './dossier-cache.js';
 import { queryKey, ReadCache, sendRendered as send } from './read-cache.js';
 import { OPENAPI } from './openapi.js';
+import { TurnReads } from './turn-reads.js';
 import { queryStories } from '../store/story-query.js';
 import { parseStoryQuery } from './story-params.js';
 import { registerUi, uiErrorResponse } from './ui/routes.js';
@@ -105,8 +106,10 @@ export function createApp(options: AppOptions): Hono {
   const store: ArticleStore = corpus.store;
   const cache = new DossierCache(store, undefined, options.sharedDossiers);
   const reads = new ReadCache();
+  // This process's own changes to what reads depend on: its commits and revisions, its dossier builds.
+  const turn = new TurnReads(store, () => `${corpus.lastSeq}/${cache.builds}`);
   /** What a list depends on: every article and revision (the seq) and every conflict count (the builds). */
-  const listVersion = async (): Promise<string> => `${await store.lastSeq()}/${cache.builds}`;
+  const listVersion = async (): Promise<string> => `${await turn.lastSeq()}/${cache.builds}`;
   const app = new Hono();
   guard(app, { allowedHosts: options.allowedHosts });
 
@@ -126,14 +129,14 @@ export function createApp(options: AppOptions): Hono {
 
   // The counts change only with the store's seq: a probe polled every second costs a lookup, not two COUNT(*) scans.
   app.get('/health', async (c) => {
-    const r = await reads.get('/health', String(await store.lastSeq()), async () => JSON.stringify({ status: 'ok', articles: await store.countArticles(), stories: await store.countStories() }));
+    const r = await reads.get('/health', String(await turn.lastSeq()), async () => JSON.stringify({ status: 'ok', articles: await store.countArticles(), stories: await store.countStories() }));
     return send(c, r, JSON_TYPE);
   });
   app.get('/openapi.json', (c) => c.json(OPENAPI));
 
   /** A live story, or a redirect to where a merged one went, or 404. */
   const findStory = async (c: Context, id: string, suffix: string): Promise<StorySummary | Response> => {
-    const s = await store.story(id);
+    const s = await turn.story(id);
     if (s) return s;
     const moved = await store.resolveStory(id);
     if (moved) {
@@ -229,7 +232,7 @@ export function createApp(options: AppOptions): Hono {
     },
   );
 
-  registerUi(app, { corpus, cache, reads, listVersion, storyVersion, token: options.token, openWrites: options.openWrites, onStored: options.onStored, allowPrivateNetwork: options.allowPrivateNetwork, toArticle: articleFromJson });
+  registerUi(app, { corpus, cache, reads, turn, listVersion, storyVersion, token: options.token, openWrites: options.openWrites, onStored: options.onStored, allowPrivateNetwork: options.allowPrivateNetwork, toArticle: articleFromJson });
 
   return app;
 }

@@ -75,9 +75,14 @@ export function sendRendered(c: Context, r: Rendered, type: string): Response {
   c.header('Content-Type', type);
   if (r.gzip !== r.body && /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
     c.header('Content-Encoding', 'gzip');
-    return c.body(new Uint8Array(r.gzip));
+    return c.body(bytesOf(r.gzip));
   }
-  return c.body(new Uint8Array(r.body));
+  return c.body(bytesOf(r.body));
+}
+
+/** The buffer itself as the body (a copy only if it sits on shared memory): a cached read copies nothing. */
+function bytesOf(b: Buffer): Uint8Array<ArrayBuffer> {
+  return b.buffer instanceof ArrayBuffer ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : new Uint8Array(b);
 }
 
 /** The request's query string in a stable order, so `?a=1&b=2` and `?b=2&a=1` share an entry. */

@@ -64,3 +64,24 @@ void test('checkpoint: opening a store without one replays it and writes one, so
   await Corpus.open(store, {}, { checkpointEvery: 5 });
   assert.equal((await store.loadCheckpoint())?.seq, await store.lastSeq());
 });
+
+void test('checkpoint: a deferred corpus reads nothing until its first write, then decides as one opened at once', async () => {
+  const path = join(dir, 'd.db');
+  const writer = await Corpus.open(new SqliteStore(path), {}, { checkpointEvery: 5 });
+  for (let i = 0; i < 9; i++) await writer.ingest(article(i));
+  const copy = join(dir, 'e.db');
+  await (writer.store as SqliteStore).backup(copy);
+  let reads = 0;
+  const store = new SqliteStore(path);
+  const counted = Object.assign(Object.create(store) as ArticleStore, {
+    loadCheckpoint: () => (reads++, store.loadCheckpoint()),
+    replay: (after: number) => (reads++, store.replay(after)),
+  });
+  const deferred = Corpus.deferred(counted);
+  assert.equal(reads, 0);
+  assert.equal(deferred.lastSeq, 0);
+  const opened = await Corpus.open(new SqliteStore(copy));
+  for (const i of [9, 10]) assert.deepEqual(await deferred.ingest(article(i)), await opened.ingest(article(i)));
+  assert.ok(reads > 0);
+  assert.deepEqual(deferred.assignments(), opened.assignments());
+});

@@ -101,13 +101,24 @@ export class Corpus {
 
   /** `options.checkpointEvery`: seqs between checkpoints (tests use a small one). */
   static async open(store: ArticleStore, params: Partial<ClusterParams> = {}, options: { checkpointEvery?: number } = {}): Promise<Corpus> {
-    const c = new Corpus(store, params, options.checkpointEvery ?? CHECKPOINT_EVERY);
-    await c.fromCheckpoint();
-    const from = c.seen;
+    const c = Corpus.deferred(store, params, options);
     await c.catchUp();
-    // A store written before checkpoints existed (or a long tail): the next process need not replay it.
-    if (c.seen - from >= c.checkpointEvery) await c.checkpoint();
     return c;
+  }
+
+  /** The state loads with the first ingest, revision or catch-up: `serve` reads the store at once, its first write waits. */
+  static deferred(store: ArticleStore, params: Partial<ClusterParams> = {}, options: { checkpointEvery?: number } = {}): Corpus {
+    return new Corpus(store, params, options.checkpointEvery ?? CHECKPOINT_EVERY);
+  }
+
+  private loaded = false;
+
+  /** The latest checkpoint, then the log after it (from a clean state, so a failed load is retried whole). */
+  private async load(): Promise<void> {
+    const from = await this.rebuild();
+    this.loaded = true;
+    // A store written before checkpoints existed (or a long tail): the next process need not replay it.
+    if (this.seen - from >= this.checkpointEvery) await this.checkpoint();
   }
 
   get lastSeq(): number {
@@ -127,6 +138,10 @@ export class Corpus {
   }
 
   private async catchUpNow(): Promise<void> {
+    return this.loaded ? this.replayLog() : this.load();
+  }
+
+  private async replayLog(): Promise<void> {
     for await (const entry of this.store.replay(this.seen)) {
       if (entry.kind === 'article') this.apply(entry.record, entry.merges);
       else this.applyRevision(entry.revision, entry.seq);
@@ -293,8 +308,8 @@ export class Corpus {
     }
   }
 
-  /** Starts again from the store: its latest checkpoint, then the log after it. */
-  private async rebuild(): Promise<void> {
+  /** Starts again from the store: its latest checkpoint, then the log after it. Returns the checkpoint's seq. */
+  private async rebuild(): Promise<number> {
     this.clusterer = new StoryClusterer(this.params);
     this.df = new DocumentFrequencies();
     this.signatures.clear();
@@ -304,7 +319,9 @@ export class Corpus {
     this.sinceSweep = 0;
     this.seen = 0;
     await this.fromCheckpoint();
-    await this.catchUpNow();
+    const from = this.seen;
+    await this.replayLog();
+    return from;
   }
 
   /**

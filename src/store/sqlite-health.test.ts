@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteStore } from './sqlite.js';
-import { StoreHealthError, storageFault } from './sqlite-health.js';
+import { QUICK_CHECK_MAX_BYTES, StoreHealthError, assertSound, openCheckFor, storageFault } from './sqlite-health.js';
 
 const dir = (): string => mkdtempSync(join(tmpdir(), 'cc-health-'));
 
@@ -31,6 +31,38 @@ void test('a store with a damaged page is refused on open; a sound one passes th
   writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
   closeSync(fd);
   assert.throws(() => new SqliteStore(path), StoreHealthError);
+});
+
+void test('past QUICK_CHECK_MAX_BYTES an open checks the schema only: junk is still refused, a damaged data page is found when read', () => {
+  assert.equal(openCheckFor(QUICK_CHECK_MAX_BYTES), 'quick');
+  assert.equal(openCheckFor(QUICK_CHECK_MAX_BYTES + 1), 'schema');
+  const junk = join(dir(), 'junk.db');
+  writeFileSync(junk, 'not a database at all, only words '.repeat(200));
+  const j = new Database(junk);
+  assert.throws(() => assertSound(j, junk, 'schema'), StoreHealthError);
+  j.close();
+  const path = join(dir(), 'store.db');
+  const db = new Database(path);
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+  const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+  db.transaction(() => {
+    for (let i = 0; i < 2000; i++) insert.run(`row ${i} `.repeat(20));
+  })();
+  db.close();
+  const size = statSync(path).size;
+  const fd = openSync(path, 'r+');
+  writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
+  closeSync(fd);
+  const damaged = new Database(path);
+  assertSound(damaged, path, 'schema');
+  let fault: unknown;
+  try {
+    damaged.prepare('SELECT sum(length(body)) FROM t').get();
+  } catch (e) {
+    fault = e;
+  }
+  assert.equal(storageFault(fault), 'the store file is damaged');
+  damaged.close();
 });
 
 void test('a full disk is told apart from a bad article', () => {

@@ -74,3 +74,22 @@ void test('sqlite: reopening a file keeps the schema version and the data', asyn
 });
 
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+void test('sqlite: the article count read from the log equals a count of the rows, with revisions between and after articles', async () => {
+  const path = join(dir, 'count.db');
+  const corpus = await Corpus.open(new SqliteStore(path));
+  const article = (i: number) => makeArticle({ origin: `c${i}`, kind: 'text', text: `Report ${i} on the Varga bridge closure: ${i + 2} lanes shut on Monday.`, meta: { published: '2026-02-02' } });
+  for (const i of [0, 1, 2]) await corpus.ingest(article(i));
+  await corpus.revise();
+  for (const i of [3, 4]) await corpus.ingest(article(i));
+  await corpus.revise();
+  await corpus.ingest(article(1));
+  const raw = new Database(path, { readonly: true });
+  const rows = (raw.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+  const revisions = (raw.prepare('SELECT COUNT(*) AS n FROM revisions').get() as { n: number }).n;
+  raw.close();
+  assert.equal(revisions, 2);
+  assert.equal(await corpus.store.countArticles(), rows);
+  assert.equal(rows, 5);
+  await corpus.store.close();
+});

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { assertSound } from './sqlite-health.js';
+import { statSync } from 'node:fs';
+import { assertSound, openCheckFor } from './sqlite-health.js';
 import { metadataPublished } from '../model/article.js';
 import { REPLAY_COLUMNS, toRecord, toReplayRecord, toStoryRow, type ArticleRow, type ReplayRow, type StoryDbRow } from './rows.js';
 import {
@@ -116,7 +117,7 @@ export class SqliteStore implements ArticleStore {
     // Checked before anything else touches the file: a damaged store is refused with what to do.
     if (path !== ':memory:') {
       try {
-        assertSound(this.db, path);
+        assertSound(this.db, path, openCheckFor(statSync(path).size));
       } catch (e) {
         this.db.close();
         throw e;
@@ -142,7 +143,7 @@ export class SqliteStore implements ArticleStore {
 
   /** SQLite's full integrity check (`crosscheck store check`); throws a StoreHealthError naming the damage. */
   check(): void {
-    assertSound(this.db, this.path, true);
+    assertSound(this.db, this.path, 'full');
   }
 
   /** An online copy of the store into `file` (consistent even while other processes write). */
@@ -326,7 +327,11 @@ export class SqliteStore implements ArticleStore {
   }
 
   countArticles(): Promise<number> {
-    return Promise.resolve((this.sql('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n);
+    // From the log, not COUNT(*): every commit takes the next seq (articles and revisions share them)
+    // and no row is ever deleted, so the articles are the seqs up to the last article's that are not
+    // revisions. COUNT(*) scans an index of every article (3.7 s cold at a million, the first /health).
+    const sql = 'SELECT m.n - (SELECT COUNT(*) FROM revisions WHERE seq < m.n) AS n FROM (SELECT COALESCE(MAX(seq), 0) AS n FROM articles) m';
+    return Promise.resolve((this.sql(sql).get() as { n: number }).n);
   }
 
   private summaries(rows: StoryDbRow[]): StorySummary[] {

@@ -24,7 +24,9 @@ export function registerServe(program: Command): void {
       import('./serve-ops.js'),
     ]);
     const store = await openForWrite(flags.db);
-    const corpus = await Corpus.open(store);
+    // Reads need only the store: the clustering state loads with the first write (or revision), so
+    // the server answers in a fraction of a second on a big store instead of after its load.
+    const corpus = Corpus.deferred(store);
     const token = flags.token ?? process.env['CROSSCHECK_TOKEN'] ?? undefined;
     // Stories are revised after a quiet minute of posts, besides the corpus's own cadence.
     const idle = new IdleRevision(corpus, SERVE_REVISE_IDLE_MS, (e) => {

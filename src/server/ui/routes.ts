@@ -7,6 +7,7 @@ import { queryStories } from '../../store/story-query.js';
 import type { ArticleStore, StoryQuery, StorySummary } from '../../store/types.js';
 import type { DossierCache } from '../dossier-cache.js';
 import { queryKey, sendRendered, type ReadCache } from '../read-cache.js';
+import type { TurnReads } from '../turn-reads.js';
 import { parseStoryQuery } from '../story-params.js';
 import { addPage } from './add-page.js';
 import { ASSETS, type Asset } from './assets.js';
@@ -22,6 +23,8 @@ export interface UiDeps {
   cache: DossierCache;
   /** Rendered pages, kept per version (src/server/read-cache.ts). */
   reads: ReadCache;
+  /** Store reads shared by the requests of one event-loop turn (src/server/turn-reads.ts). */
+  turn: TurnReads;
   /** The version lists are made for: changes with every article, revision and dossier built. */
   listVersion: () => Promise<string>;
   /** The version one story's pages are made for. */
@@ -99,9 +102,9 @@ async function listPage(deps: UiDeps, q: StoryQuery): Promise<string> {
 }
 
 /** A live story, a redirect to where a merged one went, or a 404 page. */
-async function liveStory(c: Context, store: ArticleStore, suffix: string): Promise<StorySummary | Response> {
+async function liveStory(c: Context, store: ArticleStore, turn: TurnReads, suffix: string): Promise<StorySummary | Response> {
   const id = c.req.param('id') ?? '';
-  const s = await store.story(id);
+  const s = await turn.story(id);
   if (s) return s;
   const moved = await store.resolveStory(id);
   if (moved) return c.redirect(`/ui/stories/${encodeURIComponent(moved)}${suffix}`, 308);
@@ -138,7 +141,7 @@ export function registerUi(app: Hono, deps: UiDeps): void {
   app.get('/ui/add', (c) => htmlPage(c, addPage(deps.token ? 'token' : deps.openWrites ? 'open' : 'closed')));
 
   app.get('/ui/stories/:id', async (c) => {
-    const s = await liveStory(c, store, '');
+    const s = await liveStory(c, store, deps.turn, '');
     if (s instanceof Response) return s;
     const back = backHref(c);
     const r = await deps.reads.get(`/ui/stories/${s.id}\u0000${back}`, deps.storyVersion(s), async () => storyPage(await storyView(deps, s, back)));
@@ -146,7 +149,7 @@ export function registerUi(app: Hono, deps: UiDeps): void {
   });
 
   app.get('/ui/stories/:id/dossier', async (c) => {
-    const s = await liveStory(c, store, '/dossier');
+    const s = await liveStory(c, store, deps.turn, '/dossier');
     if (s instanceof Response) return s;
     const r = await deps.cache.rendered(s, 'html');
     c.header('Content-Security-Policy', contentSecurityPolicy());
