@@ -264,17 +264,21 @@ function diceBound(items: readonly Groupable[], dice: { weight: (key: string) =>
       seed = i;
       unwalked = 0;
       const need = ((link * (total[i] as number)) / (2 - link)) * (1 - DICE_BOUND_MARGIN);
-      const walkable = keys.filter((k) => !isCommon(k)).sort((a, b) => dice.weight(b) - dice.weight(a));
+      // Each key's weight looked up once (the sort would look it up at every comparison); stable, as before.
+      const walkable = keys
+        .filter((k) => !isCommon(k))
+        .map((k) => ({ k, w: dice.weight(k) }))
+        .sort((a, b) => b.w - a.w);
       for (const k of keys) unwalked += dice.weight(k);
-      const walked: string[] = [];
-      for (const k of walkable) {
+      const walked = new Set<string>();
+      for (const { k, w } of walkable) {
         if (unwalked < need) break;
-        walked.push(k);
-        unwalked -= dice.weight(k);
+        walked.add(k);
+        unwalked -= w;
       }
       // Subtraction can round below the true remainder: the remainder is summed again, upwards.
-      unwalked = keys.filter((k) => !walked.includes(k)).reduce((n, k) => n + dice.weight(k), 0);
-      return walked;
+      unwalked = keys.filter((k) => !walked.has(k)).reduce((n, k) => n + dice.weight(k), 0);
+      return [...walked];
     },
     shared(j: number, k: string): void {
       if (stamp[j] !== seed + 1) {
