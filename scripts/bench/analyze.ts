@@ -1,10 +1,14 @@
 // `npm run bench -- analyze`: how long the dossier takes. The seed story in-process once its articles
 // are loaded (first run, then warm), the whole CLI process on the seed story (built dist if present,
-// else tsx), and synthetic stories of 5, 20, 50, 100 and 200 sources made from the example story and
-// BASIL articles (each copy shifted by a prefix line so no two sources are identical).
+// else tsx), and synthetic stories of 2 to 200 sources made from the example story and BASIL articles
+// (each copy shifted by a prefix line so no two sources are identical): warm wall and CPU time of each
+// dossier, the growth exponent fitted from 20 to 200 sources (issue 15: at most 1.2), and the whole
+// process's CPU time on the 100-source story (issue 15: at most 3 s).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildDossier } from '../../src/compare/dossier.js';
 import { readInputs } from '../../src/ingest/index.js';
 import { makeArticle, type Article } from '../../src/model/article.js';
@@ -60,10 +64,46 @@ export async function run(): Promise<string[]> {
   const r = spawnSync(process.execPath, [...cli, 'analyze', SEEDS, '--format', 'json'], { encoding: 'utf8', cwd: REPO_ROOT });
   out.push(`seed story, whole process (${existsSync(dist) ? 'dist' : 'tsx, unbuilt'}): ${ms(performance.now() - t)}, exit ${r.status}  (limit 1500 ms)`);
 
-  for (const n of [5, 20, 50, 100, 200]) {
+  const sizes: { n: number; cpu: number }[] = [];
+  for (const n of STORY_SIZES) {
     const story = await syntheticStory(n);
+    const c0 = process.cpuUsage();
     const [d, took] = timed(() => buildDossier(story));
-    out.push(`${String(n).padStart(3)} sources: ${ms(took).padStart(8)}  (${d.quotes.length} quote clusters, ${d.claims.length} claims, ${d.conflicts.length} conflicts)${n === 50 ? '  (limit 5000 ms)' : ''}`);
+    const c = process.cpuUsage(c0);
+    sizes.push({ n, cpu: (c.user + c.system) / 1000 });
+    out.push(`${String(n).padStart(3)} sources: ${ms(took).padStart(8)} (CPU ${ms((c.user + c.system) / 1000)})  (${d.quotes.length} quote clusters, ${d.claims.length} claims, ${d.conflicts.length} conflicts)${n === 50 ? '  (limit 5000 ms)' : n === 100 ? '  (goal 2500 ms)' : ''}`);
   }
+  const fitted = sizes.filter((x) => x.n >= 20);
+  out.push(`growth exponent, 20 to 200 sources (least squares on log CPU time): ${growthExponent(fitted).toFixed(2)}  (goal 1.2)`);
+  out.push(`100 sources, whole process (${existsSync(dist) ? 'dist' : 'tsx, unbuilt'}): CPU ${processCpu(cli, await syntheticStory(100)).toFixed(2)} s  (goal 3 s)`);
   return out;
+}
+
+/** Story sizes of the growth table (issue 15). */
+const STORY_SIZES = [2, 5, 10, 20, 50, 100, 200];
+
+/** The slope of log time over log size: time grows as size to this power. */
+function growthExponent(xs: { n: number; cpu: number }[]): number {
+  const pts = xs.map((x) => [Math.log(x.n), Math.log(Math.max(1, x.cpu))] as const);
+  const mx = pts.reduce((s, [x]) => s + x, 0) / pts.length;
+  const my = pts.reduce((s, [, y]) => s + y, 0) / pts.length;
+  const sxy = pts.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
+  const sxx = pts.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  return sxx ? sxy / sxx : 0;
+}
+
+/** CPU seconds of one `analyze` process (every thread, start-up included) on a story written as JSONL. */
+function processCpu(cli: string[], story: Article[]): number {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-'));
+  try {
+    const file = join(dir, 'story.jsonl');
+    writeFileSync(file, story.map((a) => JSON.stringify({ url: a.origin, outlet: a.outlet, title: a.title, published: a.published, text: a.text })).join('\n') + '\n');
+    const probe = pathToFileURL(join(REPO_ROOT, 'scripts', 'bench', '_cpu-probe.mjs')).href;
+    const r = spawnSync(process.execPath, ['--import', probe, ...cli, 'analyze', file, '--format', 'json'], { encoding: 'utf8', cwd: REPO_ROOT, maxBuffer: 1 << 28 });
+    const m = /crosscheck-bench-cpu (\d+) (\d+)\s*$/.exec(r.stderr);
+    if (r.status !== 0 || !m) throw new Error(`analyze of the 100-source story: exit ${r.status}: ${r.stderr.slice(-300)}`);
+    return (Number(m[1]) + Number(m[2])) / 1e6;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -39,12 +39,12 @@ export function groupItems<T extends Groupable>(items: T[], o: GroupOptions<T>):
   const scores = new Map<number, number>();
   // Candidates the dice bound left unscored: scored later in candidate order (lower item first), as
   // they always were, since a score may differ in its last bits with its arguments swapped.
-  const deferred = new Set<number>();
+  const deferred = new DeferredPairs(items.length);
   const pairScore = (i: number, j: number): number => {
     const key = i < j ? i * items.length + j : j * items.length + i;
     let s = scores.get(key);
     if (s === undefined) {
-      const [x, y] = deferred.has(key) ? [Math.min(i, j), Math.max(i, j)] : [i, j];
+      const [x, y] = deferred.has(Math.min(i, j), Math.max(i, j)) ? [Math.min(i, j), Math.max(i, j)] : [i, j];
       const a = items[x] as T;
       const b = items[y] as T;
       s = o.skip?.(a, b) ? 0 : o.score(a, b);
@@ -52,9 +52,54 @@ export function groupItems<T extends Groupable>(items: T[], o: GroupOptions<T>):
     }
     return s;
   };
-  const links = candidateLinks(items, o, pairScore, (i, j) => deferred.add(i * items.length + j));
-  links.sort((x, y) => y.s - x.s || x.a - y.a || x.b - y.b);
+  const links = strongestFirst(candidateLinks(items, o, pairScore, (i, j) => deferred.add(i, j)));
   return mergeLinks(items, links, o, pairScore).map((g) => g.map((i) => items[i] as T));
+}
+
+/**
+ * Links by score, highest first, ties in item order (a, then b). The links come in item order, so
+ * this is a stable sort on the score alone: done by bucketing the links by score and sorting the
+ * distinct scores, since a big story has hundreds of thousands of links and few distinct scores
+ * (copies and repeated sentences score alike), where a comparator sort spent seconds.
+ */
+function strongestFirst(links: Link[]): Link[] {
+  const byScore = new Map<number, Link[]>();
+  for (const l of links) {
+    const bucket = byScore.get(l.s);
+    if (bucket) bucket.push(l);
+    else byScore.set(l.s, [l]);
+  }
+  const scores = Float64Array.from(byScore.keys()).sort().reverse();
+  return [...scores].flatMap((s) => byScore.get(s) as Link[]);
+}
+
+/**
+ * The deferred pairs (i < j), one ascending row of j per i: they are added in that order, and a big
+ * story defers hundreds of thousands, which a Set of pair numbers held at a cost in memory and
+ * collection.
+ */
+class DeferredPairs {
+  private readonly rows: number[][];
+
+  constructor(n: number) {
+    this.rows = Array.from({ length: n }, () => []);
+  }
+
+  add(i: number, j: number): void {
+    this.rows[i]?.push(j);
+  }
+
+  has(i: number, j: number): boolean {
+    const row = this.rows[i] ?? [];
+    let lo = 0;
+    let hi = row.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((row[mid] as number) < j) lo = mid + 1;
+      else hi = mid;
+    }
+    return row[lo] === j;
+  }
 }
 
 interface Link {
@@ -106,13 +151,14 @@ function mergeLinks<T extends Groupable>(items: T[], links: readonly Link[], o: 
   const groupOf = items.map((_, i) => i);
   const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
   const samples = new SampleIds();
+  const perSource = new SourceCounts(items);
   for (const { a, b } of links) {
     const ga = groupOf[a] as number;
     const gb = groupOf[b] as number;
     if (ga === gb) continue;
     const A = members.get(ga) as number[];
     const B = members.get(gb) as number[];
-    if (samples.refused(A, B) || overPerSource(items, A, B, o.perSource)) continue;
+    if (samples.refused(A, B) || (A.length + B.length > o.perSource && perSource.over(ga, gb, o.perSource))) continue;
     let total = 0;
     const sa = A.slice(0, AVERAGE_LINK_SAMPLE);
     const sb = B.slice(0, AVERAGE_LINK_SAMPLE);
@@ -129,6 +175,7 @@ function mergeLinks<T extends Groupable>(items: T[], links: readonly Link[], o: 
     const keep = Math.min(ga, gb);
     members.set(keep, merged);
     members.delete(Math.max(ga, gb));
+    perSource.merge(keep, Math.max(ga, gb));
     for (const i of merged) groupOf[i] = keep;
   }
   return [...members.keys()].sort((x, y) => x - y).map((k) => members.get(k) as number[]);
@@ -217,17 +264,21 @@ function diceBound(items: readonly Groupable[], dice: { weight: (key: string) =>
       seed = i;
       unwalked = 0;
       const need = ((link * (total[i] as number)) / (2 - link)) * (1 - DICE_BOUND_MARGIN);
-      const walkable = keys.filter((k) => !isCommon(k)).sort((a, b) => dice.weight(b) - dice.weight(a));
+      // Each key's weight looked up once (the sort would look it up at every comparison); stable, as before.
+      const walkable = keys
+        .filter((k) => !isCommon(k))
+        .map((k) => ({ k, w: dice.weight(k) }))
+        .sort((a, b) => b.w - a.w);
       for (const k of keys) unwalked += dice.weight(k);
-      const walked: string[] = [];
-      for (const k of walkable) {
+      const walked = new Set<string>();
+      for (const { k, w } of walkable) {
         if (unwalked < need) break;
-        walked.push(k);
-        unwalked -= dice.weight(k);
+        walked.add(k);
+        unwalked -= w;
       }
       // Subtraction can round below the true remainder: the remainder is summed again, upwards.
-      unwalked = keys.filter((k) => !walked.includes(k)).reduce((n, k) => n + dice.weight(k), 0);
-      return walked;
+      unwalked = keys.filter((k) => !walked.has(k)).reduce((n, k) => n + dice.weight(k), 0);
+      return [...walked];
     },
     shared(j: number, k: string): void {
       if (stamp[j] !== seed + 1) {
@@ -241,6 +292,39 @@ function diceBound(items: readonly Groupable[], dice: { weight: (key: string) =>
       return most >= link * (1 - DICE_BOUND_MARGIN);
     },
   };
+}
+
+/**
+ * Each group's members per source, kept as groups merge: overPerSource without recounting both
+ * groups' members at every link (a big story's groups of copies are refused tens of thousands of
+ * times). Groups are numbered as in mergeLinks (by a member's index).
+ */
+class SourceCounts {
+  private readonly counts: Map<number, number>[];
+
+  constructor(items: readonly Groupable[]) {
+    this.counts = items.map((u) => new Map([[u.source, 1]]));
+  }
+
+  /** overPerSource for groups a and b, each within the limit: only a source both hold can exceed it. */
+  over(a: number, b: number, limit: number): boolean {
+    const [small, big] = this.pair(a, b);
+    for (const [s, n] of small) if (n + (big.get(s) ?? 0) > limit) return true;
+    return false;
+  }
+
+  /** Group `gone` joins group `keep`. */
+  merge(keep: number, gone: number): void {
+    const [small, big] = this.pair(keep, gone);
+    for (const [s, n] of small) big.set(s, (big.get(s) ?? 0) + n);
+    this.counts[keep] = big;
+  }
+
+  private pair(a: number, b: number): [Map<number, number>, Map<number, number>] {
+    const x = this.counts[a] as Map<number, number>;
+    const y = this.counts[b] as Map<number, number>;
+    return x.size <= y.size ? [x, y] : [y, x];
+  }
 }
 
 /** Whether groups A and B together would give some source more than `limit` members. */

@@ -12,6 +12,18 @@ export interface Matcher {
   containment(a: Passage, b: Passage): number;
 }
 
+interface Prepared {
+  set: Set<string>;
+  total: number;
+  id: number;
+}
+
+interface Overlap {
+  common: number;
+  wa: number;
+  wb: number;
+}
+
 /** A passage as the matcher sees it: its content keys (see contentKey in text/tokens.ts). */
 export interface Passage {
   keys: readonly string[];
@@ -25,7 +37,15 @@ export interface Passage {
 export class LexicalMatcher implements Matcher {
   private readonly idf = new Map<string, number>();
   private readonly fallback: number;
-  private readonly prepared = new WeakMap<Passage, { set: Set<string>; total: number }>();
+  private readonly prepared = new WeakMap<Passage, Prepared>();
+  /** Each distinct key sequence's number: passages with the same keys in the same order share it. */
+  private readonly sequenceIds = new Map<string, number>();
+  /**
+   * Overlaps already computed, by the two passages' sequence numbers (first passage's, then the
+   * second's): an overlap reads nothing but the two key sequences, so a story's copies and repeated
+   * sentences (wire copy, syndicated paragraphs) are compared once, with the same bits.
+   */
+  private readonly overlaps: Map<number, Overlap>[] = [];
 
   /**
    * @param fuzzy also let inflections and one-letter misspellings meet ("throw"/"thrown"): worth it
@@ -46,31 +66,36 @@ export class LexicalMatcher implements Matcher {
     return this.idf.get(key) ?? this.fallback;
   }
 
-  private prepare(p: Passage): { set: Set<string>; total: number } {
+  private prepare(p: Passage): Prepared {
     let got = this.prepared.get(p);
     if (!got) {
       const set = new Set(p.keys);
       let total = 0;
       for (const k of set) total += this.weight(k);
-      got = { set, total };
+      const sequence = p.keys.join('\u0000');
+      let id = this.sequenceIds.get(sequence);
+      if (id === undefined) this.sequenceIds.set(sequence, (id = this.sequenceIds.size));
+      got = { set, total, id };
       this.prepared.set(p, got);
     }
     return got;
   }
 
   /** The last pair's overlap: quote clustering asks for the similarity and then the containment of one pair. */
-  private last: { a: Passage; b: Passage; overlap: { common: number; wa: number; wb: number } } | null = null;
+  private last: { a: Passage; b: Passage; overlap: Overlap } | null = null;
 
-  private overlap(a: Passage, b: Passage): { common: number; wa: number; wb: number } {
+  private overlap(a: Passage, b: Passage): Overlap {
     if (this.last?.a === a && this.last.b === b) return this.last.overlap;
-    const overlap = this.computeOverlap(a, b);
+    const A = this.prepare(a);
+    const B = this.prepare(b);
+    const byB = (this.overlaps[A.id] ??= new Map<number, Overlap>());
+    let overlap = byB.get(B.id);
+    if (!overlap) byB.set(B.id, (overlap = this.computeOverlap(A, B)));
     this.last = { a, b, overlap };
     return overlap;
   }
 
-  private computeOverlap(a: Passage, b: Passage): { common: number; wa: number; wb: number } {
-    const A = this.prepare(a);
-    const B = this.prepare(b);
+  private computeOverlap(A: Prepared, B: Prepared): Overlap {
     let common = 0;
     for (const k of A.set) {
       if (B.set.has(k)) common += this.weight(k);

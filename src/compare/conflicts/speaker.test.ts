@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareQuotes } from '../quotes/index.js';
-import { speakerConflicts } from './speaker.js';
+import fc from 'fast-check';
+import { sameStatement, speakerConflicts, statementCandidates, type Attributed } from './speaker.js';
 import { docsOf } from '../../testing/source-docs.js';
 
 // Hand-written sentences about invented people and places.
@@ -80,4 +81,22 @@ void test('speaker: a news outlet or a web address named as the source is not a 
   // The same pair with two people's names is a conflict: the guard, not the statement, decides.
   const people = docsOf(story('"The crew is safe and the ship will be towed off," Ann Marlow said.'), story('"The crew is safe and the ship will be towed off," Joe Brandt said.'));
   assert.equal(speakerConflicts(people).length, 1);
+});
+
+// The candidate filter must keep every pair sameStatement accepts (prefix filtering is exact), on
+// random sentences over a small vocabulary so that many pairs nearly share their words.
+void test('speaker: statementCandidates proposes every later sentence that is the same statement', () => {
+  const word = fc.constantFrom(...Array.from({ length: 14 }, (_, i) => `w${i}`));
+  const sentence = fc.array(word, { minLength: 6, maxLength: 12 }).map((ws) => new Set(ws));
+  fc.assert(
+    fc.property(fc.array(sentence, { minLength: 1, maxLength: 30 }), (rests) => {
+      const all: Attributed[] = rests.filter((r) => r.size >= 6).map((rest, i) => ({ source: i, sentence: { start: 0, end: 1 }, name: 'Varga', key: 'varga', rest }));
+      const candidatesOf = statementCandidates(all);
+      all.forEach((a, i) => {
+        const proposed = new Set(candidatesOf(i));
+        for (let j = i + 1; j < all.length; j++) if (sameStatement(a, all[j] as Attributed)) assert.ok(proposed.has(j), `pair ${i}, ${j}`);
+      });
+    }),
+    { numRuns: 300, seed: 20261207 },
+  );
 });

@@ -3,6 +3,7 @@ import type { Span } from '../../model/span.js';
 import { lexicons } from '../lexicon.js';
 import { speakerKey } from '../quotes/speaker.js';
 import type { SourceDoc } from '../source-doc.js';
+import { postingLists } from '../text/postings.js';
 import { words } from '../text/tokens.js';
 import { conflictFrom, outletsIn, touchesQuote } from './common.js';
 
@@ -22,7 +23,7 @@ const NAME = String.raw`\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,3}`;
 /** Capitalised words before "said" that do not name one person. */
 const NOT_PEOPLE = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'the', 'police', 'officials', 'authorities', 'witnesses', 'this', 'that', 'who', 'and', 'but']);
 
-interface Attributed {
+export interface Attributed {
   source: number;
   sentence: Span;
   /** The speaker's name as written and its surname key. */
@@ -73,10 +74,11 @@ function sentenceConflicts(docs: SourceDoc[]): Conflict[] {
   const all = docs.flatMap((d) => attributedSentences(d));
   const used = new Set<Attributed>();
   const out: Conflict[] = [];
+  const candidatesOf = statementCandidates(all);
   for (let i = 0; i < all.length; i++) {
     const a = all[i] as Attributed;
     if (used.has(a)) continue;
-    for (let j = i + 1; j < all.length; j++) {
+    for (const j of candidatesOf(i)) {
       const b = all[j] as Attributed;
       if (used.has(b) || b.source === a.source || b.key === a.key || !sameStatement(a, b) || namesOther(docs, a, b)) continue;
       const c = conflictOf(docs, a, b);
@@ -106,7 +108,30 @@ function namesOther(docs: SourceDoc[], a: Attributed, b: Attributed): boolean {
   return has(a, b.name) || has(b, a.name);
 }
 
-function sameStatement(a: Attributed, b: Attributed): boolean {
+/**
+ * The sentences after the i-th that can be the same statement, ascending: two sentences sharing
+ * MIN_SHARED_SHARE of the larger's words share at least that share of each one's, so (ordering words
+ * rarest first) each one's first words beyond that share meet the other's (prefix filtering). This
+ * saves comparing every pair of a big story's attributed sentences.
+ */
+export function statementCandidates(all: readonly Attributed[]): (i: number) => Int32Array {
+  const df = new Map<string, number>();
+  for (const x of all) for (const w of x.rest) df.set(w, (df.get(w) ?? 0) + 1);
+  const rarestFirst = (a: string, b: string): number => (df.get(a) ?? 0) - (df.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
+  const prefixes = all.map((x) => {
+    // shared >= MIN_SHARED_SHARE * max(sizes) >= MIN_SHARED_SHARE * x.rest.size, and shared is whole
+    const least = Math.ceil(MIN_SHARED_SHARE * x.rest.size);
+    return [...x.rest].sort(rarestFirst).slice(0, Math.max(0, x.rest.size - least + 1));
+  });
+  const index = postingLists(prefixes, (p) => p);
+  return (i) => {
+    const out = new Set<number>();
+    for (const w of prefixes[i] ?? []) for (const j of index.get(w) ?? []) if (j > i) out.add(j);
+    return Int32Array.from(out).sort();
+  };
+}
+
+export function sameStatement(a: Attributed, b: Attributed): boolean {
   const shared = [...a.rest].filter((w) => b.rest.has(w)).length;
   return shared >= MIN_SHARED_SHARE * Math.max(a.rest.size, b.rest.size);
 }

@@ -206,6 +206,25 @@ function channelCache(): (source: string, text: string, span: Span) => Found[] {
   };
 }
 
+/** Where `word` is printed in `text`, ascending. */
+function occurrences(text: string, word: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) out.push(at);
+  return out;
+}
+
+/** Whether an ascending list holds a value in [from, to]. */
+function within(sorted: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && (sorted[lo] as number) <= to;
+}
+
 export function buildProvenance(input: ProvenanceInput): Provenance[] {
   const { dossier, analyses } = input;
   const texts = new Map(dossier.sources.map((s) => [s.id, s.text]));
@@ -245,7 +264,10 @@ export function buildProvenance(input: ProvenanceInput): Provenance[] {
     const found: Found[] = [];
     if (surname.length > 2) {
       const re = new RegExp(`(?<![\\p{L}])${escapeRegExp(surname)}(?![\\p{L}])`, 'gu');
+      const named = occurrences(text, surname);
       for (const sentence of sentencesOf(source, text)) {
+        // the pattern matches only where the surname is printed: most sentences are passed over unread
+        if (!within(named, sentence.start, sentence.end - surname.length)) continue;
         const slice = text.slice(sentence.start, sentence.end);
         for (const m of slice.matchAll(re)) {
           const at = sentence.start + m.index;

@@ -1,9 +1,11 @@
 import type { Reuse, ReusePassage } from '../../model/dossier.js';
 import type { Span } from '../../model/span.js';
 import { evidence } from '../../model/span.js';
-import { heaviestChain } from './chain.js';
 import type { SourceText, Token } from './text.js';
-import { byId, contentWords, tokenRange } from './text.js';
+import { byId } from './text.js';
+import { alignSentences, sentenceIndex, sentenceInfos, type SentenceIndex, type SentenceInfo } from './paraphrase.js';
+
+export { PARAPHRASE_MIN_CONTENT_WORDS, PARAPHRASE_SENTENCE_SIMILARITY } from './paraphrase.js';
 
 /**
  * Pairwise text reuse between sources.
@@ -30,10 +32,6 @@ export const MIN_PASSAGE_WORDS = 7;
 /** Passage word identity at or above which a pair is a copy rather than a light rewrite: a copy may
  *  differ by a typo or a spelling; the example story's light rewrite (a dozen words changed) is at 0.97. */
 export const COPY_IDENTITY = 0.99;
-/** A sentence pair counts as paraphrased when this share of content words (Dice) is common. */
-export const PARAPHRASE_SENTENCE_SIMILARITY = 0.5;
-/** Content words a sentence needs to take part in paraphrase alignment (short lines match by chance). */
-export const PARAPHRASE_MIN_CONTENT_WORDS = 5;
 /**
  * Score from which a pair's prose counts as reused: above it, the two sources are one source for
  * independence. Chosen on the example story (a light rewrite scores about 0.6-0.9) and BASIL, where
@@ -223,64 +221,6 @@ function measure(p: Passage, a: Token[], b: Token[], textA: string, stop: Set<st
   }
 }
 
-interface SentenceInfo {
-  span: Span;
-  words: Set<string>;
-  tokens: number;
-}
-
-function sentenceInfos(src: SourceText, stop: Set<string>): SentenceInfo[] {
-  const out: SentenceInfo[] = [];
-  for (const s of src.sentences) {
-    const [t0, t1] = tokenRange(src.tokens, s);
-    const toks = src.tokens.slice(t0, t1);
-    // quoted words are the speaker's: two outlets quoting one speaker do not paraphrase each other
-    const words = new Set(contentWords(toks.filter((t) => !t.quoted), stop));
-    if (words.size < PARAPHRASE_MIN_CONTENT_WORDS) continue;
-    out.push({ span: s, words, tokens: toks.length });
-  }
-  return out;
-}
-
-
-/** Monotone alignment of similar sentences (longest chain by covered words): the paraphrase evidence. */
-function alignSentences(sa: SentenceInfo[], sb: SentenceInfo[]): [SentenceInfo, SentenceInfo][] {
-  // count common content words through an index of b's words, instead of comparing every pair of sets
-  const where = new Map<string, number[]>();
-  sb.forEach((by, y) => {
-    for (const w of by.words) {
-      let l = where.get(w);
-      if (!l) where.set(w, (l = []));
-      l.push(y);
-    }
-  });
-  const cx: number[] = [];
-  const cy: number[] = [];
-  const common = new Uint16Array(sb.length);
-  for (let x = 0; x < sa.length; x++) {
-    const ax = sa[x];
-    if (!ax) continue;
-    common.fill(0);
-    for (const w of ax.words) for (const y of where.get(w) ?? []) common[y] = (common[y] ?? 0) + 1;
-    for (let y = 0; y < sb.length; y++) {
-      const c = common[y] ?? 0;
-      if (c && (2 * c) / (ax.words.size + (sb[y]?.words.size ?? 0)) >= PARAPHRASE_SENTENCE_SIMILARITY) {
-        cx.push(x);
-        cy.push(y);
-      }
-    }
-  }
-  // heaviest chain increasing in both sentence orders (candidates are sorted by x, then y)
-  const weight = (k: number): number => (sa[cx[k] ?? -1]?.tokens ?? 0) + (sb[cy[k] ?? -1]?.tokens ?? 0);
-  const chain: [SentenceInfo, SentenceInfo][] = [];
-  for (const k of heaviestChain(cx, cy, sb.length, weight)) {
-    const x = sa[cx[k] ?? -1];
-    const y = sb[cy[k] ?? -1];
-    if (x && y) chain.push([x, y]);
-  }
-  return chain;
-}
-
 function toEvidence(src: SourceText, range: Span): { start: number; end: number } {
   const first = src.tokens[range.start];
   const last = src.tokens[range.end - 1];
@@ -313,10 +253,10 @@ export function computeReuse(input: SourceText[], options: ReuseOptions = {}): R
   const out: ReuseResult[] = [];
   const proseCounts = sources.map((src) => src.tokens.reduce((k, t) => k + (t.quoted ? 0 : 1), 0));
   const proseCount = (k: number): number => proseCounts[k] ?? 0;
-  const sentenceCache = new Map<number, SentenceInfo[]>();
-  const sentencesOf = (k: number): SentenceInfo[] => {
+  const sentenceCache = new Map<number, SentenceIndex>();
+  const sentencesOf = (k: number): SentenceIndex => {
     let s = sentenceCache.get(k);
-    if (!s) sentenceCache.set(k, (s = sentenceInfos(sources[k] as SourceText, stop)));
+    if (!s) sentenceCache.set(k, (s = sentenceIndex(sentenceInfos(sources[k] as SourceText, stop))));
     return s;
   };
   for (const [pk, seeds] of [...seedsByPair.entries()].sort((x, y) => x[0] - y[0])) {
@@ -340,7 +280,7 @@ export function computeReuse(input: SourceText[], options: ReuseOptions = {}): R
     let paraphraseScore = 0;
     let paraphrased: [SentenceInfo, SentenceInfo][] = [];
     if (ngramScore < REUSE_LINK_THRESHOLD) {
-      paraphrased = alignSentences(sentencesOf(ia), sentencesOf(ib));
+      paraphrased = alignSentences(sentencesOf(ia).sentences, sentencesOf(ib));
       const wa = paraphrased.reduce((s, [x]) => s + x.tokens, 0);
       const wb = paraphrased.reduce((s, [, y]) => s + y.tokens, 0);
       paraphraseScore = Math.min(1, Math.min(wa / Math.max(1, A.tokens.length), wb / Math.max(1, B.tokens.length)));
