@@ -21,8 +21,8 @@ const elsewhere = join(root, 'elsewhere');
 before(() => {
   mkdirSync(join(prefix, 'bin'), { recursive: true });
   mkdirSync(elsewhere);
-  const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const built = spawnSync(process.execPath, [tsc, '-p', join(REPO_ROOT, 'tsconfig.build.json'), '--outDir', join(installed, 'dist')], { encoding: 'utf8' });
+  // The build `npm run build` runs (tsc, then the command line's bundle), into the installed package.
+  const built = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs'), join(installed, 'dist')], { encoding: 'utf8' });
   assert.equal(built.status, 0, `build failed:\n${built.stdout}${built.stderr}`);
   cpSync(join(REPO_ROOT, 'package.json'), join(installed, 'package.json'));
   for (const dir of ['data', 'schemas']) cpSync(join(REPO_ROOT, dir), join(installed, dir), { recursive: true });
@@ -71,4 +71,11 @@ void test('an unknown command is a usage error with a hint, exit 2', () => {
   const r = crosscheck(['no-such-command']);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /unknown command/);
+});
+
+void test('the installed command line is bundled: its entry imports only its own chunks and packages', () => {
+  const entry = readFileSync(join(installed, 'dist', 'src', 'cli', 'main.js'), 'utf8');
+  const relative = [...entry.matchAll(/\bfrom\s+["'](\.[^"']*)["']/g)].map((m) => m[1]);
+  assert.ok(relative.length > 0, 'the entry imports its chunks');
+  assert.deepEqual(relative.filter((s) => !s?.startsWith('./bundle-')), [], 'no compiled module outside the bundle');
 });

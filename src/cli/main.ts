@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError, EXIT } from './errors.js';
 import { COMMANDS, registrationsFor } from './commands/index.js';
-import { compileRegexesOnce } from './v8-flags.js';
+import { tuneForCommand } from './v8-flags.js';
 
 /**
  * The crosscheck command line: one sub-command per pipeline stage, plus corpus mode. Given the
@@ -27,7 +27,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
 export async function main(argv: string[]): Promise<number> {
   const program = await buildProgram(argv);
   const command = argv[2];
-  if (command !== undefined && COMMANDS.some((c) => c.names.includes(command))) compileRegexesOnce();
+  if (command !== undefined && COMMANDS.some((c) => c.names.includes(command))) tuneForCommand();
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

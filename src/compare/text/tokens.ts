@@ -66,9 +66,10 @@ export function words(text: string, start = 0, end = text.length): Word[] {
 function tokenise(text: string, start: number, end: number): Word[] {
   const out: Word[] = [];
   const slice = text.slice(start, end);
-  // A fresh matcher per call: the insertion case below recurses.
-  const re = new RegExp(WORD.source, WORD.flags);
-  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+  // One shared matcher (not a new RegExp per call, about 240 in a seed-story run): the insertion case
+  // below recurses, so it puts back where this call's scan stood afterwards.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
     const raw = m[0];
     const s = start + m.index;
     if (ELLIPSIS.test(raw)) {
@@ -77,7 +78,9 @@ function tokenise(text: string, start: number, end: number): Word[] {
     }
     if (raw.startsWith('[')) {
       // An insertion: its words are the editor's; kept so spans stay whole, flagged so alignment skips them.
+      const resume = WORD.lastIndex;
       for (const w of words(text, s + 1, s + raw.length - 1)) out.push({ ...w, inserted: true });
+      WORD.lastIndex = resume;
       continue;
     }
     pushNormalised(out, raw, s);

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LEXICON_DIR } from '../lexicons.js';
 
 /**
  * The word lists of the measurement reader: data/lexicons/quantities.json (number words, units,
@@ -50,19 +50,12 @@ export interface QuantityLexicon extends Omit<QuantityFile, 'people' | 'genericP
   longest: number;
 }
 
-// src/nlp/quantities/ and dist/src/nlp/quantities/ sit three or four levels below the folder holding data/.
-const HERE = dirname(fileURLToPath(import.meta.url));
-const DATA = [resolve(HERE, '..', '..', '..', 'data', 'lexicons'), resolve(HERE, '..', '..', '..', '..', 'data', 'lexicons')];
-
+// Read from the folder the rest of the language layer reads (src/nlp/lexicons.ts finds it from
+// src/, from dist/src/ and from the bundled command line in dist/src/cli/).
 function read(file: string): string {
-  for (const dir of DATA) {
-    try {
-      return readFileSync(join(dir, file), 'utf8');
-    } catch {
-      // try the next candidate folder
-    }
-  }
-  throw new Error(`data/lexicons/${file} not found`);
+  const path = join(LEXICON_DIR, file);
+  if (!existsSync(path)) throw new Error(`data/lexicons/${file} not found`);
+  return readFileSync(path, 'utf8');
 }
 
 let cached: QuantityLexicon | null = null;
