@@ -9,6 +9,9 @@ import {
   vectorize,
   type ClusterParams,
   type SparseVector,
+  type CandidateLookup,
+  type ClustererState,
+  type WindowDelta,
 } from '../cluster/index.js';
 import { contentId, urlKey } from './identity.js';
 import { minhash } from './minhash.js';
@@ -17,6 +20,7 @@ import { revisionChange } from './revision-change.js';
 import { LockBatches } from './lock-batches.js';
 import { revisionItems, splitNamer } from './revision-items.js';
 import { OpenWindow } from './window-state.js';
+import { checkedLookup, lookupModeFromEnv, type LookupMode } from './window-lookup.js';
 import { StoreConflictError, type ArticleStore, type MergeEvent, type RevisionCommit } from './types.js';
 
 /** How an ingested article landed. */
@@ -44,6 +48,12 @@ export const CHECKPOINT_EVERY = 2000;
  * (about 8 x 15 ms here) keeps another process's wait for it near one batch, as fair as per article.
  */
 export const LOCK_BATCH = 8;
+export interface CorpusOptions {
+  checkpointEvery?: number;
+  lookup?: LookupMode;
+  memberSweepEvery?: number;
+}
+
 /** What one revision changed. */
 export interface RevisionOutcome {
   seq: number;
@@ -67,14 +77,20 @@ export class Corpus {
     readonly store: ArticleStore,
     params: Partial<ClusterParams>,
     private readonly checkpointEvery: number,
+    private readonly lookupMode: LookupMode,
+    memberSweepEvery?: number,
   ) {
-    this.w = new OpenWindow(params, store.termFrequencies !== undefined);
+    this.w = new OpenWindow(params, store.termFrequencies !== undefined, memberSweepEvery);
     this.batches = new LockBatches(store.exclusive?.bind(store), LOCK_BATCH, () => this.catchUpNow());
   }
 
-  /** `options.checkpointEvery`: seqs between checkpoints (tests use a small one). */
-  static async open(store: ArticleStore, params: Partial<ClusterParams> = {}, options: { checkpointEvery?: number } = {}): Promise<Corpus> {
-    const c = new Corpus(store, params, options.checkpointEvery ?? CHECKPOINT_EVERY);
+  /**
+   * `options.checkpointEvery`: seqs between checkpoints (tests use a small one); `options.lookup`: where
+   * decisions look candidates up (window-lookup.ts; default from CROSSCHECK_WINDOW_LOOKUP, else memory);
+   * `options.memberSweepEvery`: articles between sweeps of closed stories (tests).
+   */
+  static async open(store: ArticleStore, params: Partial<ClusterParams> = {}, options: CorpusOptions = {}): Promise<Corpus> {
+    const c = new Corpus(store, params, options.checkpointEvery ?? CHECKPOINT_EVERY, options.lookup ?? lookupModeFromEnv(), options.memberSweepEvery);
     await c.fromCheckpoint();
     const from = c.w.seen;
     await c.catchUp();
@@ -85,6 +101,11 @@ export class Corpus {
 
   get lastSeq(): number {
     return this.w.seen;
+  }
+
+  /** The in-memory clusterer's state (tests compare the store's window tables with it). */
+  windowState(): ClustererState {
+    return this.w.clusterer.exportState();
   }
 
   /** Where the in-memory clustering has each article (the store must agree: tests check it). */
@@ -153,16 +174,35 @@ export class Corpus {
       return record ? storyTitle(record.article) : null;
     });
     const change: RevisionCommit = { at: new Date().toISOString(), splits, moves, emptied };
-    let seq: number;
-    try {
-      seq = await this.store.revise(change, this.w.seen);
-    } catch (e) {
-      if (e instanceof StoreConflictError) return null;
-      throw e;
-    }
-    this.w.applyRevision(change, seq);
+    const seq = this.store.keepsWindow ? await this.reviseKeepingWindow(change) : await this.store.revise(change, this.w.seen).catch(refused);
+    if (seq === null) return null;
+    if (this.store.keepsWindow) this.w.revised(seq);
+    else this.w.applyRevision(change, seq);
     await this.checkpointIfDue(seq);
     return { seq, moved: moves.length, splits: splits.length, stories: [...new Set(moves.flatMap((m) => [m.from, m.to]))].sort() };
+  }
+
+  /**
+   * A store keeping the window tables gets the revision's window changes in its transaction: they are
+   * applied to memory first, which is rebuilt from the store if the revision is refused.
+   */
+  private async reviseKeepingWindow(change: RevisionCommit): Promise<number | null> {
+    this.w.clusterer.journal.start();
+    this.w.applyMoves(change);
+    try {
+      return await this.store.revise(change, this.w.seen, this.w.clusterer.takeDelta());
+    } catch (e) {
+      await this.rebuild();
+      return refused(e);
+    }
+  }
+
+  /** The candidate lookup of the next decision (window-lookup.ts): the in-memory one unless the store's is asked for. */
+  private lookup(): CandidateLookup {
+    const memory = this.w.clusterer.lookup;
+    if (this.lookupMode === 'memory' || !this.store.windowLookup) return memory;
+    const store = this.store.windowLookup(this.w.clusterer.params, () => this.w.seen);
+    return this.lookupMode === 'store' ? store : checkedLookup(memory, store);
   }
 
   /** Stores one article (idempotent) and places it in a story. Calls are serialised. */
@@ -227,6 +267,9 @@ export class Corpus {
     let newStory: { id: string; title: string } | null = null;
     let merged: MergeEvent[] = [];
     const df = await this.frequencies(terms);
+    const keepsWindow = this.store.keepsWindow === true;
+    // What this decision changes in the window, for the store's tables; replays before it were written already.
+    if (keepsWindow) this.w.clusterer.journal.start();
     // On any failure below, memory is rebuilt from the store, so it never holds an unstored article.
     try {
       vector = vectorize(features, df);
@@ -235,7 +278,7 @@ export class Corpus {
         story = previous.storyId;
         this.w.clusterer.restore(story, id, vector, features.time);
       } else {
-        const a = this.w.clusterer.add(id, vector, features.time);
+        const a = await this.w.clusterer.addVia(this.lookup(), id, vector, features.time);
         story = a.story;
         if (a.created) newStory = { id: a.story, title: storyTitle(article) };
         merged = a.merged.map((from) => ({ into: a.story, from }));
@@ -248,6 +291,11 @@ export class Corpus {
     // the others in, which gives the same sums, so the survivor is the story to record.
     const firstStory = story;
     const nearDuplicateOf = this.w.signatures.nearest(story, sig, merged);
+    let window: WindowDelta | undefined;
+    if (keepsWindow) {
+      for (const closing of this.w.closingAfterNext()) this.w.clusterer.journal.forget(closing);
+      window = this.w.clusterer.takeDelta();
+    }
     try {
       const record = await this.store.commit(
         {
@@ -268,6 +316,7 @@ export class Corpus {
           newStory,
           merges: merged,
           supersedes: previous?.id ?? null,
+          ...(window ? { window } : {}),
         },
         this.w.seen,
       );
@@ -280,4 +329,10 @@ export class Corpus {
       throw e;
     }
   }
+}
+
+/** A refused revision (another writer got in first) is null: the next revision looks again. */
+function refused(e: unknown): null {
+  if (e instanceof StoreConflictError) return null;
+  throw e;
 }

@@ -1,4 +1,4 @@
-import { DocumentFrequencies, StoryClusterer, type ClusterParams } from '../cluster/index.js';
+import { DocumentFrequencies, StoryClusterer, type ClusterParams, type StoryState } from '../cluster/index.js';
 import type { CorpusSnapshot } from './checkpoint.js';
 import { OpenMembers, type Member } from './members.js';
 import { applyRevisionTo } from './revision-items.js';
@@ -15,7 +15,7 @@ import type { MergeEvent, ReplayRecord, RevisionCommit } from './types.js';
 export const REVISE_MIN_ARTICLES = 100;
 export const REVISE_FRACTION = 0.25;
 /** Articles between sweeps of members whose stories closed (they can no longer be revised). */
-const MEMBER_SWEEP_EVERY = 1000;
+export const MEMBER_SWEEP_EVERY = 1000;
 const DAY_MS = 86_400_000;
 
 /**
@@ -41,6 +41,8 @@ export class OpenWindow {
     private readonly params: Partial<ClusterParams>,
     /** The store keeps document frequencies (PostgreSQL's term_df): none are counted here. */
     private readonly storeKeepsDf: boolean,
+    /** Articles between member sweeps (tests use a small one to reach it). */
+    private readonly memberSweepEvery = MEMBER_SWEEP_EVERY,
   ) {
     this.clusterer = new StoryClusterer(params);
   }
@@ -107,7 +109,7 @@ export class OpenWindow {
     for (const m of merges) this.signatures.rename(m.from, m.into);
     this.members.add(id, member);
     this.sinceRevision++;
-    if (++this.sinceSweep >= MEMBER_SWEEP_EVERY) this.sweepMembers();
+    if (++this.sinceSweep >= this.memberSweepEvery) this.sweepMembers();
     this.touched.add(firstStory);
     for (const m of merges) {
       this.touched.delete(m.from);
@@ -115,14 +117,26 @@ export class OpenWindow {
     }
   }
 
+  /**
+   * The stories the member sweep will forget once the next article is placed (none unless it is due):
+   * known before the commit, so the window tables lose them in the same transaction.
+   */
+  closingAfterNext(): string[] {
+    return this.sinceSweep + 1 >= this.memberSweepEvery ? this.closedStories().map((s) => s.id) : [];
+  }
+
+  /** Open stories whose last article is more than two windows before the latest. */
+  private closedStories(): StoryState[] {
+    const latest = this.clusterer.latestTime;
+    if (latest === null) return [];
+    const horizon = latest - 2 * this.clusterer.params.windowDays * DAY_MS;
+    return this.clusterer.allStories().filter((s) => s.maxTime !== null && s.maxTime < horizon);
+  }
+
   /** Forgets the members of stories that closed: no later article can join them, so no revision needs them. */
   private sweepMembers(): void {
     this.sinceSweep = 0;
-    const latest = this.clusterer.latestTime;
-    if (latest === null) return;
-    const horizon = latest - 2 * this.clusterer.params.windowDays * DAY_MS;
-    for (const s of this.clusterer.allStories()) {
-      if (s.maxTime === null || s.maxTime >= horizon) continue;
+    for (const s of this.closedStories()) {
       for (const id of s.articles) this.members.forget(id);
       // The story itself goes too: memory (and checkpoints) then hold the open window, not the history.
       this.clusterer.forget(s.id);
@@ -132,7 +146,17 @@ export class OpenWindow {
 
   /** Applies a revision: the same code runs for a process's own revisions and for replayed ones. */
   applyRevision(rev: RevisionCommit, seq: number): void {
+    this.applyMoves(rev);
+    this.revised(seq);
+  }
+
+  /** A revision's moves and splits, without its counters (a store keeping the window needs them before the commit). */
+  applyMoves(rev: RevisionCommit): void {
     applyRevisionTo(rev, this.clusterer, this.members, this.signatures);
+  }
+
+  /** The revision at `seq` is in the log: what it examined starts again. */
+  revised(seq: number): void {
     this.sinceRevision = 0;
     this.touched.clear();
     this.seen = seq;
