@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decide, maxOf, minOf, pruned, withinWindow, type CandidateLookup, type CandidateStory, type Decision } from './decide.js';
-import { WindowJournal, type WindowDelta } from './window-journal.js';
+import { WindowJournal, type WindowDelta, type WindowStoryRow } from './window-journal.js';
 import type { SparseVector } from './vectorize.js';
 
 /**
@@ -212,6 +212,18 @@ export class StoryClusterer {
     }
     const stories = this.allStories().map((s) => ({ ...s, articles: [...s.articles], centroid: [...s.centroid] }));
     return { seq: this.seq, latest: this.latest, stories, index };
+  }
+
+  /**
+   * The whole window as the tables hold it (store/postgres/window.ts writes it for a store whose tables
+   * do not follow its log): the live stories, and every index pair, those of stories gone included,
+   * since a split may bring such an id back and memory still has its pairs then.
+   */
+  windowRows(): { stories: WindowStoryRow[]; index: [string, string][]; seq: number; latest: number | null } {
+    const stories = this.allStories().map((s) => ({ id: s.id, size: s.articles.length, minTime: s.minTime, maxTime: s.maxTime, createdSeq: s.createdSeq, centroid: [...s.centroid] }));
+    const index: [string, string][] = [];
+    for (const [k, ids] of this.index) for (const id of ids) index.push([k, id]);
+    return { stories, index, seq: this.seq, latest: this.latest };
   }
 
   /** Restores exportState()'s output into an empty clusterer. */

@@ -96,7 +96,19 @@ export class Corpus {
     await c.catchUp();
     // A store written before checkpoints existed (or a long tail): the next process need not replay it.
     if (c.w.seen - from >= c.checkpointEvery) await c.checkpoint();
+    await c.ensureWindowTables();
     return c;
+  }
+
+  /** A store whose window tables do not follow its log (written before them, or bulk-loaded) gets them from memory. */
+  private async ensureWindowTables(): Promise<void> {
+    const store = this.store;
+    const save = store.saveWindow?.bind(store);
+    if (!store.keepsWindow || !store.windowValid || !save || (await store.windowValid())) return;
+    await this.batches.locked(async () => {
+      await this.catchUpNow();
+      await save(this.w.clusterer.windowRows(), this.w.seen);
+    });
   }
 
   get lastSeq(): number {

@@ -1,4 +1,4 @@
-import type { CandidateLookup, ClusterParams, WindowDelta } from '../cluster/index.js';
+import type { CandidateLookup, ClusterParams, StoryClusterer, WindowDelta } from '../cluster/index.js';
 import type { Article } from '../model/article.js';
 
 /**
@@ -233,6 +233,10 @@ export interface ArticleStore {
    * `window` delta in the same transaction, and `windowLookup` reads candidates from them.
    */
   readonly keepsWindow?: boolean;
+  /** Whether the window tables follow the log (false: some commit came without a delta, or none yet was written). */
+  windowValid?(): Promise<boolean>;
+  /** Writes the whole window for log seq `logSeq` (under the writer lock); false if the log moved on. */
+  saveWindow?(rows: ReturnType<StoryClusterer['windowRows']>, logSeq: number): Promise<boolean>;
   windowLookup?(params: Pick<ClusterParams, 'queryTerms' | 'maxCandidates' | 'windowDays' | 'sweepEvery'>, expectedSeq: () => number): CandidateLookup;
   close(): Promise<void>;
 }

@@ -17,7 +17,7 @@ import {
 import { readCheckpoint } from './checkpoint-read.js';
 import { lockKey, migrate } from './migrate.js';
 import { readTermFrequencies } from './term-df.js';
-import { PgWindowLookup, type WindowLookupParams } from './window.js';
+import { PgWindowLookup, saveWindow, windowStatus, type WindowLookupParams, type WindowRows } from './window.js';
 import type { WindowDelta } from '../../cluster/index.js';
 import { ensurePartition, monthOf, nextMonth } from './partitions.js';
 import { REPLAY_COLUMNS, toRecord, toReplayRecord, toStoryRow, type ArticleRow, type ReplayRow, type StoryDbRow } from '../rows.js';
@@ -159,6 +159,14 @@ export class PgStore implements ArticleStore {
 
   /** Commits and revisions keep the window tables (migration 007). */
   readonly keepsWindow = true;
+
+  async windowValid(): Promise<boolean> {
+    return (await windowStatus(this.pool)).valid;
+  }
+
+  saveWindow(rows: WindowRows, logSeq: number): Promise<boolean> {
+    return this.tx((c) => saveWindow(c, rows, logSeq));
+  }
 
   windowLookup(params: WindowLookupParams, expectedSeq: () => number): PgWindowLookup {
     return new PgWindowLookup(this.pool, params, expectedSeq);

@@ -78,7 +78,7 @@ if (db) {
     assert.deepEqual(await place('window_store', 'store'), await place('window_memory', 'memory'));
   });
 
-  void test('postgres: the tables are marked as not following the log when a commit carries no window delta', async () => {
+  void test('postgres: a commit without a window delta marks the tables stale; the next process to open writes them from memory', async () => {
     const store = await PgStore.open(db.url, { schema: 'window_stale' });
     const corpus = await Corpus.open(store, PARAMS, { lookup: 'store' });
     await corpus.ingest(articles(1, 2)[0]!);
@@ -87,7 +87,12 @@ if (db) {
     await store.commit({ record: { ...record, id: 'other', urlKey: 'other', storyId: record.storyId, firstStory: record.firstStory }, newStory: null, merges: [], supersedes: null }, await store.lastSeq());
     assert.equal((await windowStatus(store.pool)).valid, false);
     await corpus.catchUp();
-    await assert.rejects(corpus.ingest(articles(2, 9)[1]!), /window tables at seq/);
+    const more = articles(30, 9);
+    await assert.rejects(corpus.ingest(more[0]!), /window tables at seq/);
+    const reopened = await Corpus.open(store, PARAMS, { lookup: 'checked' });
+    assert.equal((await windowStatus(store.pool)).valid, true);
+    for (const a of more) await reopened.ingest(a);
+    await assertTablesMatch(store, reopened.windowState());
     await store.close();
   });
 }

@@ -1,5 +1,12 @@
 import type pg from 'pg';
-import { topKeys, type CandidateLookup, type CandidateStory, type ClusterParams, type SparseVector } from '../../cluster/index.js';
+import { topKeys, type CandidateLookup, type CandidateStory, type ClusterParams, type SparseVector, type WindowStoryRow } from '../../cluster/index.js';
+
+export interface WindowRows {
+  stories: WindowStoryRow[];
+  index: [string, string][];
+  seq: number;
+  latest: number | null;
+}
 
 /**
  * The clustering window's candidate lookup over PostgreSQL's window tables (migration 007): the
@@ -79,6 +86,26 @@ export class PgWindowLookup implements CandidateLookup {
       return { id, size: s.n, centroid: new Map(s.centroid), minTime: s.min_time, maxTime: s.max_time, createdSeq: s.created_seq };
     });
   }
+}
+
+/**
+ * Writes the whole window (a clusterer's windowRows) for log seq `logSeq` and marks the tables valid,
+ * if the log is still at that seq (the caller holds the writer lock). For a store written before
+ * migration 007, or loaded around the commit (the big-store bench's COPY).
+ */
+export async function saveWindow(c: pg.ClientBase, rows: WindowRows, logSeq: number): Promise<boolean> {
+  const head = await c.query<{ last_seq: number }>('SELECT last_seq FROM log_head FOR UPDATE');
+  if ((head.rows[0]?.last_seq ?? 0) !== logSeq) return false;
+  await c.query('TRUNCATE window_stories, window_terms');
+  await c.query(
+    `INSERT INTO window_stories (story, n, min_time, max_time, created_seq, centroid)
+     SELECT x.id, x.size, x."minTime", x."maxTime", x."createdSeq", x.centroid
+     FROM jsonb_to_recordset($1::jsonb) AS x(id text, size integer, "minTime" double precision, "maxTime" double precision, "createdSeq" bigint, centroid jsonb)`,
+    [JSON.stringify(rows.stories)],
+  );
+  await c.query('INSERT INTO window_terms (term, story) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [rows.index.map((p) => p[0]), rows.index.map((p) => p[1])]);
+  await c.query('UPDATE window_head SET seq = $1, latest = $2, log_seq = $3, valid = true', [rows.seq, rows.latest, logSeq]);
+  return true;
 }
 
 /** Whether the window tables follow the log (every commit since the migration carried a delta), and to which seq. */
