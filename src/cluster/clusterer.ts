@@ -124,24 +124,28 @@ export class StoryClusterer {
     return { candidates: (vector, time) => Promise.resolve(this.candidates(vector, time)) };
   }
 
-  /** Carries out a decision: the join (or new story) and its merges, in the decision's order. */
+  /**
+   * Carries out a decision as a replay of its log entry does (store/window-state.ts): the article joins
+   * the surviving story, then the others fold into it in the decision's order. The sums are the same
+   * as joining first and merging pairwise, but only this order gives every process the same doubles
+   * and centroid order, so the deciding process, the ones replaying its commit and the window tables
+   * hold one state.
+   */
   private apply(articleId: string, vector: SparseVector, time: number | null, d: Decision): Assignment {
     if (d.join === null) {
       const story = this.place(storyIdFor(articleId), articleId, vector, time);
       return { article: articleId, story: story.id, created: true, similarity: d.similarity, merged: [] };
     }
-    const target = this.stories.get(d.join);
-    if (!target) throw new Error(`decision joins a story not in the window: ${d.join}`);
+    const survivor = d.merges.length > 0 ? d.merges[d.merges.length - 1]!.keep : d.join;
+    const target = this.stories.get(survivor);
+    if (!target) throw new Error(`decision joins a story not in the window: ${survivor}`);
     this.join(target, articleId, vector, time);
-    let story = target.id;
     for (const m of d.merges) {
-      const keep = this.stories.get(m.keep);
       const gone = this.stories.get(m.gone);
-      if (!keep || !gone) throw new Error(`decision names a story not in the window: ${m.keep} or ${m.gone}`);
-      this.merge(keep, gone);
-      story = keep.id;
+      if (!gone || gone === target) throw new Error(`decision merges a story not in the window: ${m.gone}`);
+      this.merge(target, gone);
     }
-    return { article: articleId, story, created: false, similarity: d.similarity, merged: d.merges.map((m) => m.gone) };
+    return { article: articleId, story: target.id, created: false, similarity: d.similarity, merged: d.merges.map((m) => m.gone) };
   }
 
   /** Re-creates state from a stored assignment (store start-up), without deciding anything. */
@@ -166,6 +170,7 @@ export class StoryClusterer {
       }
     }
     this.stories.delete(gone.id);
+    this.journal.story(keep.id);
     this.journal.story(gone.id);
     this.prune(keep);
   }

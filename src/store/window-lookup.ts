@@ -37,7 +37,7 @@ export function candidatesDiffer(a: readonly CandidateStory[], b: readonly Candi
     const x = a[i]!;
     const y = b[i]!;
     if (x.id !== y.id) return `candidate ${i}: ${x.id} in memory, ${y.id} in the store`;
-    if (x.size !== y.size || x.minTime !== y.minTime || x.maxTime !== y.maxTime || x.createdSeq !== y.createdSeq) return `story ${x.id}: size, times or creation order differ`;
+    if (x.size !== y.size || x.minTime !== y.minTime || x.maxTime !== y.maxTime || x.createdSeq !== y.createdSeq) return `story ${x.id}: size, times or creation order differ (${x.size} ${x.minTime} ${x.maxTime} ${x.createdSeq} in memory, ${y.size} ${y.minTime} ${y.maxTime} ${y.createdSeq} in the store)`;
     const cx = [...x.centroid];
     const cy = [...y.centroid];
     if (cx.length !== cy.length || cx.some(([k, v], j) => cy[j]![0] !== k || cy[j]![1] !== v)) return `story ${x.id}: centroids differ`;
