@@ -100,15 +100,27 @@ export class Corpus {
     return c;
   }
 
-  /** A store whose window tables do not follow its log (written before them, or bulk-loaded) gets them from memory. */
+  /**
+   * This process keeps the store's window tables: the store has them and the lookup reads them. With
+   * the default lookup (memory) commits carry no delta and the tables are marked stale: keeping them
+   * costs each commit a centroid row and index pairs (docs/scale.md), which only pays once they are read.
+   */
+  private get keepsWindow(): boolean {
+    return this.store.keepsWindow === true && this.lookupMode !== 'memory';
+  }
+
+  /** A store whose window tables do not follow its log (written before them, bulk-loaded, or by a memory-mode process) gets them from memory. */
   private async ensureWindowTables(): Promise<void> {
+    if (this.keepsWindow) await this.batches.locked(() => this.repairWindow(true));
+  }
+
+  /** Under the writer lock: rewrites the window tables from memory if they do not follow the log. */
+  private async repairWindow(catchUp: boolean): Promise<void> {
     const store = this.store;
     const save = store.saveWindow?.bind(store);
-    if (!store.keepsWindow || !store.windowValid || !save || (await store.windowValid())) return;
-    await this.batches.locked(async () => {
-      await this.catchUpNow();
-      await save(this.w.clusterer.windowRows(), this.w.seen);
-    });
+    if (!store.windowValid || !save || (await store.windowValid())) return;
+    if (catchUp) await this.catchUpNow();
+    await save(this.w.clusterer.windowRows(), this.w.seen);
   }
 
   get lastSeq(): number {
@@ -186,9 +198,9 @@ export class Corpus {
       return record ? storyTitle(record.article) : null;
     });
     const change: RevisionCommit = { at: new Date().toISOString(), splits, moves, emptied };
-    const seq = this.store.keepsWindow ? await this.reviseKeepingWindow(change) : await this.store.revise(change, this.w.seen).catch(refused);
+    const seq = this.keepsWindow ? await this.reviseKeepingWindow(change) : await this.store.revise(change, this.w.seen).catch(refused);
     if (seq === null) return null;
-    if (this.store.keepsWindow) this.w.revised(seq);
+    if (this.keepsWindow) this.w.revised(seq);
     else this.w.applyRevision(change, seq);
     await this.checkpointIfDue(seq);
     return { seq, moved: moves.length, splits: splits.length, stories: [...new Set(moves.flatMap((m) => [m.from, m.to]))].sort() };
@@ -279,7 +291,8 @@ export class Corpus {
     let newStory: { id: string; title: string } | null = null;
     let merged: MergeEvent[] = [];
     const df = await this.frequencies(terms);
-    const keepsWindow = this.store.keepsWindow === true;
+    const keepsWindow = this.keepsWindow;
+    if (keepsWindow) await this.repairWindow(false);
     // What this decision changes in the window, for the store's tables; replays before it were written already.
     if (keepsWindow) this.w.clusterer.journal.start();
     // On any failure below, memory is rebuilt from the store, so it never holds an unstored article.

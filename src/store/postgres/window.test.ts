@@ -90,7 +90,7 @@ if (db) {
     await Promise.all(stores.map((s) => s.close()));
   });
 
-  void test('postgres: a commit without a window delta marks the tables stale; the next process to open writes them from memory', async () => {
+  void test('postgres: a commit without a window delta marks the tables stale; opening, or the next decision from them, writes them from memory', async () => {
     const store = await PgStore.open(db.url, { schema: 'window_stale' });
     const corpus = await Corpus.open(store, PARAMS, { lookup: 'store' });
     await corpus.ingest(articles(1, 2)[0]!);
@@ -98,12 +98,14 @@ if (db) {
     // A commit as an older process would make it (no `window`).
     await store.commit({ record: { ...record, id: 'other', urlKey: 'other', storyId: record.storyId, firstStory: record.firstStory }, newStory: null, merges: [], supersedes: null }, await store.lastSeq());
     assert.equal((await windowStatus(store.pool)).valid, false);
-    await corpus.catchUp();
-    const more = articles(30, 9);
-    await assert.rejects(corpus.ingest(more[0]!), /window tables at seq/);
     const reopened = await Corpus.open(store, PARAMS, { lookup: 'checked' });
-    assert.equal((await windowStatus(store.pool)).valid, true);
-    for (const a of more) await reopened.ingest(a);
+    assert.equal((await windowStatus(store.pool)).valid, true, 'opening rewrote the tables');
+    // A process in the default (memory) mode commits without a delta: the next decision from the tables rewrites them first.
+    const memoryMode = await Corpus.open(store, PARAMS, { lookup: 'memory' });
+    const more = articles(30, 9);
+    await memoryMode.ingest(more[0]!);
+    assert.equal((await windowStatus(store.pool)).valid, false);
+    for (const a of more.slice(1)) await reopened.ingest(a);
     await assertTablesMatch(store, reopened.windowState());
     await store.close();
   });
