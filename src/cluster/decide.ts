@@ -63,11 +63,17 @@ export function decide(vector: SparseVector, time: number | null, candidates: re
   const best = scored[0];
   if (!best || best.sim < p.joinThreshold) return { join: null, similarity: best?.sim ?? 0, merges: [] };
   let target: Sim = { ...best.s, own: false };
-  joinSim(target, vector, time, p.centroidTerms);
+  // The join is simulated only when a merge is checked (most articles have no second candidate close
+  // enough), since it copies the story's centroid.
+  let joined = false;
   const merges: Decision['merges'] = [];
   // Only stories this article also resembles can have been bridged by it.
   for (const { s, sim } of scored.slice(1)) {
     if (sim < p.joinThreshold * 0.75) continue;
+    if (!joined) {
+      joinSim(target, vector, time, p.centroidTerms);
+      joined = true;
+    }
     if (!compatibleTimes(target, s, p.windowDays)) continue;
     const link = dot(target.centroid as SparseVector, s.centroid as SparseVector) / (target.size * s.size);
     if (link < p.mergeThreshold) continue;
