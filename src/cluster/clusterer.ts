@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { dot, type SparseVector } from './vectorize.js';
+import { decide, maxOf, minOf, pruned, withinWindow, type CandidateLookup, type CandidateStory, type Decision } from './decide.js';
+import { WindowJournal, type WindowDelta, type WindowStoryRow } from './window-journal.js';
+import type { SparseVector } from './vectorize.js';
 
 /**
  * Incremental story clustering (single pass, average link). Each arriving article joins the story
@@ -26,6 +28,8 @@ export interface ClusterParams {
   centroidTerms: number;
   /** Candidate stories scored exactly per article (the rest share too little with it to win). */
   maxCandidates: number;
+  /** Articles between sweeps of the candidate index (see noteTime); tests use a small one to reach it. */
+  sweepEvery: number;
 }
 
 export const DEFAULT_PARAMS: ClusterParams = {
@@ -35,11 +39,10 @@ export const DEFAULT_PARAMS: ClusterParams = {
   queryTerms: 25,
   centroidTerms: 400,
   maxCandidates: 40,
+  sweepEvery: 2000,
 };
 
 const DAY_MS = 86_400_000;
-/** Articles between sweeps of the index (see noteTime). */
-const SWEEP_EVERY = 2000;
 
 export interface StoryState {
   id: string;
@@ -79,6 +82,8 @@ export class StoryClusterer {
   private readonly stories = new Map<string, StoryState>();
   /** term -> ids of stories whose members had it among their strongest terms (may be stale after merges). */
   private readonly index = new Map<string, Set<string>>();
+  /** What changed since Corpus last cleared it: the window tables' share of the next commit. */
+  readonly journal = new WindowJournal();
   private seq = 0;
   /** Latest article time seen, for retiring old stories from the index. */
   private latest: number | null = null;
@@ -102,29 +107,45 @@ export class StoryClusterer {
   /** Adds an article and returns where it went. Deterministic for a given arrival order. */
   add(articleId: string, vector: SparseVector, time: number | null): Assignment {
     this.noteTime(time);
-    const scored = this.candidates(vector, time)
-      .map((s) => ({ s, sim: dot(vector, s.centroid) / s.articles.length }))
-      .sort((a, b) => b.sim - a.sim || a.s.createdSeq - b.s.createdSeq);
-    const best = scored[0];
-    if (!best || best.sim < this.params.joinThreshold) {
+    return this.apply(articleId, vector, time, decide(vector, time, this.candidates(vector, time), this.params));
+  }
+
+  /**
+   * The same as add, with the candidates from `lookup` (the window tables, say) instead of this
+   * clusterer's index: decisions are identical when the lookup returns what candidates() would.
+   */
+  async addVia(lookup: CandidateLookup, articleId: string, vector: SparseVector, time: number | null): Promise<Assignment> {
+    this.noteTime(time);
+    return this.apply(articleId, vector, time, decide(vector, time, await lookup.candidates(vector, time), this.params));
+  }
+
+  /** The candidate lookup over this clusterer's own index and stories. */
+  get lookup(): CandidateLookup {
+    return { candidates: (vector, time) => Promise.resolve(this.candidates(vector, time)) };
+  }
+
+  /**
+   * Carries out a decision as a replay of its log entry does (store/window-state.ts): the article joins
+   * the surviving story, then the others fold into it in the decision's order. The sums are the same
+   * as joining first and merging pairwise, but only this order gives every process the same doubles
+   * and centroid order, so the deciding process, the ones replaying its commit and the window tables
+   * hold one state.
+   */
+  private apply(articleId: string, vector: SparseVector, time: number | null, d: Decision): Assignment {
+    if (d.join === null) {
       const story = this.place(storyIdFor(articleId), articleId, vector, time);
-      return { article: articleId, story: story.id, created: true, similarity: best?.sim ?? 0, merged: [] };
+      return { article: articleId, story: story.id, created: true, similarity: d.similarity, merged: [] };
     }
-    let target = best.s;
+    const survivor = d.merges.length > 0 ? d.merges[d.merges.length - 1]!.keep : d.join;
+    const target = this.stories.get(survivor);
+    if (!target) throw new Error(`decision joins a story not in the window: ${survivor}`);
     this.join(target, articleId, vector, time);
-    const merged: string[] = [];
-    // Only stories this article also resembles can have been bridged by it.
-    for (const { s, sim } of scored.slice(1)) {
-      if (sim < this.params.joinThreshold * 0.75 || !this.stories.has(s.id) || !this.stories.has(target.id)) continue;
-      if (!this.compatibleTimes(target, s)) continue;
-      const link = dot(target.centroid, s.centroid) / (target.articles.length * s.articles.length);
-      if (link < this.params.mergeThreshold) continue;
-      const [keep, gone] = target.createdSeq <= s.createdSeq ? [target, s] : [s, target];
-      this.merge(keep, gone);
-      merged.push(gone.id);
-      target = keep;
+    for (const m of d.merges) {
+      const gone = this.stories.get(m.gone);
+      if (!gone || gone === target) throw new Error(`decision merges a story not in the window: ${m.gone}`);
+      this.merge(target, gone);
     }
-    return { article: articleId, story: target.id, created: false, similarity: best.sim, merged };
+    return { article: articleId, story: target.id, created: false, similarity: d.similarity, merged: d.merges.map((m) => m.gone) };
   }
 
   /** Re-creates state from a stored assignment (store start-up), without deciding anything. */
@@ -141,8 +162,16 @@ export class StoryClusterer {
     keep.articles.push(...gone.articles);
     keep.minTime = minOf(keep.minTime, gone.minTime);
     keep.maxTime = maxOf(keep.maxTime, gone.maxTime);
-    for (const k of gone.centroid.keys()) this.index.get(k)?.add(keep.id);
+    for (const k of gone.centroid.keys()) {
+      const set = this.index.get(k);
+      if (set && !set.has(keep.id)) {
+        set.add(keep.id);
+        this.journal.indexed(k, keep.id);
+      }
+    }
     this.stories.delete(gone.id);
+    this.journal.story(keep.id);
+    this.journal.story(gone.id);
     this.prune(keep);
   }
 
@@ -153,6 +182,7 @@ export class StoryClusterer {
    */
   rebuild(storyId: string, members: { id: string; vector: SparseVector; time: number | null }[]): void {
     const known = this.stories.get(storyId);
+    this.journal.story(storyId);
     if (members.length === 0) {
       if (known) this.stories.delete(storyId);
       return;
@@ -175,6 +205,7 @@ export class StoryClusterer {
    */
   forget(storyId: string): void {
     this.stories.delete(storyId);
+    this.journal.story(storyId);
   }
 
   /** The state a checkpoint keeps (store/checkpoint.ts): stories, candidate index, counters. */
@@ -186,6 +217,18 @@ export class StoryClusterer {
     }
     const stories = this.allStories().map((s) => ({ ...s, articles: [...s.articles], centroid: [...s.centroid] }));
     return { seq: this.seq, latest: this.latest, stories, index };
+  }
+
+  /**
+   * The whole window as the tables hold it (store/postgres/window.ts writes it for a store whose tables
+   * do not follow its log): the live stories, and every index pair, those of stories gone included,
+   * since a split may bring such an id back and memory still has its pairs then.
+   */
+  windowRows(): { stories: WindowStoryRow[]; index: [string, string][]; seq: number; latest: number | null } {
+    const stories = this.allStories().map((s) => ({ id: s.id, size: s.articles.length, minTime: s.minTime, maxTime: s.maxTime, createdSeq: s.createdSeq, centroid: [...s.centroid] }));
+    const index: [string, string][] = [];
+    for (const [k, ids] of this.index) for (const id of ids) index.push([k, id]);
+    return { stories, index, seq: this.seq, latest: this.latest };
   }
 
   /** Restores exportState()'s output into an empty clusterer. */
@@ -212,6 +255,7 @@ export class StoryClusterer {
   private join(story: StoryState, articleId: string, vector: SparseVector, time: number | null): void {
     this.seq++;
     story.articles.push(articleId);
+    this.journal.story(story.id);
     for (const [k, v] of vector) story.centroid.set(k, (story.centroid.get(k) ?? 0) + v);
     story.minTime = minOf(story.minTime, time);
     story.maxTime = maxOf(story.maxTime, time);
@@ -223,8 +267,15 @@ export class StoryClusterer {
     for (const k of topKeys(vector, this.params.queryTerms)) {
       let set = this.index.get(k);
       if (!set) this.index.set(k, (set = new Set()));
+      if (set.has(storyId)) continue;
       set.add(storyId);
+      this.journal.indexed(k, storyId);
     }
+  }
+
+  /** The journal's changes as a delta against this state (see WindowJournal). */
+  takeDelta(): WindowDelta {
+    return this.journal.take((id) => this.stories.get(id), this.seq, this.latest);
   }
 
   /** The latest article time seen (ms), or null: revisions look back from it. */
@@ -233,14 +284,15 @@ export class StoryClusterer {
   }
 
   /**
-   * Every SWEEP_EVERY articles, drops from the index the stories that ended more than two windows
+   * Every `sweepEvery` articles, drops from the index the stories that ended more than two windows
    * before the latest article: they can never be candidates again, and without this the posting
    * lists of common terms would grow with the whole history.
    */
   private noteTime(time: number | null): void {
     if (time !== null && (this.latest === null || time > this.latest)) this.latest = time;
-    if (this.seq % SWEEP_EVERY !== 0 || this.latest === null) return;
+    if (this.seq % this.params.sweepEvery !== 0 || this.latest === null) return;
     const horizon = this.latest - 2 * this.params.windowDays * DAY_MS;
+    this.journal.sweep(horizon);
     for (const [k, ids] of this.index) {
       for (const id of ids) {
         const s = this.stories.get(id);
@@ -251,13 +303,10 @@ export class StoryClusterer {
   }
 
   private prune(story: StoryState): void {
-    const max = this.params.centroidTerms;
-    if (story.centroid.size <= max * 1.5) return;
-    const kept = [...story.centroid].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max);
-    story.centroid = new Map(kept);
+    story.centroid = pruned(story.centroid, this.params.centroidTerms);
   }
 
-  private candidates(vector: SparseVector, time: number | null): StoryState[] {
+  private candidates(vector: SparseVector, time: number | null): CandidateStory[] {
     // Stories sharing the article's strongest terms, ranked by the weight of the shared terms; only
     // the best few are scored exactly, which keeps ingest cost flat as the store grows.
     const weightByStory = new Map<string, number>();
@@ -266,29 +315,22 @@ export class StoryClusterer {
       for (const id of this.index.get(k) ?? []) weightByStory.set(id, (weightByStory.get(id) ?? 0) + w);
     }
     const ranked = [...weightByStory].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const out: StoryState[] = [];
+    const out: CandidateStory[] = [];
     for (const [id] of ranked) {
       if (out.length >= this.params.maxCandidates) break;
       const s = this.stories.get(id);
-      if (s && this.withinWindow(s, time)) out.push(s);
+      if (s && withinWindow(s, time, this.params.windowDays)) out.push(candidateOf(s));
     }
     return out;
   }
-
-  private withinWindow(s: StoryState, time: number | null): boolean {
-    if (time === null || s.minTime === null || s.maxTime === null) return true;
-    const w = this.params.windowDays * DAY_MS;
-    return time >= s.minTime - w && time <= s.maxTime + w;
-  }
-
-  private compatibleTimes(a: StoryState, b: StoryState): boolean {
-    if (a.minTime === null || b.minTime === null || a.maxTime === null || b.maxTime === null) return true;
-    const w = this.params.windowDays * DAY_MS;
-    return a.minTime <= b.maxTime + w && b.minTime <= a.maxTime + w;
-  }
 }
 
-function topKeys(v: SparseVector, n: number): string[] {
+/** A story as a decision reads it (a view: the centroid is the story's own, not copied). */
+export function candidateOf(s: StoryState): CandidateStory {
+  return { id: s.id, size: s.articles.length, centroid: s.centroid, minTime: s.minTime, maxTime: s.maxTime, createdSeq: s.createdSeq };
+}
+
+export function topKeys(v: SparseVector, n: number): string[] {
   // Vectors are built strongest-first (vectorize sorts), so the first n keys are the strongest.
   const out: string[] = [];
   for (const k of v.keys()) {
@@ -297,6 +339,3 @@ function topKeys(v: SparseVector, n: number): string[] {
   }
   return out;
 }
-
-const minOf = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.min(a, b));
-const maxOf = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));

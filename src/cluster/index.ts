@@ -8,7 +8,9 @@ import { reviseAssignments } from './revise.js';
 import { DEFAULT_SPLIT, type SplitParams } from './split.js';
 import { DocumentFrequencies, featureKeys, vectorize, DEFAULT_WEIGHTS, type FeatureWeights } from './vectorize.js';
 
-export { StoryClusterer, storyIdFor, DEFAULT_PARAMS, type Assignment, type ClusterParams, type ClustererState, type StoryState } from './clusterer.js';
+export { decide, type CandidateLookup, type CandidateStory, type Decision } from './decide.js';
+export { type WindowDelta, type WindowStoryRow } from './window-journal.js';
+export { StoryClusterer, storyIdFor, candidateOf, topKeys, DEFAULT_PARAMS, type Assignment, type ClusterParams, type ClustererState, type StoryState } from './clusterer.js';
 export { extractFeatures, type ArticleFeatures } from './features.js';
 export { reviseAssignments, type Revision } from './revise.js';
 export { DEFAULT_SPLIT, type SplitParams } from './split.js';

@@ -1,3 +1,4 @@
+import type { CandidateLookup, ClusterParams, StoryClusterer, WindowDelta } from '../cluster/index.js';
 import type { Article } from '../model/article.js';
 
 /**
@@ -66,6 +67,8 @@ export interface ArticleCommit {
   merges: MergeEvent[];
   /** Id of the previous version at the same URL, now no longer current. */
   supersedes: string | null;
+  /** What the decision changed in the clustering window, for a store that keeps it (`keepsWindow`). */
+  window?: WindowDelta;
 }
 
 /** One article moved by a revision. Moving into an unknown story id creates that story (a split). */
@@ -181,7 +184,7 @@ export interface ArticleStore {
    * Writes one revision (moves, splits) in one transaction and returns its seq. Fails with
    * StoreConflictError, writing nothing, when the store's last seq is not `expectedSeq`.
    */
-  revise(change: RevisionCommit, expectedSeq: number): Promise<number>;
+  revise(change: RevisionCommit, expectedSeq: number, window?: WindowDelta): Promise<number>;
   /** Log entries with seq > after, in seq order: articles with their merges, and revisions. */
   replay(after: number, batch?: number): AsyncIterable<LogEntry>;
   countArticles(): Promise<number>;
@@ -224,5 +227,16 @@ export interface ArticleStore {
    * keeps no frequencies in memory or in checkpoints and reads these per article.
    */
   termFrequencies?(terms: readonly string[]): Promise<{ docs: number; df: [string, number][] }>;
+  /**
+   * Optional: the store keeps the clustering window (open stories, centroids, candidate index) in
+   * tables of its own (PostgreSQL: migration 007), written from each commit's and revision's
+   * `window` delta in the same transaction, and `windowLookup` reads candidates from them.
+   */
+  readonly keepsWindow?: boolean;
+  /** Whether the window tables follow the log (false: some commit came without a delta, or none yet was written). */
+  windowValid?(): Promise<boolean>;
+  /** Writes the whole window for log seq `logSeq` (under the writer lock); false if the log moved on. */
+  saveWindow?(rows: ReturnType<StoryClusterer['windowRows']>, logSeq: number): Promise<boolean>;
+  windowLookup?(params: Pick<ClusterParams, 'queryTerms' | 'maxCandidates' | 'windowDays' | 'sweepEvery'>, expectedSeq: () => number): CandidateLookup;
   close(): Promise<void>;
 }

@@ -17,6 +17,8 @@ import {
 import { readCheckpoint } from './checkpoint-read.js';
 import { lockKey, migrate } from './migrate.js';
 import { readTermFrequencies } from './term-df.js';
+import { PgWindowLookup, saveWindow, windowStatus, type WindowLookupParams, type WindowRows } from './window.js';
+import type { WindowDelta } from '../../cluster/index.js';
 import { ensurePartition, monthOf, nextMonth } from './partitions.js';
 import { REPLAY_COLUMNS, toRecord, toReplayRecord, toStoryRow, type ArticleRow, type ReplayRow, type StoryDbRow } from '../rows.js';
 
@@ -155,6 +157,21 @@ export class PgStore implements ArticleStore {
     );
   }
 
+  /** Commits and revisions keep the window tables (migration 007). */
+  readonly keepsWindow = true;
+
+  async windowValid(): Promise<boolean> {
+    return (await windowStatus(this.pool)).valid;
+  }
+
+  saveWindow(rows: WindowRows, logSeq: number): Promise<boolean> {
+    return this.tx((c) => saveWindow(c, rows, logSeq));
+  }
+
+  windowLookup(params: WindowLookupParams, expectedSeq: () => number): PgWindowLookup {
+    return new PgWindowLookup(this.pool, params, expectedSeq);
+  }
+
   termFrequencies(terms: readonly string[]): Promise<{ docs: number; df: [string, number][] }> {
     return readTermFrequencies(this.pool, terms);
   }
@@ -168,11 +185,11 @@ export class PgStore implements ArticleStore {
     let seq: number;
     try {
       const out = await this.pool.query<{ seq: number }>(
-        'SELECT commit_article($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) AS seq',
+        'SELECT commit_article($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) AS seq',
         [
           expectedSeq, month, r.id, r.urlKey, r.version, r.current, r.firstStory, r.nearDuplicateOf, r.ingestedAt, r.article.outlet, metadataPublished(r.article),
           JSON.stringify(r.article), JSON.stringify(r.vector), r.terms, JSON.stringify(r.minhash), change.newStory?.title ?? null, change.supersedes,
-          change.merges.map((m) => m.into), change.merges.map((m) => m.from),
+          change.merges.map((m) => m.into), change.merges.map((m) => m.from), change.window ? JSON.stringify(change.window) : null,
         ],
       );
       seq = out.rows[0]!.seq;
@@ -185,9 +202,12 @@ export class PgStore implements ArticleStore {
     return { ...r, seq, storyId: r.firstStory };
   }
 
-  async revise(change: RevisionCommit, expectedSeq: number): Promise<number> {
+  async revise(change: RevisionCommit, expectedSeq: number, window?: WindowDelta): Promise<number> {
     return this.tx(async (c) => {
       const seq = await this.nextSeq(c, expectedSeq);
+      // The window tables follow the revision, or are marked as no longer following the log.
+      if (window) await c.query('SELECT window_apply($1::jsonb, $2)', [JSON.stringify(window), seq]);
+      else await c.query('UPDATE window_head SET valid = false WHERE valid');
       const at = change.at;
       await c.query('INSERT INTO revisions (seq, at, body) VALUES ($1, $2, $3)', [seq, at, JSON.stringify(change)]);
       const event = (kind: string, story: string, other: string | null, article: string): Promise<unknown> =>
