@@ -97,11 +97,10 @@ export function compareClaims(docs: SourceDoc[], _quotes: QuoteStage): ClaimStag
     for (const c of g) sharedClause.add(c);
   }
   const figures = figureSources(docs);
-  const broadly = (u: ClaimUnit, g: ClaimUnit[]): boolean => saidBroadly(u, g, matcher, docs.length) && !hasOwnFigure(u, figures);
   for (const u of units) {
     const g = groupOfSentence.get(u) as ClaimUnit[];
     const unit = { unit: u, clauses: clausesBySentence.get(u) ?? [], group: multi(g) ? g : [] };
-    const context = { broadly, doc: docs[u.source] as SourceDoc, sharedClause, matcher, clauseMatcher, closeTo };
+    const context = { figures, sources: docs.length, doc: docs[u.source] as SourceDoc, sharedClause, matcher, clauseMatcher, closeTo };
     for (const x of singleSourceClaims(unit, context)) {
       const claim = toClaim([x], docs, clauseMatcher);
       out.push({ units: [x], claim: { ...claim, text: claimText(context.doc, x, u) } });
@@ -157,8 +156,9 @@ export function dropSaidElsewhere<G extends { units: ClaimUnit[] }>(singles: G[]
 }
 
 interface SingleContext {
-  /** Whether nearly every other source says part of a sentence and it gives no figure of its own. */
-  broadly: (u: ClaimUnit, g: ClaimUnit[]) => boolean;
+  /** The sources giving each figure (a sentence said broadly but giving a figure of its own stays). */
+  figures: Map<string, Set<number>>;
+  sources: number;
   doc: SourceDoc;
   sharedClause: Set<ClaimUnit>;
   matcher: LexicalMatcher;
@@ -177,7 +177,7 @@ function singleSourceClaims(s: { unit: ClaimUnit; clauses: ClaimUnit[]; group: C
   const anyShared = cs.some((c) => x.sharedClause.has(c));
   if (!(g.length && x.closeTo(u, g)) && !anyShared) {
     const own = statementOf(x.doc, u, MIN_SINGLE_CLAUSE_WORDS);
-    return own && inOwnVoice(x.doc, own) && !x.broadly(u, g) ? [own] : [];
+    return own && inOwnVoice(x.doc, own) && !(saidBroadly(u, g, x.matcher, x.sources) && !hasOwnFigure(u, x.figures)) ? [own] : [];
   }
   // Said elsewhere: by the other sources' sentences that state this sentence's fact, not by every
   // sentence of its event.
