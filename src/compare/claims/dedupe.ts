@@ -67,8 +67,7 @@ const SHOWN_TWICE_SHARE = 0.8;
  * of their sentences, and that sentence's own fact is often single-source.
  */
 export function spanOfSingle(singles: { units: ClaimUnit[] }[]): (u: ClaimUnit) => boolean {
-  const spans = singles.flatMap((g) => g.units);
-  return (u) => spans.some((s) => u.source === s.source && Math.min(u.end, s.end) - Math.max(u.start, s.start) >= SHOWN_TWICE_SHARE * Math.max(u.end - u.start, s.end - s.start));
+  return meetsSingle(singles, (u, s) => Math.max(u.end - u.start, s.end - s.start));
 }
 
 /**
@@ -77,8 +76,13 @@ export function spanOfSingle(singles: { units: ClaimUnit[] }[]): (u: ClaimUnit) 
  * clause's words twice, once corroborated and once not.
  */
 export function holdsSingle(singles: { units: ClaimUnit[] }[]): (u: ClaimUnit) => boolean {
+  return meetsSingle(singles, (_u, s) => s.end - s.start);
+}
+
+/** Whether a span overlaps a single-source claim's span in its source by SHOWN_TWICE_SHARE of `extent(span, single)`. */
+function meetsSingle(singles: { units: ClaimUnit[] }[], extent: (u: ClaimUnit, s: ClaimUnit) => number): (u: ClaimUnit) => boolean {
   const spans = singles.flatMap((g) => g.units);
-  return (u) => spans.some((s) => u.source === s.source && Math.min(u.end, s.end) - Math.max(u.start, s.start) >= SHOWN_TWICE_SHARE * (s.end - s.start));
+  return (u) => spans.some((s) => u.source === s.source && Math.min(u.end, s.end) - Math.max(u.start, s.start) >= SHOWN_TWICE_SHARE * extent(u, s));
 }
 
 /**
