@@ -4,6 +4,7 @@
 import { makeArticle } from '../../src/model/article.js';
 import { Corpus, SqliteStore } from '../../src/store/index.js';
 import { generateCorpus } from '../generate-corpus.js';
+import { heapBudget } from '../../src/cli/heap-budget.js';
 
 const n = Number(process.argv[2] ?? 10000);
 const db = process.argv[3] ?? ':memory:';
@@ -12,6 +13,7 @@ const timer = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage().rss);
 }, 100);
 const corpus = await Corpus.open(new SqliteStore(db));
+const heap = heapBudget();
 const gold = new Map<string, string>();
 const pred = new Map<string, string>();
 const cpu0 = process.cpuUsage();
@@ -20,6 +22,8 @@ for (const g of generateCorpus({ articles: n, seed: 42 })) {
   const a = makeArticle({ origin: g.url, kind: 'text', text: g.text, meta: { url: g.url, outlet: g.outlet, title: g.title, published: g.published } });
   const o = await corpus.ingest(a);
   if (o.status === 'stored') gold.set(o.id, g.story);
+  // As `crosscheck ingest` does after each article (CROSSCHECK_HEAP_BUDGET_MB=0: V8 alone).
+  heap.check();
 }
 // As `crosscheck ingest` does at the end of a batch.
 await corpus.revise();

@@ -3,6 +3,7 @@ import type { ArticleStore, Corpus, IngestOutcome } from '../../store/index.js';
 import { EXIT, UserError } from '../errors.js';
 import { addInputOptions, formatProblem, readOptionsFrom, type InputFlags } from '../load-inputs.js';
 import { addDbOption, openForWrite, safeLine } from './corpus-shared.js';
+import { heapBudget } from '../heap-budget.js';
 
 interface IngestFlags extends InputFlags {
   db: string;
@@ -51,6 +52,8 @@ export function registerIngest(program: Command): void {
     // The store opens with the first article read, so inputs that yield nothing create no store file.
     let store: ArticleStore | null = null;
     let corpus: Corpus | null = null;
+    // Peak memory stays flat at any input size (issue 15): see heap-budget.ts.
+    const heap = heapBudget();
     const progress = (force = false): void => {
       if (!tty || (!force && Date.now() - shown < PROGRESS_EVERY_MS)) return;
       shown = Date.now();
@@ -95,6 +98,7 @@ export function registerIngest(program: Command): void {
           if (flags.json) jsonLine({ event: 'problem', origin: article.origin, level: 'error', reason });
           else process.stderr.write(`${clearLine}crosscheck: ${safeLine(article.origin)}: ${reason}\n`);
         }
+        heap.check();
         progress();
       }
       if (!corpus || !store) throw new UserError('no article could be read', EXIT.nothingRead);

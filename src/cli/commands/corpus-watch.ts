@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { WatchEvent } from '../../watch/watcher.js';
+import { watchHeap } from '../heap-budget.js';
 import { addInputOptions, readOptionsFrom, type InputFlags } from '../load-inputs.js';
 import { addDbOption, openForWrite, parsePositiveInt, safeLine } from './corpus-shared.js';
 
@@ -68,6 +69,8 @@ export function registerWatch(program: Command): void {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     const read = readOptionsFrom(flags);
+    // A watch runs for days: its heap is kept near what is alive (heap-budget.ts).
+    const heap = watchHeap();
     try {
       await watchFeeds(corpus, feeds, {
         intervalSeconds: flags.interval,
@@ -83,6 +86,7 @@ export function registerWatch(program: Command): void {
         },
       });
     } finally {
+      heap.stop();
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       await store.close();

@@ -4,6 +4,7 @@ import { isPostgresUrl } from '../../store/default-db.js';
 import { parseStages, STAGES } from '../../pipeline/stages.js';
 import type { RunWorkerOptions } from '../../pipeline/run-worker.js';
 import { displayDb, parsePort, parsePositiveInt } from './corpus-shared.js';
+import { watchHeap } from '../heap-budget.js';
 
 /** The flags are the worker's options, less the printable store label the command derives. */
 type WorkerFlags = Omit<RunWorkerOptions, 'dbLabel'>;
@@ -30,6 +31,12 @@ export function registerWorker(program: Command): void {
     .action(async (flags: WorkerFlags) => {
       requirePostgres(flags.db, 'worker');
       const { runWorker } = await import('../../pipeline/run-worker.js');
-      await runWorker({ ...flags, dbLabel: displayDb(flags.db) });
+      // A worker runs for days: its heap is kept near what is alive (heap-budget.ts).
+      const heap = watchHeap();
+      try {
+        await runWorker({ ...flags, dbLabel: displayDb(flags.db) });
+      } finally {
+        heap.stop();
+      }
     });
 }
