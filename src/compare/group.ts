@@ -44,9 +44,10 @@ export function groupItems<T extends Groupable>(items: T[], o: GroupOptions<T>):
     const key = i < j ? i * items.length + j : j * items.length + i;
     let s = scores.get(key);
     if (s === undefined) {
-      const [x, y] = deferred.has(Math.min(i, j), Math.max(i, j)) ? [Math.min(i, j), Math.max(i, j)] : [i, j];
-      const a = items[x] as T;
-      const b = items[y] as T;
+      // Deferred pairs are scored lower item first (no array built: this runs millions of times).
+      const swap = i > j && deferred.has(j, i);
+      const a = items[swap ? j : i] as T;
+      const b = items[swap ? i : j] as T;
       s = o.skip?.(a, b) ? 0 : o.score(a, b);
       scores.set(key, s);
     }

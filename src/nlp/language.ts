@@ -60,8 +60,27 @@ export function isSupportedLanguage(code: string): boolean {
   return known;
 }
 
+/**
+ * Verdicts by sample: an article is read at ingest (src/extract/language.ts) and, when that verdict
+ * was not reliable, again by the language layer (src/nlp/analyze.ts), on the same body: franc's
+ * verdict depends on the sample alone, and was half of language detection's time on a 100-source
+ * story (issue 15). Bounded: cleared when full (each entry keys up to DETECT_MAX_CHARS of text).
+ */
+const verdicts = new Map<string, LanguageInfo>();
+const VERDICTS_MAX = 512;
+
 export function detectLanguage(text: string): LanguageInfo {
   const sample = text.trim().slice(0, DETECT_MAX_CHARS);
+  let info = verdicts.get(sample);
+  if (!info) {
+    if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
+    info = detectSample(sample);
+    verdicts.set(sample, info);
+  }
+  return { ...info };
+}
+
+function detectSample(sample: string): LanguageInfo {
   const ranked = sample.length < DETECT_MIN_CHARS ? [] : francAll(sample, { minLength: DETECT_MIN_CHARS });
   const [best, second] = ranked;
   if (!best || best[0] === 'und') return { code: 'und', reliable: false, supported: false };

@@ -225,26 +225,17 @@ const PAIR_MAX_CLAIMS = 8;
  * already has evidence in all those sources for those clauses.
  */
 function sharedPairs(clauses: ClaimUnit[], m: LexicalMatcher, existing: ClaimGroup[]): ClaimUnit[][] {
-  const byPair = new Map<string, ClaimUnit[]>();
-  for (const c of clauses) {
-    const keys = c.keys.filter((k) => m.weight(k) >= PAIR_MIN_WEIGHT && !k.startsWith('#')).sort();
-    // A distinctive figure ("59", "716") is a fact's anchor on its own: the words around it vary.
-    for (const k of keys) if (/^\d/.test(k)) addTo(byPair, k, c);
-    for (let i = 0; i < keys.length; i++)
-      for (let j = i + 1; j < keys.length; j++) {
-        addTo(byPair, `${keys[i]} ${keys[j]}`, c);
-      }
-  }
   const covered = (g: ClaimUnit[]): boolean =>
     existing.some((e) => g.every((c) => e.units.some((u) => u.source === c.source && u.start <= c.start && c.end <= u.end) || e.units.some((u) => u === c)));
-  const candidates = [...byPair.entries()]
-    .map(([pair, list]) => {
+  const candidates = pairCandidates(clauses, m)
+    .map(({ pair, list, order }) => {
       const firstPerSource = new Map<number, ClaimUnit>();
       for (const c of pair.includes(' ') ? list : sameCount(pair, list)) if (!firstPerSource.has(c.source)) firstPerSource.set(c.source, c);
-      return { pair, group: [...firstPerSource.values()] };
+      return { pair, group: [...firstPerSource.values()], order };
     })
     .filter((x) => x.group.length >= (x.pair.includes(' ') ? PAIR_MIN_SOURCES : FIGURE_MIN_SOURCES))
-    .sort((a, b) => b.group.length - a.group.length || a.pair.localeCompare(b.pair));
+    // `order` (first seen) breaks the ties localeCompare leaves, as the insertion order of one map did.
+    .sort((a, b) => b.group.length - a.group.length || a.pair.localeCompare(b.pair) || a.order - b.order);
   const out: ClaimUnit[][] = [];
   const seen = new Set<string>();
   // Figures have their own budget: widely shared word pairs would otherwise take every place.
@@ -260,10 +251,46 @@ function sharedPairs(clauses: ClaimUnit[], m: LexicalMatcher, existing: ClaimGro
   return out;
 }
 
-function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/**
+ * The clauses holding each distinctive figure and each pair of distinctive words ("word1 word2",
+ * sorted), with the order each was first seen. A pair is numbered by its two keys' numbers while
+ * counting: a big story's clauses hold millions of pairs, and a string built for each was most of
+ * this pass's time (issue 15). Only pairs of clauses of at least PAIR_MIN_SOURCES sources are named;
+ * the others cannot be candidates. Keys holding a space could make two pairs one name, so then the
+ * names are built as before.
+ */
+function pairCandidates(clauses: ClaimUnit[], m: LexicalMatcher): { pair: string; list: ClaimUnit[]; order: number }[] {
+  const keysOf = clauses.map((c) => c.keys.filter((k) => m.weight(k) >= PAIR_MIN_WEIGHT && !k.startsWith('#')).sort());
+  const ids = new Map<string, number>();
+  for (const keys of keysOf) for (const k of keys) if (!ids.has(k)) ids.set(k, ids.size);
+  const spaced = [...ids.keys()].some((k) => k.includes(' '));
+  const byName = new Map<string, { list: ClaimUnit[]; order: number }>();
+  const byNumber = new Map<number, { list: ClaimUnit[]; order: number }>();
+  const names: string[] = [];
+  let order = 0;
+  const add = <K>(map: Map<K, { list: ClaimUnit[]; order: number }>, key: K, c: ClaimUnit): void => {
+    const got = map.get(key);
+    if (got) got.list.push(c);
+    else map.set(key, { list: [c], order: order++ });
+  };
+  clauses.forEach((c, n) => {
+    const keys = keysOf[n] as string[];
+    // A distinctive figure ("59", "716") is a fact's anchor on its own: the words around it vary.
+    for (const k of keys) if (/^\d/.test(k)) add(byName, k, c);
+    const num = keys.map((k) => ids.get(k) as number);
+    for (let i = 0; i < keys.length; i++)
+      for (let j = i + 1; j < keys.length; j++) {
+        if (spaced) add(byName, `${keys[i]} ${keys[j]}`, c);
+        else add(byNumber, (num[i] as number) * ids.size + (num[j] as number), c);
+      }
+  });
+  for (const k of ids.keys()) names.push(k);
+  const out = [...byName].map(([pair, x]) => ({ pair, ...x }));
+  for (const [key, x] of byNumber) {
+    if (x.list.length < PAIR_MIN_SOURCES || new Set(x.list.map((c) => c.source)).size < PAIR_MIN_SOURCES) continue;
+    out.push({ pair: `${names[Math.floor(key / ids.size)]} ${names[key % ids.size]}`, ...x });
+  }
+  return out;
 }
 
 /** Clauses at least this similar state the same fact (clauses are short: a higher bar than sentences). */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentKey, sameWord, words } from './tokens.js';
+import { contentKey, sameWord, withWordsCache, words } from './tokens.js';
 
 const norms = (s: string): string[] => words(s).filter((w) => !w.inserted && !w.ellipsis).map((w) => w.norm);
 
@@ -54,4 +54,17 @@ void test('a 12-hour clock time reads as its 24-hour time: "6:41pm", "6:41 p.m."
   assert.deepEqual(norms('(0241 GMT Friday)'), norms('(02:41 GMT Friday)'));
   // Figures that are no clock time keep their value.
   assert.deepEqual(norms('We saw 6 men'), ['we', 'saw', '6', 'men']);
+});
+
+void test('a range read again in another text has the same words, spans into that text', () => {
+  // Clock times, inserted words and "per cent" read the characters between words: all inside the range.
+  const sentence = 'At 9 pm [the minister] said 5 per cent of 40 wagons, f*** it…';
+  const a = `Copy 1.\n${sentence} End.`;
+  const b = `A longer preface here.\n\n${sentence}`;
+  const plain = [words(a, 8, 8 + sentence.length), words(b, b.length - sentence.length)];
+  const cached = withWordsCache(() => [words(a, 8, 8 + sentence.length), words(b, b.length - sentence.length)]);
+  assert.deepEqual(cached, plain);
+  assert.equal(b.slice(cached[1]?.[0]?.start, cached[1]?.[0]?.end), 'At');
+  assert.ok((cached[1] ?? []).some((w) => w.inserted && w.norm === 'minister'));
+  assert.ok((cached[1] ?? []).some((w) => w.norm === 'percent'));
 });
