@@ -266,7 +266,6 @@ function pairCandidates(clauses: ClaimUnit[], m: LexicalMatcher): { pair: string
   const spaced = [...ids.keys()].some((k) => k.includes(' '));
   const byName = new Map<string, { list: ClaimUnit[]; order: number }>();
   const byNumber = new Map<number, { list: ClaimUnit[]; order: number }>();
-  const names: string[] = [];
   let order = 0;
   const add = <K>(map: Map<K, { list: ClaimUnit[]; order: number }>, key: K, c: ClaimUnit): void => {
     const got = map.get(key);
@@ -284,7 +283,7 @@ function pairCandidates(clauses: ClaimUnit[], m: LexicalMatcher): { pair: string
         else add(byNumber, (num[i] as number) * ids.size + (num[j] as number), c);
       }
   });
-  for (const k of ids.keys()) names.push(k);
+  const names = [...ids.keys()];
   const out = [...byName].map(([pair, x]) => ({ pair, ...x }));
   for (const [key, x] of byNumber) {
     if (x.list.length < PAIR_MIN_SOURCES || new Set(x.list.map((c) => c.source)).size < PAIR_MIN_SOURCES) continue;
