@@ -1,5 +1,5 @@
 // The API's read routes under load: 200 concurrent clients (rounds of 200 requests sent at once, from
-// a client in its own process) on each route of a 400-article generated store, after one warm-up round.
+// a client in its own process, on raw keep-alive sockets: scripts/bench/_socket-client.ts says why) on each route of a 400-article generated store, after a warm-up round on every route.
 // Every story's dossier is built before the routes are measured. Prints p50/p99 per route and the server's CPU per request (this process is the server; the client
 // and the server share the machine's cores, so the CPU figure is the one that does not depend on load).
 // Requests per route: CROSSCHECK_BENCH_API_REQUESTS (default 1000).
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { makeArticle } from '../../src/model/article.js';
 import { createApp } from '../../src/server/app.js';
+import { FastReads, fastReadsServer } from '../../src/server/fast-reads.js';
 import { Corpus, SqliteStore } from '../../src/store/index.js';
 import { generateCorpus } from '../generate-corpus.js';
 
@@ -34,7 +35,7 @@ interface LoadResult {
 
 function client(url: string, requests: number): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', join(HERE, '_load-client.ts'), url, String(CONCURRENCY), String(requests), String(TIME_LIMIT_MS)], { encoding: 'utf8' }, (err, stdout) => {
+    execFile(process.execPath, ['--import', 'tsx', join(HERE, '_socket-client.ts'), url, String(CONCURRENCY), String(requests), String(TIME_LIMIT_MS)], { encoding: 'utf8' }, (err, stdout) => {
       if (err) reject(new Error(`load client failed: ${err.message}`));
       else resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult);
     });
@@ -49,8 +50,11 @@ export async function run(): Promise<string[]> {
   }
   const stories = await corpus.store.listStories();
   const biggest = stories.reduce((m, s) => (s.articleCount > m.articleCount ? s : m), stories[0]!);
-  const app = createApp({ corpus, openWrites: true });
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  // As `serve` runs it: repeated reads answered before Hono (src/server/fast-reads.ts), unless
+  // CROSSCHECK_BENCH_API_FAST=0 (to measure Hono alone).
+  const fast = process.env['CROSSCHECK_BENCH_API_FAST'] === '0' ? undefined : new FastReads();
+  const app = createApp({ corpus, openWrites: true, fast });
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0, ...(fast ? { createServer: fastReadsServer(fast) } : {}) });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   const id = encodeURIComponent(biggest.id);
@@ -62,19 +66,28 @@ export async function run(): Promise<string[]> {
     const built = performance.now();
     for (const s of stories) await (await fetch(`http://127.0.0.1:${port}/stories/${encodeURIComponent(s.id)}/dossier`)).arrayBuffer();
     lines.push(`  every story's dossier built first: ${((performance.now() - built) / 1000).toFixed(1)} s`);
+    // First reads, then one warm-up round per route before any is measured: otherwise the first route
+    // measured carries the JIT warm-up of the code every route shares.
+    const firsts = new Map<string, number>();
     for (const route of routes) {
       const url = `http://127.0.0.1:${port}${route}`;
       const t = performance.now();
       await (await fetch(url)).arrayBuffer();
-      const first = performance.now() - t;
+      firsts.set(route, performance.now() - t);
       await client(url, CONCURRENCY);
+    }
+    for (const route of routes) {
+      const url = `http://127.0.0.1:${port}${route}`;
+      const first = firsts.get(route) ?? NaN;
       const cpu0 = process.cpuUsage();
+      const hits0 = fast?.hits ?? 0;
       const r = await client(url, REQUESTS);
       const cpu = process.cpuUsage(cpu0);
+      const fastShare = fast ? `  fast path ${(((fast.hits - hits0) / r.n) * 100).toFixed(0)}%` : '';
       const perRequest = (cpu.user + cpu.system) / 1000 / r.n;
       lines.push(
         `  ${route.padEnd(44)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms${r.p99 <= P99_GOAL_MS ? '' : ' (over 50)'}  ` +
-          `${r.rps.toFixed(0).padStart(5)} req/s  server CPU ${perRequest.toFixed(3)} ms/request  first ${first.toFixed(0)} ms${r.failures ? `  ${r.failures} failed` : ''}`,
+          `${r.rps.toFixed(0).padStart(5)} req/s  server CPU ${perRequest.toFixed(3)} ms/request  first ${first.toFixed(0)} ms${fastShare}${r.failures ? `  ${r.failures} failed` : ''}`,
       );
     }
     lines.push(`  (load average ${loadavg()[0]?.toFixed(1) ?? '?'} on ${availableParallelism()} cores; client and server share them)`);

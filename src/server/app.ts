@@ -10,6 +10,7 @@ import type { ReportFormat } from '../report/index.js';
 import type { Corpus } from '../store/corpus.js';
 import type { ArticleStore, StorySummary } from '../store/types.js';
 import { DossierCache, type SharedDossierStore } from './dossier-cache.js';
+import type { FastReads } from './fast-reads.js';
 import { queryKey, ReadCache, sendRendered as send } from './read-cache.js';
 import { OPENAPI } from './openapi.js';
 import { TurnReads } from './turn-reads.js';
@@ -41,6 +42,8 @@ export interface AppOptions {
   allowPrivateNetwork?: boolean | undefined;
   /** Dossiers shared with other API servers and the dossier workers (PostgreSQL store only). */
   sharedDossiers?: SharedDossierStore | undefined;
+  /** Where the read routes remember what they sent, for `serve` to answer repeats before Hono (fast-reads.ts). */
+  fast?: FastReads | undefined;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -110,6 +113,16 @@ export function createApp(options: AppOptions): Hono {
   const turn = new TurnReads(store, () => `${corpus.lastSeq}/${cache.builds}`);
   /** What a list depends on: every article and revision (the seq) and every conflict count (the builds). */
   const listVersion = async (): Promise<string> => `${await turn.lastSeq()}/${cache.builds}`;
+  // The same versions read without waiting, for the fast path: undefined (so not current) until this turn has read them.
+  const listCurrent = (version: string) => (): boolean => `${turn.seqNow() ?? '?'}/${cache.builds}` === version;
+  const storyCurrent = (s: StorySummary): (() => boolean) => {
+    const version = storyVersion(s);
+    return () => {
+      const now = turn.storyNow(s.id);
+      return !!now && storyVersion(now) === version;
+    };
+  };
+  const fast = options.fast;
   const app = new Hono();
   guard(app, { allowedHosts: options.allowedHosts });
 
@@ -129,7 +142,9 @@ export function createApp(options: AppOptions): Hono {
 
   // The counts change only with the store's seq: a probe polled every second costs a lookup, not two COUNT(*) scans.
   app.get('/health', async (c) => {
-    const r = await reads.get('/health', String(await turn.lastSeq()), async () => JSON.stringify({ status: 'ok', articles: await store.countArticles(), stories: await store.countStories() }));
+    const seq = await turn.lastSeq();
+    const r = await reads.get('/health', String(seq), async () => JSON.stringify({ status: 'ok', articles: await store.countArticles(), stories: await store.countStories() }));
+    fast?.remember(c, r, JSON_TYPE, () => turn.seqNow() === seq);
     return send(c, r, JSON_TYPE);
   });
   app.get('/openapi.json', (c) => c.json(OPENAPI));
@@ -149,7 +164,9 @@ export function createApp(options: AppOptions): Hono {
   app.get('/stories', async (c) => {
     const q = parseStoryQuery((name) => c.req.query(name));
     if (typeof q === 'string') fail(400, q);
-    const r = await reads.get(`/stories?${queryKey(c)}`, await listVersion(), async () => JSON.stringify(await queryStories(store, q)));
+    const version = await listVersion();
+    const r = await reads.get(`/stories?${queryKey(c)}`, version, async () => JSON.stringify(await queryStories(store, q)));
+    fast?.remember(c, r, JSON_TYPE, listCurrent(version));
     return send(c, r, JSON_TYPE);
   });
 
@@ -157,6 +174,7 @@ export function createApp(options: AppOptions): Hono {
     const s = await findStory(c, c.req.param('id'), '/stories/:id');
     if (s instanceof Response) return s;
     const r = await reads.get(`/stories/${s.id}`, storyVersion(s), () => storyJson(s));
+    fast?.remember(c, r, JSON_TYPE, storyCurrent(s));
     return send(c, r, JSON_TYPE);
   });
 
@@ -186,7 +204,9 @@ export function createApp(options: AppOptions): Hono {
     const s = await findStory(c, c.req.param('id'), '/stories/:id/dossier');
     if (s instanceof Response) return s;
     const r = await cache.rendered(s, f.format);
-    if (f.format === 'html') c.header('Content-Security-Policy', contentSecurityPolicy());
+    const csp = f.format === 'html' ? contentSecurityPolicy() : undefined;
+    if (csp) c.header('Content-Security-Policy', csp);
+    fast?.remember(c, r, f.type, storyCurrent(s), { csp });
     return send(c, r, f.type);
   });
 
@@ -232,7 +252,7 @@ export function createApp(options: AppOptions): Hono {
     },
   );
 
-  registerUi(app, { corpus, cache, reads, turn, listVersion, storyVersion, token: options.token, openWrites: options.openWrites, onStored: options.onStored, allowPrivateNetwork: options.allowPrivateNetwork, toArticle: articleFromJson });
+  registerUi(app, { corpus, cache, reads, turn, listVersion, storyVersion, fast, listCurrent, storyCurrent, token: options.token, openWrites: options.openWrites, onStored: options.onStored, allowPrivateNetwork: options.allowPrivateNetwork, toArticle: articleFromJson });
 
   return app;
 }

@@ -31,30 +31,49 @@ function hostName(host: string): string {
   return h.replace(/:\d+$/, '');
 }
 
+/** Whether a Host header names loopback or one of `extra` (lower-cased names, or host:port). */
+export function isAllowedHost(extra: ReadonlySet<string>, given: string): boolean {
+  const name = hostName(given);
+  return (LOOPBACK_HOSTS as readonly string[]).includes(name) || extra.has(name) || extra.has(given.toLowerCase());
+}
+
 /** Refuses requests whose Host header is not an allowed name (421: the request was not meant for this server). */
 export function hostAllowList(extra: string[] = []): MiddlewareHandler {
-  const allowed = new Set<string>([...LOOPBACK_HOSTS, ...extra.map((h) => h.toLowerCase())]);
+  const allowed = new Set<string>(extra.map((h) => h.toLowerCase()));
   return async (c, next) => {
     const given = c.req.header('Host') ?? new URL(c.req.url).host;
-    if (!allowed.has(hostName(given)) && !allowed.has(given.toLowerCase())) {
+    if (!isAllowedHost(allowed, given)) {
       return c.json({ error: { status: 421, message: `host ${JSON.stringify(given.slice(0, 100))} is not served here (serve --allow-host adds names)` } }, 421);
     }
     await next();
   };
 }
 
-/** Security headers on every response; a stricter CSP set by a route (its pages) is kept. */
+/**
+ * The security headers of every response (src/server/fast-reads.ts sends the same ones): `csp` is a
+ * stricter policy a route set (its pages). The corpus may hold private material, so no shared cache
+ * keeps a response; ETags still let a client revalidate.
+ */
+export function securityHeaderValues(csp: string | undefined): Record<string, string> {
+  return {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Content-Security-Policy': csp ?? DEFAULT_CSP,
+    'Cache-Control': 'private, no-cache',
+  };
+}
+
+/** Headers a route may set itself (a page's policy, an asset's caching); the others are always ours. */
+const ROUTE_MAY_SET = new Set(['Content-Security-Policy', 'Cache-Control']);
+
+/** Security headers on every response; a stricter CSP or a Cache-Control set by a route is kept. */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const h = c.res.headers;
-    h.set('X-Content-Type-Options', 'nosniff');
-    h.set('Referrer-Policy', 'no-referrer');
-    h.set('X-Frame-Options', 'DENY');
-    h.set('Cross-Origin-Resource-Policy', 'same-origin');
-    if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', DEFAULT_CSP);
-    // The corpus may hold private material: no shared cache keeps it; ETags still let a client revalidate.
-    if (!h.has('Cache-Control')) h.set('Cache-Control', 'private, no-cache');
+    for (const [name, value] of Object.entries(securityHeaderValues(undefined))) if (!(ROUTE_MAY_SET.has(name) && h.has(name))) h.set(name, value);
   };
 }
 

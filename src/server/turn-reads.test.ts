@@ -39,3 +39,24 @@ void test("turn reads: this process's own change drops what was read in the same
   assert.equal(await turn.lastSeq(), 5);
   assert.equal(reads.seq, 2);
 });
+
+void test('turn reads: the peeks give a read value only once it resolved, in its own turn, and not after a local change', async () => {
+  const { store, setSeq } = counted();
+  let local = 'a';
+  const turn = new TurnReads(store, () => local);
+  assert.equal(turn.seqNow(), undefined, 'nothing read yet');
+  const pending = turn.lastSeq();
+  assert.equal(turn.seqNow(), undefined, 'read but not resolved');
+  await pending;
+  assert.equal(turn.seqNow(), 3);
+  assert.equal(turn.storyNow('missing'), undefined);
+  await turn.story('missing');
+  assert.equal(turn.storyNow('missing'), null, 'a story that is not there is known not to be there');
+  setSeq(4);
+  local = 'b';
+  assert.equal(turn.seqNow(), undefined, "this process's change drops the value");
+  await turn.lastSeq();
+  assert.equal(turn.seqNow(), 4);
+  await nextTurn();
+  assert.equal(turn.seqNow(), undefined, 'the next turn has read nothing yet');
+});

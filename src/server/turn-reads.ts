@@ -15,6 +15,9 @@ import type { ArticleStore, StorySummary } from '../store/types.js';
 export class TurnReads {
   private seq: Promise<number> | null = null;
   private readonly stories = new Map<string, Promise<StorySummary | null>>();
+  /** The values above once they resolved, for the synchronous peeks of src/server/fast-reads.ts. */
+  private seqValue: number | undefined;
+  private readonly storyValues = new Map<string, StorySummary | null>();
   private local = '';
   private armed = false;
 
@@ -25,22 +28,46 @@ export class TurnReads {
 
   lastSeq(): Promise<number> {
     this.fresh();
-    return (this.seq ??= this.store.lastSeq());
+    if (!this.seq) {
+      const p = this.store.lastSeq();
+      this.seq = p;
+      p.then((v) => {
+        if (this.seq === p) this.seqValue = v;
+      }, () => undefined);
+    }
+    return this.seq;
   }
 
   story(id: string): Promise<StorySummary | null> {
     this.fresh();
     let p = this.stories.get(id);
     if (!p) {
-      p = this.store.story(id);
-      this.stories.set(id, p);
+      const read = this.store.story(id);
+      this.stories.set(id, (p = read));
+      read.then((v) => {
+        if (this.stories.get(id) === read) this.storyValues.set(id, v);
+      }, () => undefined);
     }
     return p;
   }
 
+  /** What lastSeq() resolves to in this turn, if it was read and has resolved; else undefined. */
+  seqNow(): number | undefined {
+    this.fresh();
+    return this.seqValue;
+  }
+
+  /** What story(id) resolves to in this turn, if it was read and has resolved; else undefined. */
+  storyNow(id: string): StorySummary | null | undefined {
+    this.fresh();
+    return this.storyValues.get(id);
+  }
+
   private clear(): void {
     this.seq = null;
+    this.seqValue = undefined;
     this.stories.clear();
+    this.storyValues.clear();
   }
 
   private fresh(): void {

@@ -8,6 +8,7 @@ import type { ArticleStore, StoryQuery, StorySummary } from '../../store/types.j
 import type { DossierCache } from '../dossier-cache.js';
 import { queryKey, sendRendered, type ReadCache } from '../read-cache.js';
 import type { TurnReads } from '../turn-reads.js';
+import type { FastReads } from '../fast-reads.js';
 import { parseStoryQuery } from '../story-params.js';
 import { addPage } from './add-page.js';
 import { ASSETS, type Asset } from './assets.js';
@@ -29,6 +30,10 @@ export interface UiDeps {
   listVersion: () => Promise<string>;
   /** The version one story's pages are made for. */
   storyVersion: (s: StorySummary) => string;
+  /** The fast path of repeated reads (src/server/fast-reads.ts), with the checks that a list or a story's page is current. */
+  fast?: FastReads | undefined;
+  listCurrent: (version: string) => () => boolean;
+  storyCurrent: (s: StorySummary) => () => boolean;
   token?: string | undefined;
   onStored?: (() => void) | undefined;
   allowPrivateNetwork?: boolean | undefined;
@@ -131,7 +136,9 @@ export function registerUi(app: Hono, deps: UiDeps): void {
   const list = async (c: Context): Promise<Response> => {
     const q = parseStoryQuery((name) => c.req.query(name));
     if (typeof q === 'string') throw new HTTPException(400, { message: q });
-    const r = await deps.reads.get(`/ui?${queryKey(c)}`, await deps.listVersion(), () => listPage(deps, q));
+    const version = await deps.listVersion();
+    const r = await deps.reads.get(`/ui?${queryKey(c)}`, version, () => listPage(deps, q));
+    deps.fast?.remember(c, r, HTML_TYPE, deps.listCurrent(version), { csp: UI_CSP });
     return cachedPage(c, r);
   };
   app.get('/', list);
@@ -145,6 +152,8 @@ export function registerUi(app: Hono, deps: UiDeps): void {
     if (s instanceof Response) return s;
     const back = backHref(c);
     const r = await deps.reads.get(`/ui/stories/${s.id}\u0000${back}`, deps.storyVersion(s), async () => storyPage(await storyView(deps, s, back)));
+    // The back link depends on the Referer: only requests without one share the remembered page.
+    deps.fast?.remember(c, r, HTML_TYPE, deps.storyCurrent(s), { csp: UI_CSP, refererFree: true });
     return cachedPage(c, r);
   });
 
@@ -152,7 +161,9 @@ export function registerUi(app: Hono, deps: UiDeps): void {
     const s = await liveStory(c, store, deps.turn, '/dossier');
     if (s instanceof Response) return s;
     const r = await deps.cache.rendered(s, 'html');
-    c.header('Content-Security-Policy', contentSecurityPolicy());
+    const csp = contentSecurityPolicy();
+    c.header('Content-Security-Policy', csp);
+    deps.fast?.remember(c, r, HTML_TYPE, deps.storyCurrent(s), { csp });
     return sendRendered(c, r, HTML_TYPE);
   });
 
