@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type RequestListener, type ServerOp
 import type { Context } from 'hono';
 import type { Rendered } from './dossier-cache.js';
 import { isAllowedHost, securityHeaderValues } from './guards.js';
+import { acceptsGzip } from './read-cache.js';
 
 /**
  * Repeated reads answered before Hono sees them. A cached read through Hono cost 0.20-0.25 ms of
@@ -74,7 +75,7 @@ export class FastReads {
     }
     headers['Content-Type'] = e.type;
     let body = r.body;
-    if (r.gzip !== r.body && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    if (r.gzip !== r.body && acceptsGzip(req.headers['accept-encoding'])) {
       headers['Content-Encoding'] = 'gzip';
       body = r.gzip;
     }

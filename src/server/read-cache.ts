@@ -67,13 +67,16 @@ export class ReadCache {
   }
 }
 
+/** Whether an Accept-Encoding header takes gzip (also read by src/server/fast-reads.ts). */
+export const acceptsGzip = (acceptEncoding: string | undefined): boolean => /\bgzip\b/.test(acceptEncoding ?? '');
+
 /** Sends a cached rendering: 304 when the client has it, gzipped when the client accepts it. */
 export function sendRendered(c: Context, r: Rendered, type: string): Response {
   c.header('ETag', r.etag);
   c.header('Vary', 'Accept-Encoding');
   if (c.req.header('If-None-Match') === r.etag) return c.body(null, 304);
   c.header('Content-Type', type);
-  if (r.gzip !== r.body && /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
+  if (r.gzip !== r.body && acceptsGzip(c.req.header('Accept-Encoding'))) {
     c.header('Content-Encoding', 'gzip');
     return c.body(bytesOf(r.gzip));
   }
