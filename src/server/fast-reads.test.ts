@@ -44,7 +44,7 @@ function get(port: number, path: string, headers: Record<string, string> = {}, m
 
 async function start(allowedHosts: string[] = []): Promise<{ port: number; fast: FastReads; story: string; close: () => void }> {
   const corpus = await Corpus.open(new MemoryStore());
-  const fast = new FastReads(allowedHosts);
+  const fast = new FastReads();
   const app = createApp({ corpus, openWrites: true, fast, allowedHosts });
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0, createServer: fastReadsServer(fast) });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

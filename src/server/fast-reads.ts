@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerOptions, type ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import type { Rendered } from './dossier-cache.js';
-import { isAllowedHost, securityHeaderValues } from './guards.js';
+import { securityHeaderValues } from './guards.js';
 import { acceptsGzip } from './read-cache.js';
 
 /**
@@ -13,7 +13,8 @@ import { acceptsGzip } from './read-cache.js';
  * A route that sends a cached rendering remembers it here under the request's raw URL, with a
  * synchronous check that it is still what the route would send: the same version, read from the
  * values the requests of this event-loop turn already read (TurnReads). When the check cannot tell
- * (nothing read yet this turn, a Referer that changes the page, HEAD, a Host not allowed) the request
+ * (nothing read yet this turn, a Referer that changes the page, HEAD, a Host that Hono's guard has not
+ * accepted) the request
  * goes through Hono as before, so the answers are the same bytes and headers either way
  * (src/server/fast-reads.test.ts compares both paths route by route).
  */
@@ -37,20 +38,24 @@ export interface RememberOptions {
 
 export class FastReads {
   private readonly entries = new Map<string, FastEntry>();
-  private readonly allowed: Set<string>;
+  /**
+   * Host headers of the requests that remembered an entry: Hono's Host allow-list (guards.ts) let
+   * them through, so the allow-list stays the one rule and this path only repeats its verdicts.
+   */
+  private readonly hosts = new Set<string>();
   /** Requests answered here (tests and the bench read it). */
   hits = 0;
 
-  constructor(allowedHosts: readonly string[] = [], private readonly capacity = FAST_READ_ENTRIES) {
-    this.allowed = new Set(allowedHosts.map((h) => h.toLowerCase()));
-  }
+  constructor(private readonly capacity = FAST_READ_ENTRIES) {}
 
   /** Called by a route that sent `rendered` for a GET: later GETs of the same URL may be answered here. */
   remember(c: Context, rendered: Rendered, type: string, current: () => boolean, o: RememberOptions = {}): void {
     if (c.req.method !== 'GET') return;
     const url = rawUrl(c);
     if (url === undefined) return;
-    if (o.refererFree && c.req.header('Referer') !== undefined) return;
+    const host = c.req.header('Host');
+    if (host === undefined || (o.refererFree && c.req.header('Referer') !== undefined)) return;
+    this.hosts.add(host);
     this.entries.delete(url);
     this.entries.set(url, { rendered, type, csp: o.csp, refererFree: o.refererFree === true, current });
     if (this.entries.size > this.capacity) {
@@ -65,7 +70,7 @@ export class FastReads {
     const e = this.entries.get(req.url);
     if (!e || (e.refererFree && req.headers.referer !== undefined)) return false;
     const host = req.headers.host;
-    if (host === undefined || !isAllowedHost(this.allowed, host) || !e.current()) return false;
+    if (host === undefined || !this.hosts.has(host) || !e.current()) return false;
     this.hits++;
     const r = e.rendered;
     const headers: Record<string, string | number> = { ETag: r.etag, Vary: 'Accept-Encoding', ...securityHeaderValues(e.csp) };

@@ -31,18 +31,12 @@ function hostName(host: string): string {
   return h.replace(/:\d+$/, '');
 }
 
-/** Whether a Host header names loopback or one of `extra` (lower-cased names, or host:port). */
-export function isAllowedHost(extra: ReadonlySet<string>, given: string): boolean {
-  const name = hostName(given);
-  return (LOOPBACK_HOSTS as readonly string[]).includes(name) || extra.has(name) || extra.has(given.toLowerCase());
-}
-
 /** Refuses requests whose Host header is not an allowed name (421: the request was not meant for this server). */
 export function hostAllowList(extra: string[] = []): MiddlewareHandler {
-  const allowed = new Set<string>(extra.map((h) => h.toLowerCase()));
+  const allowed = new Set<string>([...LOOPBACK_HOSTS, ...extra.map((h) => h.toLowerCase())]);
   return async (c, next) => {
     const given = c.req.header('Host') ?? new URL(c.req.url).host;
-    if (!isAllowedHost(allowed, given)) {
+    if (!allowed.has(hostName(given)) && !allowed.has(given.toLowerCase())) {
       return c.json({ error: { status: 421, message: `host ${JSON.stringify(given.slice(0, 100))} is not served here (serve --allow-host adds names)` } }, 421);
     }
     await next();

@@ -34,7 +34,7 @@ export function registerServe(program: Command): void {
       process.stderr.write(`crosscheck: revising the stories failed: ${e instanceof Error ? e.message : String(e)}\n`);
     });
     // Repeated reads are answered before Hono (the same bytes and headers, at a third of the CPU).
-    const fast = new FastReads(flags.allowHost);
+    const fast = new FastReads();
     const app = await withOps(createApp, { corpus, fast, token: token || undefined, openWrites: flags.openWrites === true, allowedHosts: flags.allowHost, onStored: () => idle.poke(), allowPrivateNetwork: flags.allowPrivateNetwork }, isPostgresUrl(flags.db));
     const writes = token ? ' (writes need the bearer token)' : flags.openWrites ? ' (writes open to anyone who can reach it)' : ' (read-only: pass --token or --open-writes to accept posts)';
     await new Promise<void>((resolve) => {
