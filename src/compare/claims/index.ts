@@ -7,6 +7,7 @@ import { clausesOf } from './clauses.js';
 import { figureSources, hasOwnFigure, sameCount } from './figures.js';
 import { holdsSingle, isHollow, mergeDuplicateGroups, saidBroadly, spanOfSingle } from './dedupe.js';
 import { claimText, inOwnVoice } from './fragments.js';
+import { ownDetail } from './own-detail.js';
 import { claimUnits, headlineUnits, isStatement, statementOf, type ClaimUnit } from './units.js';
 
 export { claimUnits, type ClaimUnit } from './units.js';
@@ -97,10 +98,11 @@ export function compareClaims(docs: SourceDoc[], _quotes: QuoteStage): ClaimStag
     for (const c of g) sharedClause.add(c);
   }
   const figures = figureSources(docs);
+  const saidBy = saidByOthers([...units, ...heads]);
   for (const u of units) {
     const g = groupOfSentence.get(u) as ClaimUnit[];
     const unit = { unit: u, clauses: clausesBySentence.get(u) ?? [], group: multi(g) ? g : [] };
-    const context = { figures, sources: docs.length, doc: docs[u.source] as SourceDoc, sharedClause, matcher, clauseMatcher, closeTo };
+    const context = { figures, sources: docs.length, doc: docs[u.source] as SourceDoc, sharedClause, matcher, clauseMatcher, closeTo, saidBy };
     for (const x of singleSourceClaims(unit, context)) {
       const claim = toClaim([x], docs, clauseMatcher);
       out.push({ units: [x], claim: { ...claim, text: claimText(context.doc, x, u) } });
@@ -141,16 +143,24 @@ function dropRestated(singles: ClaimGroup[], shared: ClaimUnit[][], stated: (u: 
  */
 const SAID_ELSEWHERE_UNSAID = 0.2;
 
-/** Drops the single-source claims whose content the other sources say (SAID_ELSEWHERE_UNSAID). */
-export function dropSaidElsewhere<G extends { units: ClaimUnit[] }>(singles: G[], all: readonly { source: number; keys: readonly string[] }[], weight: (k: string) => number): G[] {
+/** Whether a content key is used by a source other than `source` in any of these passages. */
+function saidByOthers(all: readonly { source: number; keys: readonly string[] }[]): (key: string, source: number) => boolean {
   const sourcesOf = new Map<string, Set<number>>();
   for (const u of all) for (const k of u.keys) sourcesOf.set(k, (sourcesOf.get(k) ?? new Set<number>()).add(u.source));
-  const saidByOthers = (k: string, source: number): boolean => [...(sourcesOf.get(k) ?? [])].some((s) => s !== source);
+  return (k, source) => {
+    const by = sourcesOf.get(k);
+    return by !== undefined && (by.size > 1 || !by.has(source));
+  };
+}
+
+/** Drops the single-source claims whose content the other sources say (SAID_ELSEWHERE_UNSAID). */
+export function dropSaidElsewhere<G extends { units: ClaimUnit[] }>(singles: G[], all: readonly { source: number; keys: readonly string[] }[], weight: (k: string) => number): G[] {
+  const said = saidByOthers(all);
   return singles.filter((g) => {
     const u = g.units[0];
     if (!u) return true;
     const total = u.keys.reduce((n, k) => n + weight(k), 0);
-    const unsaid = u.keys.filter((k) => !saidByOthers(k, u.source)).reduce((n, k) => n + weight(k), 0);
+    const unsaid = u.keys.filter((k) => !said(k, u.source)).reduce((n, k) => n + weight(k), 0);
     return unsaid > SAID_ELSEWHERE_UNSAID * total;
   });
 }
@@ -164,6 +174,8 @@ interface SingleContext {
   matcher: LexicalMatcher;
   clauseMatcher: LexicalMatcher;
   closeTo: (u: ClaimUnit, g: ClaimUnit[]) => boolean;
+  /** Whether a source other than `source` uses a content key anywhere in the story. */
+  saidBy: (k: string, source: number) => boolean;
 }
 
 /**
@@ -192,7 +204,9 @@ function singleSourceClaims(s: { unit: ClaimUnit; clauses: ClaimUnit[]; group: C
     const own = isStatement(x.doc, c) && c.words.length >= MIN_SINGLE_CLAUSE_WORDS ? c : isStatement(x.doc, u) && !out.includes(u) ? u : null;
     if (own) out.push(own);
   }
-  return out;
+  // Nothing of its own in its clauses: a detail no other source gives anywhere may still be (own-detail.ts).
+  const detail = out.length ? null : ownDetail(u, cs, { doc: x.doc, saidByOthers: x.saidBy, weight: (k) => x.clauseMatcher.weight(k) });
+  return detail ? [detail] : out;
 }
 
 /**
