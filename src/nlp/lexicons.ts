@@ -48,6 +48,8 @@ interface GrammarFile {
   auxiliaries?: string[];
   /** Lower-case words joining the parts of one name ("von", "de", "al"). */
   nameConnectors: string[];
+  /** The language writes every noun with a capital (German): a capital alone does not mark a name. */
+  capitalisedNouns?: boolean;
 }
 
 /** Month and weekday names of a language, for reading dates (src/nlp/dates.ts). */
@@ -153,6 +155,8 @@ export interface Lexicons {
   betweenSpeakerAndCue: Set<string>;
   auxiliaries: Set<string>;
   nameConnectors: Set<string>;
+  /** Every noun is written with a capital (German): a capital alone does not mark a name. */
+  capitalisedNouns: boolean;
   /** Endings of compound titles ("Gewerkschaftssprecher"): a capitalised word ending in one is a title. */
   titleSuffixes: string[];
   calendar: CalendarFile;
@@ -259,6 +263,7 @@ function buildLexicons(lang: string): Lexicons {
     betweenSpeakerAndCue: new Set(grammar.betweenSpeakerAndCue),
     auxiliaries: new Set(grammar.auxiliaries ?? []),
     nameConnectors: new Set(grammar.nameConnectors),
+    capitalisedNouns: grammar.capitalisedNouns ?? false,
     titleSuffixes: titles.suffixes ?? [],
     calendar: load<CalendarFile>('calendar'),
     lexiconStarts,

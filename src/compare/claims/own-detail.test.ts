@@ -41,3 +41,15 @@ void test('a dateline of names no other source repeats is no claim', () => {
   const own = `KELM RESERVOIR, May 2 (Wirepost) - ${OTHERS[0] ?? ''}`;
   assert.deepEqual(singles([own, ...OTHERS.slice(1), OTHERS[0] ?? '']).filter((t) => t.includes('Wirepost')), []);
 });
+
+void test('in German, where every noun has a capital, a capital alone is no name', () => {
+  const others = [
+    'Die Polizei in Tarnow hat am Montag einen 58 Jahre alten Mann wegen der Tötung zweier Wanderer am Kelmer Stausee festgenommen.',
+    'Ein 58 Jahre alter Mann wurde am Montag wegen der Tötung zweier Wanderer am Kelmer Stausee festgenommen, teilte die Polizei in Tarnow mit.',
+  ];
+  const own = 'Die Polizei in Tarnow hat am Montag nach langer und zermürbender Wartezeit voller Mühe einen 58 Jahre alten Mann wegen der Tötung zweier Wanderer am Kelmer Stausee festgenommen; das teilte die Polizei in Tarnow am Montag mit.';
+  const docs = [own, ...others].map(doc);
+  assert.ok(docs.every((d) => d.analysis.language?.code === 'de'), 'the texts are read as German');
+  const found = compareClaims(docs, { clusters: [], units: [], groups: [] }).groups.filter((g) => g.claim.status === 'single-source');
+  assert.deepEqual(found.map((g) => g.claim.text).filter((t) => t.includes('Wartezeit')), []);
+});

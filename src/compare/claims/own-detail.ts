@@ -1,4 +1,4 @@
-import { lexicons } from '../../nlp/lexicons.js';
+import { lexicons, withLanguage } from '../../nlp/lexicons.js';
 import type { SourceDoc } from '../source-doc.js';
 import { contentKey, type Word } from '../text/tokens.js';
 import { inOwnVoice } from './fragments.js';
@@ -51,7 +51,8 @@ export function ownDetail(u: ClaimUnit, cs: readonly ClaimUnit[], x: OwnDetailCo
     const weight = [...keys].reduce((n, k) => n + x.weight(k), 0);
     const total = [...new Set(c.keys)].reduce((n, k) => n + x.weight(k), 0);
     if (weight <= MIN_UNSAID_SHARE * total || weight <= bestWeight) continue;
-    if (!unsaid.some((w) => w.start > u.start && namesOrCounts(x.doc.text.slice(w.start, w.end)))) continue;
+    const anchor = namesOrCounts(x.doc.analysis.language?.code ?? 'en');
+    if (!unsaid.some((w) => w.start > u.start && anchor(x.doc.text.slice(w.start, w.end)))) continue;
     best = c;
     bestWeight = weight;
   }
@@ -79,19 +80,25 @@ function hasLowerCaseWord(doc: SourceDoc, c: ClaimUnit): boolean {
   return c.words.some((w) => /^\p{Ll}/u.test(doc.text.slice(w.start, w.end)));
 }
 
-let calendar: Set<string> | undefined;
+/** Per language: whether a word is a name or a figure (namesOrCounts). */
+const anchors = new Map<string, (word: string) => boolean>();
 
 /**
- * A name or a figure, the anchors of a detail: a capitalised word past the sentence's first (which
- * is capitalised by position) that is no month or weekday, or a word opening with a digit. Unsaid
- * common words alone are mostly the same fact in other words.
+ * A name or a figure, the anchors of a detail: a word opening with a digit, or a capitalised word
+ * past the sentence's first (capitalised by position) that is no month or weekday, in a language
+ * whose capitals mark names (in German every noun has one: there only figures count). Unsaid common
+ * words alone are mostly the same fact in other words.
  */
-function namesOrCounts(word: string): boolean {
-  if (/^\d/u.test(word)) return true;
-  if (!/^\p{Lu}/u.test(word)) return false;
-  const cal = lexicons().calendar;
-  calendar ??= new Set([...cal.months, ...cal.weekdays].map((m) => m.toLowerCase()));
-  return !calendar.has(word.toLowerCase());
+function namesOrCounts(lang: string): (word: string) => boolean {
+  let test = anchors.get(lang);
+  if (!test) {
+    const lex = withLanguage(lang, lexicons);
+    const calendar = new Set([...lex.calendar.months, ...lex.calendar.weekdays].map((m) => m.toLowerCase()));
+    const capitals = !lex.capitalisedNouns;
+    test = (word) => /^\d/u.test(word) || (capitals && /^\p{Lu}/u.test(word) && !calendar.has(word.toLowerCase()));
+    anchors.set(lang, test);
+  }
+  return test;
 }
 
 /** A clause is shown alone when it is a full statement: long enough, and the sentence's start or opening with a capital. */
