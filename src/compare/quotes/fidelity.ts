@@ -49,9 +49,11 @@ export function grade(ref: Word[], variant: Word[]): Grade {
   const altered = alteration(hunks, ref, variant);
   if (altered) return { fidelity: 'altered', hunks, note: altered };
   // One function word missing ("there another dozen" for "there were another dozen") is a slip of
-  // transcription, not a rewording; a content word or a negator left out is (negators are read above).
-  if (added.length === 0 && removed.length === 1 && lexicons().stopwords.has((removed[0] as Word).norm) && !NEGATORS.has((removed[0] as Word).norm)) {
-    return { fidelity: 'trimmed', hunks, note: 'one function word missing' };
+  // transcription, not a rewording, also in a part of the fuller rendering ("felt this was" for "we
+  // felt that this was"); a content word or a negator left out is (negators are read above).
+  const inside = interiorRemovals(hunks);
+  if (added.length === 0 && inside.length === 1 && lexicons().stopwords.has((inside[0] as Word).norm) && !NEGATORS.has((inside[0] as Word).norm)) {
+    return { fidelity: 'trimmed', hunks, note: removed.length === 1 ? 'one function word missing' : 'a part of the fuller rendering, one function word missing' };
   }
   if (added.length === 0) return { fidelity: 'reworded', hunks, note: 'words left out without an elision mark' };
   void same;
@@ -81,6 +83,16 @@ function isContiguousCut(hunks: Hunk[]): boolean {
   const lastSame = kinds.lastIndexOf('same');
   if (firstSame < 0) return false;
   return kinds.slice(firstSame, lastSame + 1).every((k) => k === 'same');
+}
+
+/** The words removed between the first and the last aligned stretch (not a cut at either end). */
+function interiorRemovals(hunks: Hunk[]): Word[] {
+  const kinds = hunks.map((h) => h.kind);
+  if (!kinds.includes('same')) return [];
+  return hunks
+    .slice(kinds.indexOf('same') + 1, kinds.lastIndexOf('same'))
+    .filter((h) => h.kind === 'remove')
+    .flatMap((h) => h.words);
 }
 
 /**
