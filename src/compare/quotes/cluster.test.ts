@@ -137,3 +137,13 @@ void test('outlets that all split the utterance: each part is graded against the
   assert.equal(c.variants.length, 6, 'two parts from each outlet');
   for (const v of c.variants) assert.ok(v.reference || v.fidelity === 'verbatim', `${v.source} ${v.fidelity} ${v.note ?? ''}: ${v.text}`);
 });
+
+void test('a two-word phrase several outlets quote is a shared quote; a two-word title in quotation marks is not', () => {
+  const docs = docsOf(
+    'Ilse Varro called herself a “cautious optimist” on Monday, before the premiere of “Harbour Lights” in Tarnow.',
+    'The harbour master, Ilse Varro, said she was a “cautious optimist” as “Harbour Lights” opened in Tarnow.',
+  );
+  const clusters = clustersOf(docs);
+  assert.ok(clusterWith(clusters, 'cautious optimist'), 'the phrase both outlets quote');
+  assert.equal(clusterWith(clusters, 'Harbour Lights'), undefined, 'a title is no utterance');
+});
