@@ -1,3 +1,4 @@
+import { PairScores } from './pair-scores.js';
 import { postingLists } from './text/postings.js';
 
 /**
@@ -36,7 +37,7 @@ const COMMON_KEY_MIN = 40;
 const AVERAGE_LINK_SAMPLE = 24;
 
 export function groupItems<T extends Groupable>(items: T[], o: GroupOptions<T>): T[][] {
-  const scores = new Map<number, number>();
+  const scores = new PairScores(items.length * 8);
   // Candidates the dice bound left unscored: scored later in candidate order (lower item first), as
   // they always were, since a score may differ in its last bits with its arguments swapped.
   const deferred = new DeferredPairs(items.length);
