@@ -37,20 +37,21 @@ const COMMON_KEY_MIN = 40;
 const AVERAGE_LINK_SAMPLE = 24;
 
 export function groupItems<T extends Groupable>(items: T[], o: GroupOptions<T>): T[][] {
-  const scores = new PairScores(items.length * 8);
+  const scores = new PairScores(items.length);
   // Candidates the dice bound left unscored: scored later in candidate order (lower item first), as
   // they always were, since a score may differ in its last bits with its arguments swapped.
   const deferred = new DeferredPairs(items.length);
   const pairScore = (i: number, j: number): number => {
-    const key = i < j ? i * items.length + j : j * items.length + i;
-    let s = scores.get(key);
+    const lo = i < j ? i : j;
+    const hi = i < j ? j : i;
+    let s = scores.get(lo, hi);
     if (s === undefined) {
       // Deferred pairs are scored lower item first (no array built: this runs millions of times).
       const swap = i > j && deferred.has(j, i);
       const a = items[swap ? j : i] as T;
       const b = items[swap ? i : j] as T;
       s = o.skip?.(a, b) ? 0 : o.score(a, b);
-      scores.set(key, s);
+      scores.set(lo, hi, s);
     }
     return s;
   };

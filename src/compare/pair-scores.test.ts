@@ -3,18 +3,28 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { PairScores } from './pair-scores.js';
 
-// The table must answer as a Map<number, number> does, through growth and overwrites, large pair numbers included.
-void test('PairScores: answers as a Map does, through growth and overwrites', () => {
-  const pair = fc.oneof(fc.nat(5000), fc.nat({ max: 2 ** 40 }));
+// The table must answer as a Map keyed by pair does, through overwrites, in its dense form and in its
+// Map form (a story too big for the dense one).
+void test('PairScores: answers as a Map does, dense and beyond the dense size', () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(pair, fc.double({ noNaN: true })), { maxLength: 300 }), fc.array(pair, { maxLength: 50 }), (writes, reads) => {
-      const table = new PairScores(2);
+    fc.property(fc.constantFrom(2, 7, 60, 5000), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ noNaN: true })), { maxLength: 200 }), (n, writes) => {
+      const table = new PairScores(n);
       const map = new Map<number, number>();
-      for (const [k, v] of writes) {
-        table.set(k, v);
-        map.set(k, v);
+      const pair = (x: number, y: number): [number, number] => {
+        const a = x % n;
+        const b = a + 1 + (y % (n - a - 1 || 1));
+        return b < n ? [a, b] : [0, 1];
+      };
+      for (const [x, y, v] of writes) {
+        const [i, j] = pair(x, y);
+        assert.ok(Object.is(table.get(i, j), map.get(i * n + j)), 'before the write');
+        table.set(i, j, v);
+        map.set(i * n + j, v);
       }
-      for (const k of [...reads, ...map.keys()]) assert.ok(Object.is(table.get(k), map.get(k)), `pair ${k}`);
+      for (const [x, y] of writes) {
+        const [i, j] = pair(y, x);
+        assert.ok(Object.is(table.get(i, j), map.get(i * n + j)), `pair ${i} ${j}`);
+      }
     }),
     { numRuns: 200, seed: 20261208 },
   );

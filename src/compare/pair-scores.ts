@@ -1,70 +1,49 @@
 /**
- * Scores by pair number (a non-negative integer below 2^53), as a Map<number, number> would keep
- * them, in open-addressed typed arrays: a big story's grouping stores hundreds of thousands of pair
- * scores, and a Map boxes each score and rehashes as it grows (issue 15: a tenth of a 100-source
- * story went to that map and its garbage).
+ * Scores of unordered item pairs, as a Map keyed by pair would keep them. Up to DENSE_MAX_PAIRS
+ * possible pairs they sit in one triangular typed array: a big story's grouping stores hundreds of
+ * thousands of scores, and a Map boxes each one, rehashes as it grows and leaves all of it to the
+ * garbage collector (issue 15). Beyond that (a story of thousands of sources) a Map, as before.
  */
 export class PairScores {
-  /** Pair number + 1 at each slot; 0 marks an empty slot. */
-  private keys: Float64Array;
-  private values: Float64Array;
-  private mask: number;
-  private count = 0;
+  private readonly values: Float64Array | null;
+  private readonly known: Uint8Array | null;
+  private readonly map: Map<number, number> | null;
 
-  constructor(capacity = 1024) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    this.keys = new Float64Array(size);
-    this.values = new Float64Array(size);
-    this.mask = size - 1;
+  constructor(private readonly n: number) {
+    const pairs = (n * (n - 1)) / 2;
+    const dense = pairs <= DENSE_MAX_PAIRS;
+    this.values = dense ? new Float64Array(pairs) : null;
+    this.known = dense ? new Uint8Array(pairs) : null;
+    this.map = dense ? null : new Map();
   }
 
-  /** The score stored for `pair`, or undefined. */
-  get(pair: number): number | undefined {
-    const want = pair + 1;
-    for (let i = slotOf(pair) & this.mask; ; i = (i + 1) & this.mask) {
-      const k = this.keys[i] as number;
-      if (k === want) return this.values[i];
-      if (k === 0) return undefined;
+  /** The score stored for items i < j, or undefined. */
+  get(i: number, j: number): number | undefined {
+    if (this.map) return this.map.get(i * this.n + j);
+    const at = this.slot(i, j);
+    return this.known?.[at] ? this.values?.[at] : undefined;
+  }
+
+  /** Stores the score of items i < j. */
+  set(i: number, j: number, score: number): void {
+    if (this.map) {
+      this.map.set(i * this.n + j, score);
+      return;
     }
+    const at = this.slot(i, j);
+    (this.values as Float64Array)[at] = score;
+    (this.known as Uint8Array)[at] = 1;
   }
 
-  set(pair: number, score: number): void {
-    // Kept at most half full, so probes stay short.
-    if ((this.count + 1) * 2 > this.keys.length) this.grow();
-    this.put(pair, score);
-  }
-
-  private put(pair: number, score: number): void {
-    const want = pair + 1;
-    for (let i = slotOf(pair) & this.mask; ; i = (i + 1) & this.mask) {
-      const k = this.keys[i] as number;
-      if (k === 0 || k === want) {
-        if (k === 0) this.count++;
-        this.keys[i] = want;
-        this.values[i] = score;
-        return;
-      }
-    }
-  }
-
-  private grow(): void {
-    const keys = this.keys;
-    const values = this.values;
-    this.keys = new Float64Array(keys.length * 2);
-    this.values = new Float64Array(keys.length * 2);
-    this.mask = this.keys.length - 1;
-    this.count = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.put((keys[i] as number) - 1, values[i] as number);
+  /** Row i of the upper triangle starts after the rows above it: (n-1) + (n-2) + ... + (n-i). */
+  private slot(i: number, j: number): number {
+    return (i * (2 * this.n - i - 1)) / 2 + (j - i - 1);
   }
 }
 
-/** A well-mixed 32-bit hash of a pair number (its low and high 32 bits). */
-function slotOf(pair: number): number {
-  const low = pair >>> 0;
-  const high = Math.floor(pair / 4294967296);
-  let h = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
+/**
+ * Possible pairs up to which the scores are kept dense: 9 bytes a pair, about 75 MB at this size
+ * (a story of some 4,000 claim sentences, 200 sources); the table is filled a few per cent at most
+ * below that, so a Map would hold less but cost more.
+ */
+const DENSE_MAX_PAIRS = 8_400_000;
