@@ -1,3 +1,4 @@
+import { PairScores } from './pair-scores.js';
 import { postingLists } from './text/postings.js';
 
 /**
@@ -36,20 +37,21 @@ const COMMON_KEY_MIN = 40;
 const AVERAGE_LINK_SAMPLE = 24;
 
 export function groupItems<T extends Groupable>(items: T[], o: GroupOptions<T>): T[][] {
-  const scores = new Map<number, number>();
+  const scores = new PairScores(items.length);
   // Candidates the dice bound left unscored: scored later in candidate order (lower item first), as
   // they always were, since a score may differ in its last bits with its arguments swapped.
   const deferred = new DeferredPairs(items.length);
   const pairScore = (i: number, j: number): number => {
-    const key = i < j ? i * items.length + j : j * items.length + i;
-    let s = scores.get(key);
+    const lo = i < j ? i : j;
+    const hi = i < j ? j : i;
+    let s = scores.get(lo, hi);
     if (s === undefined) {
       // Deferred pairs are scored lower item first (no array built: this runs millions of times).
       const swap = i > j && deferred.has(j, i);
       const a = items[swap ? j : i] as T;
       const b = items[swap ? i : j] as T;
       s = o.skip?.(a, b) ? 0 : o.score(a, b);
-      scores.set(key, s);
+      scores.set(lo, hi, s);
     }
     return s;
   };
@@ -122,9 +124,13 @@ function candidateLinks<T extends Groupable>(items: T[], o: GroupOptions<T>, pai
     const candidates: number[] = [];
     const keys = [...new Set(items[i]?.keys ?? [])];
     for (const k of bound ? bound.start(i, keys, isCommon) : keys.filter((x) => !isCommon(x))) {
-      for (const j of byKey.get(k) ?? []) {
-        if (j <= i) continue;
-        bound?.shared(j, k);
+      const list = byKey.get(k) ?? [];
+      // The key's weight looked up once, not once per item holding it.
+      const w = bound ? o.dice?.weight(k) ?? 0 : 0;
+      // Posting lists ascend: the items after i start where a binary search puts i.
+      for (let x = firstAfter(list, i); x < list.length; x++) {
+        const j = list[x] as number;
+        bound?.shared(j, w);
         if (seen[j] !== i + 1) {
           seen[j] = i + 1;
           candidates.push(j);
@@ -141,6 +147,18 @@ function candidateLinks<T extends Groupable>(items: T[], o: GroupOptions<T>, pai
     }
   });
   return links;
+}
+
+/** The position of the first entry above `i` in an ascending list. */
+function firstAfter(list: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -281,12 +299,13 @@ function diceBound(items: readonly Groupable[], dice: { weight: (key: string) =>
       unwalked = keys.filter((k) => !walked.has(k)).reduce((n, k) => n + dice.weight(k), 0);
       return [...walked];
     },
-    shared(j: number, k: string): void {
+    /** Item j shares with the seed a walked key of weight w. */
+    shared(j: number, w: number): void {
       if (stamp[j] !== seed + 1) {
         stamp[j] = seed + 1;
         shared[j] = 0;
       }
-      shared[j] = (shared[j] as number) + dice.weight(k);
+      shared[j] = (shared[j] as number) + w;
     },
     reachable(j: number): boolean {
       const most = (2 * ((shared[j] as number) + unwalked)) / ((total[seed] as number) + (total[j] as number));

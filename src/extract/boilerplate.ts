@@ -40,8 +40,10 @@ function rules(): { reason: string; patterns: RegExp[] }[] {
 let trailing: { reason: string; patterns: RegExp[] }[] | undefined;
 /** Patterns of a non-prose mark ending a prose line ("(c) Name"); group 'mark' is what is marked. */
 function trailingRules(): { reason: string; patterns: RegExp[] }[] {
+  // Read and compiled once: this runs for every line of every article (the file was read per line).
+  if (trailing) return trailing;
   const groups = readLexicon<LineLexicon>('boilerplate-lines.json')['trailingSpans'];
-  trailing ??= Object.entries(typeof groups === 'object' && !Array.isArray(groups) ? groups : {})
+  trailing = Object.entries(typeof groups === 'object' && !Array.isArray(groups) ? groups : {})
     .filter((e): e is [string, string[]] => Array.isArray(e[1]))
     .map(([reason, patterns]) => ({ reason, patterns: patterns.map((p) => new RegExp(p, 'iu')) }));
   return trailing;

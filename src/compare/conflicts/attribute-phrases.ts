@@ -3,6 +3,7 @@ import type { Span } from '../../model/span.js';
 import type { ClaimStage } from '../claims/index.js';
 import { lexiconLines } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
+import { memoInStory } from '../text/story-memo.js';
 import { attributeConflicts, type AttributeStance } from './attribute.js';
 import { alternation } from './common.js';
 
@@ -97,9 +98,16 @@ export function phraseAttributeConflicts(docs: SourceDoc[], claims: ClaimStage):
 /** The attribute's stances in every sentence of the story. */
 function stancesOf(c: Compiled, re: RegExp, docs: SourceDoc[]): AttributeStance[] {
   const stances: AttributeStance[] = [];
+  // Whether the pattern matches a sentence at all, read once per distinct sentence (copies repeat them).
+  const table = `phraseAttribute ${re.flags} ${re.source}`;
   for (const doc of docs) {
     for (const s of doc.sentences) {
       const body = doc.text.slice(s.start, s.end);
+      const matches = memoInStory(table, body, () => {
+        re.lastIndex = 0;
+        return re.test(body);
+      });
+      if (!matches) continue;
       re.lastIndex = 0;
       for (let m = re.exec(body); m; m = re.exec(body)) {
         const value = c.valueOf.get(norm(m[0]));

@@ -3,6 +3,7 @@ import type { Span } from '../../model/span.js';
 import { lexiconLines, lexicons } from '../lexicon.js';
 import type { SourceDoc } from '../source-doc.js';
 import { stem } from '../text/stem.js';
+import { memoInStory } from '../text/story-memo.js';
 import { conflictFrom, touchesQuote, type Stance } from './common.js';
 
 /**
@@ -109,9 +110,14 @@ function stancesIn(doc: SourceDoc, re: { claim: CueSet; denial: CueSet }): Cause
   for (const s of doc.sentences) {
     const body = doc.text.slice(s.start, s.end);
     const denials: Span[] = [];
-    const words = wordsOf(body);
-    for (const [set, value] of [[re.denial, 'denied'], [re.claim, 'claimed']] as const) {
-      const pattern = cueRegex(set, words);
+    // Which cue sets can match this sentence: a pure function of its text, read once per distinct
+    // sentence of the story (copies repeat them); most sentences match none.
+    const possible = memoInStory('causeCues', body, () => {
+      const words = wordsOf(body);
+      return [cueRegex(re.denial, words) !== null, cueRegex(re.claim, words) !== null] as const;
+    });
+    for (const [set, value, can] of [[re.denial, 'denied', possible[0]], [re.claim, 'claimed', possible[1]]] as const) {
+      const pattern = can ? cueRegex(set, wordsOf(body)) : null;
       if (!pattern) continue;
       pattern.lastIndex = 0;
       for (let m = pattern.exec(body); m; m = pattern.exec(body)) {

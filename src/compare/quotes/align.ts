@@ -13,7 +13,11 @@ export interface Hunk {
 export function alignWords(ref: Word[], variant: Word[]): Hunk[] {
   const a = ref.filter((w) => !w.inserted);
   const b = variant.filter((w) => !w.inserted);
-  const parts = diffArrays(a, b, { comparator: (x: Word, y: Word) => sameWord(x, y) || (x.ellipsis && y.ellipsis) });
+  const comparator = (x: Word, y: Word): boolean => sameWord(x, y) || (x.ellipsis && y.ellipsis);
+  // Word for word the same (a copy's rendering): jsdiff's answer is one common part holding the
+  // variant's words, found by its first common-prefix scan, which compares exactly these pairs.
+  if (a.length === b.length && a.every((x, i) => comparator(x, b[i] as Word))) return a.length ? [{ kind: 'same', words: b }] : [];
+  const parts = diffArrays(a, b, { comparator });
   const out: Hunk[] = [];
   // jsdiff reports common parts with the new array's items; we keep those (the variant's words).
   for (const p of parts) out.push({ kind: p.added ? 'add' : p.removed ? 'remove' : 'same', words: p.value });

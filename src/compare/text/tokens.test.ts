@@ -68,3 +68,18 @@ void test('a range read again in another text has the same words, spans into tha
   assert.ok((cached[1] ?? []).some((w) => w.inserted && w.norm === 'minister'));
   assert.ok((cached[1] ?? []).some((w) => w.norm === 'percent'));
 });
+
+void test('a long text read line by line has the words of one whole scan, joins across line breaks included', () => {
+  // Pieces whose words join across a line break ("per\ncent", "6\np.m.", "in\nto", "6:\n00").
+  const pieces = ['Ferry fares rose 10 per', 'cent on Monday.', 'The vote was at 6', 'p.m. in the harbour.', 'Crews went in', 'to the hall at 6:', '00 GMT.', 'Marek’s F.B.I. file, sh*t.', "I'm gonna stay, she said.", '0241 GMT', 'A tax-filing 5% rise…'];
+  const lines: string[] = [];
+  for (let i = 0; lines.join('\n').length < 1500; i++) lines.push(pieces[i % pieces.length] as string);
+  const text = lines.join('\n');
+  const copy = `Copy 3.\n${text}`;
+  const whole = words(text);
+  const cached = withWordsCache(() => [words(text), words(copy), words(copy, 8)]);
+  assert.deepEqual(cached[0], whole);
+  assert.deepEqual(cached[1], words(copy));
+  assert.deepEqual(cached[2], words(copy, 8));
+  assert.deepEqual(cached[2]?.map((w) => ({ ...w, start: w.start - 8, end: w.end - 8 })), whole);
+});

@@ -51,21 +51,60 @@ export function withWordsCache<T>(f: () => T): T {
   if (wordsCache) return f();
   wordsCache = new Map();
   sliceCache = new Map();
+  lineCache = new Map();
   try {
     return f();
   } finally {
     wordsCache = null;
     sliceCache = null;
+    lineCache = null;
   }
 }
+
+/**
+ * The printed words of each distinct line read while `f` runs, spans into the line (see linesOf): a
+ * whole article is tokenised by some passes, and copies of a page differ only in a line or two.
+ */
+let lineCache: Map<string, Word[]> | null = null;
 
 /** tokenise(text, start, end), the words of an equal range read once. */
 function tokeniseShared(text: string, start: number, end: number): Word[] {
   if (!sliceCache) return tokenise(text, start, end);
   const slice = text.slice(start, end);
   let ws = sliceCache.get(slice);
-  if (!ws) sliceCache.set(slice, (ws = tokenise(slice, 0, slice.length)));
+  if (!ws) sliceCache.set(slice, (ws = slice.length >= LINES_MIN_CHARS ? joinWords(slice, linesOf(slice)) : tokenise(slice, 0, slice.length)));
   return start === 0 ? ws : ws.map((w) => ({ ...w, start: w.start + start, end: w.end + start }));
+}
+
+/** Ranges at least this long are scanned line by line (see linesOf); a sentence is scanned whole. */
+const LINES_MIN_CHARS = 1000;
+
+/**
+ * The printed words of `text` (before the passes joining neighbours), scanned a line at a time with
+ * each distinct line scanned once, or null where that could differ from one scan of the whole. No
+ * word matches across a line break (no alternative of WORD can hold one but a bracketed ellipsis,
+ * and a text without '[' has none, nor editors' insertions, whose words are read from the whole
+ * text), and WORD reads nothing after its match, so each line's matches are the whole scan's.
+ */
+function linesOf(text: string): Word[] | null {
+  if (!lineCache || text.includes('[') || !text.includes('\n')) return null;
+  const out: Word[] = [];
+  let from = 0;
+  while (from < text.length) {
+    const nl = text.indexOf('\n', from);
+    const to = nl < 0 ? text.length : nl + 1;
+    const line = text.slice(from, to);
+    let ws = lineCache.get(line);
+    if (!ws) lineCache.set(line, (ws = printedWords(line, 0, line.length)));
+    for (const w of ws) out.push(from === 0 ? w : { ...w, start: w.start + from, end: w.end + from });
+    from = to;
+  }
+  return out;
+}
+
+/** The words of `text` from its printed words, or tokenised whole when there are none. */
+function joinWords(text: string, printed: Word[] | null): Word[] {
+  return printed ? joinNeighbours(text, printed) : tokenise(text, 0, text.length);
 }
 
 /** Tokenises `text.slice(start, end)`; spans are into `text`. */
@@ -81,6 +120,16 @@ export function words(text: string, start = 0, end = text.length): Word[] {
 }
 
 function tokenise(text: string, start: number, end: number): Word[] {
+  return joinNeighbours(text, printedWords(text, start, end));
+}
+
+/** The passes reading neighbouring words together: "6:00 p.m.", "per cent". */
+function joinNeighbours(text: string, printed: Word[]): Word[] {
+  return mergePairs(clock24(text, dropZeroMinutes(text, printed)));
+}
+
+/** Each printed word's normalised words, spans into `text`. */
+function printedWords(text: string, start: number, end: number): Word[] {
   const out: Word[] = [];
   const slice = text.slice(start, end);
   // One shared matcher (not a new RegExp per call, about 240 in a seed-story run): the insertion case
@@ -102,7 +151,7 @@ function tokenise(text: string, start: number, end: number): Word[] {
     }
     pushNormalised(out, raw, s);
   }
-  return mergePairs(clock24(text, dropZeroMinutes(text, out)));
+  return out;
 }
 
 /** "6:00 p.m." is "6 p.m.": a ":00" after an hour adds no word (printed "6:00", "6: 00" or "6 p.m."). */

@@ -118,12 +118,20 @@ function dimOf(dim: string, head: string[]): string {
 }
 
 /**
+ * How far outside its sentence findQuantities reads the text: one character before a figure that
+ * opens it (unreadable) and up to three after one that closes it (zeroPadded). A sentence's figures
+ * depend on nothing else but its own words and the excluded spans overlapping it, so callers may
+ * read a sentence once with this much context (src/compare/conflicts/number-memo.ts).
+ */
+export const SENTENCE_CONTEXT = { before: 1, after: 3 } as const;
+
+/**
  * A figure glued to a slash or to a character the text lost (U+FFFD): "41/2 months" is 4 1/2 typed
  * without its fraction sign, "4\uFFFD months" a fraction sign lost in decoding, "9/11" a date or a
  * name. Its value cannot be read, so it is not compared.
  */
 function unreadable(text: string, figure: Span): boolean {
-  return /[/\uFFFD]/.test(text.charAt(figure.end)) || /[/\uFFFD]/.test(text.charAt(figure.start - 1));
+  return /[/\uFFFD]/.test(text.charAt(figure.end)) || /[/\uFFFD]/.test(text.charAt(figure.start - SENTENCE_CONTEXT.before));
 }
 
 /**
@@ -131,7 +139,7 @@ function unreadable(text: string, figure: Span): boolean {
  * or a clock time, never a count: prose writes counts without padding. Decimals ("0.5") are figures.
  */
 function zeroPadded(text: string, figure: Span): boolean {
-  return /^0\d/.test(text.slice(figure.start, figure.end)) && !/^0\d*[.,]\d/.test(text.slice(figure.start, figure.end + 3));
+  return /^0\d/.test(text.slice(figure.start, figure.end)) && !/^0\d*[.,]\d/.test(text.slice(figure.start, figure.end + SENTENCE_CONTEXT.after));
 }
 
 /** Every measurement in the given sentences, skipping figures inside `exclude` (dates). */
