@@ -6,8 +6,8 @@ import { isStatement, type ClaimUnit } from './units.js';
 
 /**
  * A sentence that reports the story's shared event often adds a detail no other source gives: the
- * chief who announced it, the minute of the arrest, the shop's name, the bail ("Staunton Police Chief
- * ... announced ... was arrested around 10:24 a.m."). When the clause pass found nothing of its own in
+ * official who announced it, the minute it happened, a place's name ("Tarnow Police Chief Ilse Varga
+ * announced at 9:40 a.m. that ...", as in the tests). When the clause pass found nothing of its own in
  * such a sentence (its clauses are mostly the shared fact), this pass looks at what the other sources
  * never say anywhere in the story: a piece of the sentence whose unsaid words carry enough of its
  * content, one of them a name or a figure, is a single-source claim.
@@ -41,6 +41,7 @@ export interface OwnDetailContext {
 
 /** The piece of sentence `u` (one of its clauses `cs`, or itself) that is its own detail, if any. */
 export function ownDetail(u: ClaimUnit, cs: readonly ClaimUnit[], x: OwnDetailContext): ClaimUnit | null {
+  const anchor = namesOrCounts(x.doc.analysis.language?.code ?? 'en');
   let best: ClaimUnit | null = null;
   let bestWeight = 0;
   for (const c of cs.length ? cs : [u]) {
@@ -51,7 +52,6 @@ export function ownDetail(u: ClaimUnit, cs: readonly ClaimUnit[], x: OwnDetailCo
     const weight = [...keys].reduce((n, k) => n + x.weight(k), 0);
     const total = [...new Set(c.keys)].reduce((n, k) => n + x.weight(k), 0);
     if (weight <= MIN_UNSAID_SHARE * total || weight <= bestWeight) continue;
-    const anchor = namesOrCounts(x.doc.analysis.language?.code ?? 'en');
     if (!unsaid.some((w) => w.start > u.start && anchor(x.doc.text.slice(w.start, w.end)))) continue;
     best = c;
     bestWeight = weight;

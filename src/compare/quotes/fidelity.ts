@@ -49,8 +49,8 @@ export function grade(ref: Word[], variant: Word[]): Grade {
   const altered = alteration(hunks, ref, variant);
   if (altered) return { fidelity: 'altered', hunks, note: altered };
   // One function word missing ("there another dozen" for "there were another dozen") is a slip of
-  // transcription, not a rewording, also in a part of the fuller rendering ("felt this was" for "we
-  // felt that this was"); a content word or a negator left out is (negators are read above).
+  // transcription, not a rewording, also in a part of the fuller rendering ("agreed this was" for "we
+  // agreed that this was"); a content word or a negator left out is (negators are read above).
   const inside = interiorRemovals(hunks);
   if (added.length === 0 && inside.length === 1 && lexicons().stopwords.has((inside[0] as Word).norm) && !NEGATORS.has((inside[0] as Word).norm)) {
     return { fidelity: 'trimmed', hunks, note: removed.length === 1 ? 'one function word missing' : 'a part of the fuller rendering, one function word missing' };

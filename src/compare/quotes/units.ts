@@ -33,7 +33,7 @@ const MAX_ATTRIBUTION_GAP = 80;
 
 /**
  * Fewer printed words than this is a fragment ("way"), not a quotable utterance. Two words are
- * enough: outlets quote the same phrase of a speaker ("social drinker", "potential arson"). ECB+ dev
+ * enough: outlets quote the same phrase of a speaker ("cautious optimist", as in the tests). ECB+ dev
  * stories' mean composite: 3 words 0.885, 2 words (with the title test below) 0.891.
  */
 const MIN_UNIT_WORDS = 2;
