@@ -3,7 +3,7 @@ import type { Span } from '../model/span.js';
 import type { ArticleAnalysis, Quote } from './types.js';
 import { splitParagraphs } from './paragraphs.js';
 import { quoteMarksFor, scanQuotes } from './quote-scan.js';
-import { detectLanguage, languageInfo, rulesLanguage } from './language.js';
+import { detectLanguage, languageInfo, readingLanguage } from './language.js';
 import { withLanguage } from './lexicons.js';
 import { splitSentences } from './sentences.js';
 import { findNames } from './names.js';
@@ -29,9 +29,6 @@ export function analyzeArticle(article: Article): ArticleAnalysis {
   return analyzeArticleTraced(article).analysis;
 }
 
-/** The words of no language (data/lexicons/neutral/): read for a language the layer lacks, so no English rule fires. */
-const NEUTRAL = 'neutral';
-
 /**
  * The article's language decides the words every pass reads (speech verbs, titles, months, ...) and
  * how its quotation marks pair; a language the layer lacks is read with no words at all.
@@ -39,7 +36,8 @@ const NEUTRAL = 'neutral';
 export function analyzeArticleTraced(article: Article): TracedAnalysis {
   // Read at ingest when the verdict was reliable (src/extract/language.ts); else detected here.
   const language = article.language ? languageInfo(article.language) : detectLanguage(bodyOf(article));
-  const rules = rulesLanguage(language) ?? NEUTRAL;
+  // A language the layer lacks is read with the neutral words (data/lexicons/neutral/), so no English rule fires.
+  const rules = readingLanguage(language);
   const traced = withLanguage(rules, () => readArticle(article, language.reliable ? language.code : rules));
   return { analysis: { ...traced.analysis, language }, passOf: traced.passOf };
 }

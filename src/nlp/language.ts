@@ -102,6 +102,14 @@ export function rulesLanguage(info: LanguageInfo): string | null {
   return info.supported ? info.code : null;
 }
 
+/** The words of no language (data/lexicons/neutral/): what a language the layer lacks is read with. */
+export const NEUTRAL_LANGUAGE = 'neutral';
+
+/** The lexicons a source was read with: its rules language, or the neutral words when the layer lacks it. */
+export function readingLanguage(info: LanguageInfo): string {
+  return rulesLanguage(info) ?? NEUTRAL_LANGUAGE;
+}
+
 /** The plain warning for a source whose language the layer does not read. */
 export function unsupportedNote(info: LanguageInfo): string | null {
   if (rulesLanguage(info) !== null) return null;

@@ -53,3 +53,14 @@ void test('in German, where every noun has a capital, a capital alone is no name
   const found = compareClaims(docs, { clusters: [], units: [], groups: [] }).groups.filter((g) => g.claim.status === 'single-source');
   assert.deepEqual(found.map((g) => g.claim.text).filter((t) => t.includes('Wartezeit')), []);
 });
+
+void test('a source in a language the layer lacks is read with the neutral words, not files it does not have', () => {
+  const others = [
+    'La polizia di Tarnow ha arrestato lunedì un uomo di 58 anni per l’uccisione di due escursionisti vicino al lago di Kelm.',
+    'Un uomo di 58 anni è stato arrestato lunedì per l’uccisione di due escursionisti vicino al lago di Kelm, ha detto la polizia di Tarnow.',
+  ];
+  const own = 'Il capo della polizia Ilse Varga ha annunciato alle 9:40 che un uomo di 58 anni è stato arrestato lunedì; la polizia di Tarnow indaga ancora sul lago di Kelm.';
+  const docs = [own, ...others].map(doc);
+  assert.ok(docs.every((d) => d.analysis.language?.code === 'it' && !d.analysis.language.supported), 'read as Italian, which the layer lacks');
+  assert.doesNotThrow(() => compareClaims(docs, { clusters: [], units: [], groups: [] }));
+});

@@ -1,3 +1,4 @@
+import { readingLanguage } from '../../nlp/language.js';
 import { lexicons, withLanguage } from '../../nlp/lexicons.js';
 import type { SourceDoc } from '../source-doc.js';
 import { contentKey, type Word } from '../text/tokens.js';
@@ -41,7 +42,9 @@ export interface OwnDetailContext {
 
 /** The piece of sentence `u` (one of its clauses `cs`, or itself) that is its own detail, if any. */
 export function ownDetail(u: ClaimUnit, cs: readonly ClaimUnit[], x: OwnDetailContext): ClaimUnit | null {
-  const anchor = namesOrCounts(x.doc.analysis.language?.code ?? 'en');
+  // The words the source was read with: a language the layer lacks has no files of its own to load.
+  const language = x.doc.analysis.language;
+  const anchor = namesOrCounts(language ? readingLanguage(language) : 'en');
   let best: ClaimUnit | null = null;
   let bestWeight = 0;
   for (const c of cs.length ? cs : [u]) {
