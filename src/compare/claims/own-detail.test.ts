@@ -42,25 +42,29 @@ void test('a dateline of names no other source repeats is no claim', () => {
   assert.deepEqual(singles([own, ...OTHERS.slice(1), OTHERS[0] ?? '']).filter((t) => t.includes('Wirepost')), []);
 });
 
+/** Source docs of `texts`, each checked to be read as `code`. */
+const readAs = (code: string, texts: string[]): ReturnType<typeof doc>[] => {
+  const docs = texts.map(doc);
+  assert.ok(docs.every((d) => d.analysis.language?.code === code), `the texts are read as ${code}`);
+  return docs;
+};
+
 void test('in German, where every noun has a capital, a capital alone is no name', () => {
-  const others = [
+  const docs = readAs('de', [
+    'Die Polizei in Tarnow hat am Montag nach langer und zermürbender Wartezeit voller Mühe einen 58 Jahre alten Mann wegen der Tötung zweier Wanderer am Kelmer Stausee festgenommen; das teilte die Polizei in Tarnow am Montag mit.',
     'Die Polizei in Tarnow hat am Montag einen 58 Jahre alten Mann wegen der Tötung zweier Wanderer am Kelmer Stausee festgenommen.',
     'Ein 58 Jahre alter Mann wurde am Montag wegen der Tötung zweier Wanderer am Kelmer Stausee festgenommen, teilte die Polizei in Tarnow mit.',
-  ];
-  const own = 'Die Polizei in Tarnow hat am Montag nach langer und zermürbender Wartezeit voller Mühe einen 58 Jahre alten Mann wegen der Tötung zweier Wanderer am Kelmer Stausee festgenommen; das teilte die Polizei in Tarnow am Montag mit.';
-  const docs = [own, ...others].map(doc);
-  assert.ok(docs.every((d) => d.analysis.language?.code === 'de'), 'the texts are read as German');
+  ]);
   const found = compareClaims(docs, { clusters: [], units: [], groups: [] }).groups.filter((g) => g.claim.status === 'single-source');
   assert.deepEqual(found.map((g) => g.claim.text).filter((t) => t.includes('Wartezeit')), []);
 });
 
 void test('a source in a language the layer lacks is read with the neutral words, not files it does not have', () => {
-  const others = [
+  const docs = readAs('it', [
+    'Il capo della polizia Ilse Varga ha annunciato alle 9:40 che un uomo di 58 anni è stato arrestato lunedì; la polizia di Tarnow indaga ancora sul lago di Kelm.',
     'La polizia di Tarnow ha arrestato lunedì un uomo di 58 anni per l’uccisione di due escursionisti vicino al lago di Kelm.',
     'Un uomo di 58 anni è stato arrestato lunedì per l’uccisione di due escursionisti vicino al lago di Kelm, ha detto la polizia di Tarnow.',
-  ];
-  const own = 'Il capo della polizia Ilse Varga ha annunciato alle 9:40 che un uomo di 58 anni è stato arrestato lunedì; la polizia di Tarnow indaga ancora sul lago di Kelm.';
-  const docs = [own, ...others].map(doc);
-  assert.ok(docs.every((d) => d.analysis.language?.code === 'it' && !d.analysis.language.supported), 'read as Italian, which the layer lacks');
+  ]);
+  assert.ok(docs.every((d) => d.analysis.language?.supported === false), 'a language the layer lacks');
   assert.doesNotThrow(() => compareClaims(docs, { clusters: [], units: [], groups: [] }));
 });
