@@ -8,7 +8,7 @@ import { figureSources, hasOwnFigure, sameCount } from './figures.js';
 import { holdsSingle, isHollow, mergeDuplicateGroups, saidBroadly, spanOfSingle } from './dedupe.js';
 import { claimText, inOwnVoice } from './fragments.js';
 import { ownDetail } from './own-detail.js';
-import { claimUnits, headlineUnits, isStatement, statementOf, type ClaimUnit } from './units.js';
+import { claimUnits, headlineUnits, isStatement, MIN_SINGLE_CLAUSE_WORDS, statementOf, type ClaimUnit } from './units.js';
 
 export { claimUnits, type ClaimUnit } from './units.js';
 
@@ -36,12 +36,6 @@ const CLAIM_AVERAGE_LINK = 0.05;
 const FACT_SIMILARITY = 0.4;
 /** Sentences of this many sources linked into one group report one event, even by weak links each. */
 const EVENT_MIN_SOURCES = 3;
-/**
- * A clause shorter than this is a phrase ("The remarks, reported by CNN"), not a claim of its own.
- * ECB+ dev stories' mean composite: 6 words 0.869, 5 and 4 words 0.870 (short details such as "was
- * freed on $500 bail" are claims; the said-elsewhere pass drops the short clauses others state).
- */
-const MIN_SINGLE_CLAUSE_WORDS = 5;
 /** A claim has at most this many pieces of evidence in one source (headline, lead, a later sentence). */
 const MAX_EVIDENCE_PER_SOURCE = 3;
 

@@ -3,7 +3,7 @@ import { lexicons, withLanguage } from '../../nlp/lexicons.js';
 import type { SourceDoc } from '../source-doc.js';
 import { contentKey, type Word } from '../text/tokens.js';
 import { inOwnVoice } from './fragments.js';
-import { isStatement, type ClaimUnit } from './units.js';
+import { isStatement, MIN_SINGLE_CLAUSE_WORDS, type ClaimUnit } from './units.js';
 
 /**
  * A sentence that reports the story's shared event often adds a detail no other source gives: the
@@ -30,8 +30,6 @@ const MIN_UNSAID_KEYS = 2;
  * 0.45: 0.878 / 0.879 / 0.877).
  */
 const MIN_UNSAID_SHARE = 0.3;
-/** A piece shorter than this is a phrase ("at 40 East Fifth Avenue"): its sentence stands for it. */
-const MIN_PIECE_WORDS = 5;
 
 export interface OwnDetailContext {
   doc: SourceDoc;
@@ -104,8 +102,12 @@ function namesOrCounts(lang: string): (word: string) => boolean {
   return test;
 }
 
-/** A clause is shown alone when it is a full statement: long enough, and the sentence's start or opening with a capital. */
+/**
+ * A clause is shown alone when it is a full statement: no shorter than a single-source clause may be
+ * (a shorter one is a phrase, and its sentence stands for it), and the sentence's start or opening
+ * with a capital.
+ */
 function standsAlone(doc: SourceDoc, c: ClaimUnit, u: ClaimUnit): boolean {
-  if (c.words.length < MIN_PIECE_WORDS || !isStatement(doc, c)) return false;
+  if (c.words.length < MIN_SINGLE_CLAUSE_WORDS || !isStatement(doc, c)) return false;
   return c.start <= u.start || /^\p{Lu}/u.test(doc.text.slice(c.start, c.start + 1));
 }
